@@ -1,0 +1,102 @@
+/**
+ * What leaves a store: the read shapes every adapter returns and the HTTP layer serves. Times are ISO
+ * 8601 strings in UTC; amounts are rupees. The client imports these as types only.
+ */
+import type { Grading } from './grading.js';
+import type { EntityKind, LinkKind, Scheme } from './kinds.js';
+import type { Props } from './props.js';
+
+export interface EntityView {
+  id: string;
+  kind: EntityKind;
+  scheme: Scheme;
+  /** The key as shown to people ("+91 98201 23456"); an Aadhaar shows only its last four digits. */
+  key: string;
+  label: string;
+  props: Props;
+}
+
+export interface LinkView {
+  id: string;
+  kind: LinkKind;
+  from: string;
+  to: string;
+  directed: boolean;
+  props: Props;
+  /** Occurrences recorded (calls, payments, stays); 0 for a link without any. */
+  count: number;
+  durationS: number;
+  amount: number;
+  firstAt: string | null;
+  lastAt: string | null;
+}
+
+export interface DocumentView {
+  id: string;
+  sha256: string;
+  name: string;
+  type: string;
+  grading: Grading;
+  caseId: string | null;
+}
+
+/** One statement of one fact by one document: what an analyst weighs and a court traces. */
+export interface ProvenanceView {
+  document: DocumentView;
+  ref: string | null;
+  importedBy: string;
+  importedAt: string;
+  /** What this record said (for an entity: the properties it gave). */
+  props: Props;
+}
+
+export interface OccurrenceView {
+  id: string;
+  linkId: string;
+  at: string;
+  endAt: string | null;
+  durationS: number | null;
+  amount: number | null;
+  txnRef: string | null;
+  props: Props;
+  provenance: ProvenanceView[];
+}
+
+export interface EntityDetail extends EntityView {
+  provenance: ProvenanceView[];
+  /** Cases this entity is part of, through their evidence or an involves link. */
+  caseIds: string[];
+  degree: number;
+}
+
+export interface LinkDetail extends LinkView {
+  provenance: ProvenanceView[];
+  occurrences: OccurrenceView[];
+  occurrencesTruncated: boolean;
+}
+
+export interface Subgraph {
+  nodes: EntityView[];
+  links: LinkView[];
+  /** True when a limit cut the result: more exists than is returned. */
+  truncated: boolean;
+}
+
+export interface GraphPath {
+  /** Entity ids from the start to the end. */
+  nodes: string[];
+  /** Link ids, one per hop. */
+  links: string[];
+}
+
+export interface PathsResult extends Subgraph {
+  paths: GraphPath[];
+}
+
+export interface IngestCounts {
+  entities: { created: number; updated: number; unchanged: number };
+  links: { created: number; updated: number; unchanged: number };
+  occurrences: { created: number; unchanged: number };
+  /** Graph version after the batch; unchanged when the batch changed nothing. */
+  version: number;
+}

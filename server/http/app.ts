@@ -1,0 +1,61 @@
+/**
+ * The Express application: JSON API under /api, the built client at /. The only module that knows
+ * HTTP; everything it serves comes through the GraphStore port.
+ */
+import express, { Router } from 'express';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { AppContext } from './context.js';
+import { mount, type AnyRoute } from './define-route.js';
+import { errorHandler, notFound } from './errors.js';
+import { buildOpenApi } from './openapi.js';
+import { entityRoutes } from './routes/entities.js';
+import { graphRoutes } from './routes/graph.js';
+import { healthRoutes } from './routes/health.js';
+import { ingestRoutes } from './routes/ingest.js';
+
+export function allRoutes(ctx: AppContext): AnyRoute[] {
+  return [...healthRoutes(ctx), ...ingestRoutes(ctx), ...entityRoutes(ctx), ...graphRoutes(ctx)];
+}
+
+export interface AppOptions {
+  logger: Logger;
+  /** Folder of the built client (vite build); not served when absent. */
+  clientDir?: string;
+}
+
+export function createApp(ctx: AppContext, options: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'extended');
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Query strings carry phone numbers and names: log the path only.
+      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }) },
+    }),
+  );
+  app.use('/api', express.json({ limit: ctx.bodyLimit, strict: true }));
+
+  const routes = allRoutes(ctx);
+  const openapi = buildOpenApi(routes, ctx.version);
+  const api = Router();
+  api.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  mount(api, routes);
+  app.use(api);
+  app.use('/api', notFound);
+
+  if (options.clientDir && existsSync(options.clientDir)) app.use(express.static(options.clientDir, { index: 'index.html' }));
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

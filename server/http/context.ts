@@ -1,0 +1,12 @@
+/** What the routes are given: the port to the store and the settings that shape requests. */
+import type { KeyContext } from '../domain/keys.js';
+import type { GraphStore } from '../store/graph-store.js';
+
+export interface AppContext {
+  store: GraphStore;
+  storeName: string;
+  keys: KeyContext;
+  bodyLimit: string;
+  version: string;
+  startedAt: number;
+}

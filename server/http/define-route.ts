@@ -1,0 +1,59 @@
+/**
+ * A route is declared once: its zod schemas validate the request and describe it in the OpenAPI
+ * document, so the document cannot drift from what the server accepts.
+ */
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { z } from 'zod';
+import { CaseGraphError, formatPath, type Issue } from '../domain/errors.js';
+
+export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
+  method: 'get' | 'post';
+  /** Express path syntax (":id"); the OpenAPI document shows it as "{id}". */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  query?: Q;
+  params?: P;
+  body?: B;
+  /** Status code to response schema; errors are added from the shared error shape. */
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  errors?: number[];
+  handler: (
+    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> },
+    req: Request,
+    res: Response,
+  ) => Promise<unknown>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteSpec<any, any, any>;
+
+function issuesOf(error: z.ZodError, section: Issue['section']): Issue[] {
+  return error.issues.map((i) => {
+    const index = section === 'body' && typeof i.path[1] === 'number' ? i.path[1] : undefined;
+    return { section, path: formatPath(i.path) || section!, message: i.message, ...(index !== undefined ? { index } : {}) };
+  });
+}
+
+function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, section: Issue['section']): unknown {
+  if (!schema) return undefined;
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw new CaseGraphError('REQUEST.INVALID', `the request's ${section} is invalid`, issuesOf(r.error, section));
+}
+
+export function mount(router: Router, routes: AnyRoute[]): void {
+  for (const route of routes) {
+    const handle: RequestHandler = async (req, res) => {
+      const input = {
+        query: parse(route.query, req.query, 'query'),
+        params: parse(route.params, req.params, 'params'),
+        body: route.body ? req.body : undefined,
+      };
+      const result = await route.handler(input, req, res);
+      if (!res.headersSent) res.status(Number(Object.keys(route.responses)[0])).json(result);
+    };
+    router[route.method](route.path, handle);
+  }
+}

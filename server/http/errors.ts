@@ -1,0 +1,78 @@
+/**
+ * The one JSON error shape of the API, and the one place where an error code becomes an HTTP status.
+ * A client sees a stable code, a sentence, the request id to quote, and for bad input every record and
+ * field at fault. Stack traces stay in the log.
+ */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { z } from 'zod';
+import { CaseGraphError, ERROR_CODES, type ErrorCode, type Issue } from '../domain/errors.js';
+
+const STATUS: Record<ErrorCode, number> = {
+  'BATCH.INVALID': 422,
+  'BATCH.UNKNOWN_ENTITY': 422,
+  'REQUEST.MALFORMED_JSON': 400,
+  'REQUEST.TOO_LARGE': 413,
+  'REQUEST.INVALID': 400,
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': 415,
+  'ENTITY.NOT_FOUND': 404,
+  'CASE.NOT_FOUND': 404,
+  'ROUTE.NOT_FOUND': 404,
+  'STORE.UNAVAILABLE': 503,
+  INTERNAL: 500,
+};
+
+export const issueSchema = z
+  .object({
+    path: z.string().meta({ description: 'JSON path of the field at fault, e.g. links[3].occurrences[0].at' }),
+    index: z.number().int().optional().meta({ description: 'Index of the record in its list.' }),
+    section: z.enum(['document', 'entities', 'links', 'query', 'params', 'body']).optional(),
+    message: z.string(),
+  })
+  .meta({ id: 'Issue' });
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      requestId: z.string(),
+      issues: z.array(issueSchema).optional(),
+    }),
+  })
+  .meta({ id: 'Error', description: 'Every error of the API has this shape; code is stable, message is for people.' });
+
+function body(code: ErrorCode, message: string, requestId: string, issues: Issue[] = []) {
+  return { error: { code, message, requestId, ...(issues.length ? { issues } : {}) } };
+}
+
+/** Errors of express.json (body-parser), which carry a type but no code of ours. */
+function fromBodyParser(err: { type?: string; status?: number }): CaseGraphError | undefined {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new CaseGraphError('REQUEST.MALFORMED_JSON', `the body is not valid JSON: ${(err as Error).message}`);
+    case 'entity.too.large':
+      return new CaseGraphError('REQUEST.TOO_LARGE', 'the body is larger than this server accepts (BODY_LIMIT)');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new CaseGraphError('REQUEST.UNSUPPORTED_MEDIA_TYPE', (err as Error).message);
+    default:
+      return undefined;
+  }
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const requestId = String(req.id ?? '');
+  const known = err instanceof CaseGraphError ? err : fromBodyParser(err as { type?: string });
+  if (known) {
+    const status = STATUS[known.code];
+    if (status >= 500) req.log?.error({ err }, known.message);
+    res.status(status).json(body(known.code, known.message, requestId, known.issues));
+    return;
+  }
+  req.log?.error({ err }, 'unhandled error');
+  res.status(500).json(body('INTERNAL', 'an internal error occurred; quote the request id to the administrator', requestId));
+};
+
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new CaseGraphError('ROUTE.NOT_FOUND', `no route ${req.method} ${req.path}`));
+};

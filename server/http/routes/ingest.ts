@@ -1,0 +1,27 @@
+import { ingestBatchSchema } from '../../domain/batch.js';
+import { ingestBatch } from '../../ingest/ingest-batch.js';
+import { CaseGraphError } from '../../domain/errors.js';
+import type { AppContext } from '../context.js';
+import type { AnyRoute } from '../define-route.js';
+import { ingestResultSchema } from '../schemas.js';
+
+export function ingestRoutes(ctx: AppContext): AnyRoute[] {
+  return [
+    {
+      method: 'post',
+      path: '/api/ingest',
+      tags: ['ingest'],
+      summary: 'Ingest a batch of entities, links and occurrences with their provenance',
+      description:
+        'All-or-nothing: a batch with any bad record is rejected with every bad record named, and nothing is written. Re-sending the same batch changes nothing.',
+      body: ingestBatchSchema,
+      responses: { 200: { description: 'What the batch created, updated or left unchanged.', schema: ingestResultSchema } },
+      errors: [400, 413, 415, 422],
+      handler: async (_input, req) => {
+        if (!req.is('application/json'))
+          throw new CaseGraphError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the batch as application/json');
+        return ingestBatch(req.body, 'api', { store: ctx.store, keys: ctx.keys });
+      },
+    },
+  ];
+}

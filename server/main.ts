@@ -1,0 +1,23 @@
+/** `npm start`: read the configuration, start CaseGraph, say where it is, stop cleanly on a signal. */
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config.js';
+import { start } from './start.js';
+
+try {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL });
+  const running = await start(config, logger);
+  console.log(`CaseGraph is running at ${running.url}  (API description: ${running.url}/api/openapi.json)`);
+  const stop = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (err) {
+  if (err instanceof ConfigError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`CaseGraph could not start: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  throw err;
+}

@@ -1,0 +1,71 @@
+/**
+ * Wiring: configuration → store → demo seed on first start → HTTP. main.ts calls this for `npm start`;
+ * the API tests call it too, so what they exercise is what a user runs.
+ */
+import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino, type Logger } from 'pino';
+import type { CountryCode } from 'libphonenumber-js';
+import type { Config } from './config.js';
+import type { KeyContext } from './domain/keys.js';
+import { createApp } from './http/app.js';
+import { ingestBatch } from './ingest/ingest-batch.js';
+import { aadhaarKey } from './secrets.js';
+import type { GraphStore } from './store/graph-store.js';
+import { SqliteGraphStore } from './store/sqlite/sqlite-store.js';
+import { demoScenario } from '../seed/demo.js';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+export interface Running {
+  url: string;
+  store: GraphStore;
+  keys: KeyContext;
+  close: () => Promise<void>;
+}
+
+export function openStore(config: Config, logger: Logger): { store: GraphStore; keys: KeyContext; name: string } {
+  const dataDir = resolve(config.DATA_DIR);
+  const secret = aadhaarKey(config.AADHAAR_HASH_KEY, dataDir);
+  if (secret.generated)
+    logger.warn('AADHAAR_HASH_KEY is not set: made a random key in the data folder; set the variable in production');
+  const store = new SqliteGraphStore(join(dataDir, 'casegraph.db'), { cacheMiB: config.SQLITE_CACHE_MIB });
+  return { store, keys: { defaultRegion: config.PHONE_REGION as CountryCode, aadhaarKey: secret.key }, name: 'sqlite' };
+}
+
+/** Loads the synthetic demo scenario into an empty store, so a first start shows a network. */
+export async function seedDemoIfEmpty(store: GraphStore, keys: KeyContext, logger: Logger): Promise<void> {
+  if ((await store.stats()).entities > 0) return;
+  const { batches } = demoScenario();
+  for (const batch of batches) await ingestBatch(batch, 'demo-seed', { store, keys });
+  const stats = await store.stats();
+  logger.info(`seeded the synthetic demo scenario: ${stats.entities} entities, ${stats.links} links`);
+}
+
+export async function start(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<Running> {
+  const { store, keys, name } = openStore(config, logger);
+  if (config.SEED_DEMO) await seedDemoIfEmpty(store, keys, logger);
+  const app = createApp(
+    { store, storeName: name, keys, bodyLimit: config.BODY_LIMIT, version: VERSION, startedAt: Date.now() },
+    { logger, clientDir: join(ROOT, 'dist', 'client') },
+  );
+  const server: Server = await new Promise((ok, fail) => {
+    const s = app.listen(config.PORT, config.HOST, () => ok(s));
+    s.once('error', fail);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
+  return {
+    url: `http://${host}:${port}`,
+    store,
+    keys,
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await store.close();
+    },
+  };
+}

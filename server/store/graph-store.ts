@@ -1,0 +1,70 @@
+/**
+ * The GraphStore port: everything the rest of CaseGraph asks of the record, whichever database holds it
+ * (embedded SQLite by default, Neo4j when NEO4J_URI is set). Callers receive this interface, never an
+ * adapter; the contract suite in test/store-contract.ts holds every adapter to the same behaviour.
+ */
+import type { EntityKind, LinkKind } from '../domain/kinds.js';
+import type { NormalisedBatch } from '../domain/normalise-batch.js';
+import type { EntityDetail, EntityView, IngestCounts, LinkDetail, PathsResult, Subgraph } from '../domain/views.js';
+
+export interface SubgraphQuery {
+  /** Only what the evidence of this case says, plus what the case involves. */
+  caseId?: string;
+  kinds?: EntityKind[];
+  linkKinds?: LinkKind[];
+  /** Time window (epoch ms) over occurrences; links without occurrences are kept. */
+  from?: number;
+  to?: number;
+  /** At most this many entities. */
+  limit: number;
+}
+
+export interface NeighbourhoodQuery {
+  hops: number;
+  /** At most this many entities, the start included; the nearest are kept. */
+  limit: number;
+  linkKinds?: LinkKind[];
+}
+
+export interface PathsQuery {
+  maxHops: number;
+  /** At most this many paths, shortest first. */
+  limit: number;
+  linkKinds?: LinkKind[];
+}
+
+export interface SearchQuery {
+  /** Ids the query may denote exactly (the query normalised as a phone, IMEI, UPI id …). */
+  ids: string[];
+  /** Words to match against names and keys, case- and accent-insensitively, as prefixes. */
+  text: string;
+  kinds?: EntityKind[];
+  limit: number;
+}
+
+export interface IngestContext {
+  importedAt: Date;
+}
+
+export interface StoreStats {
+  entities: number;
+  links: number;
+  occurrences: number;
+  documents: number;
+  version: number;
+}
+
+export interface GraphStore {
+  /** Writes one batch all-or-nothing; throws BATCH.UNKNOWN_ENTITY when a link names an entity that exists nowhere. */
+  ingest(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestCounts>;
+  getEntity(id: string): Promise<EntityDetail | null>;
+  getLink(id: string, occurrenceLimit: number): Promise<LinkDetail | null>;
+  search(query: SearchQuery): Promise<EntityView[]>;
+  subgraph(query: SubgraphQuery): Promise<Subgraph>;
+  neighbourhood(id: string, query: NeighbourhoodQuery): Promise<Subgraph>;
+  paths(fromId: string, toId: string, query: PathsQuery): Promise<PathsResult>;
+  stats(): Promise<StoreStats>;
+  /** Increases with every batch that changes anything: the key for caches of derived results. */
+  version(): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,275 @@
+/**
+ * The write path of the embedded store: one batch, one transaction, idempotent upserts. A fact already
+ * known from the same document and row is left alone, so re-ingesting a file changes nothing; a fact
+ * from a new document adds a provenance record and merges properties.
+ */
+import type Database from 'better-sqlite3';
+import { CaseGraphError, type Issue } from '../../domain/errors.js';
+import type { NormalisedBatch, NormalisedEntity, NormalisedLink } from '../../domain/normalise-batch.js';
+import { mergeProps, type Props } from '../../domain/props.js';
+import { entityLabel, searchText } from '../../domain/labels.js';
+import type { IngestCounts } from '../../domain/views.js';
+import type { IngestContext } from '../graph-store.js';
+
+function statements(db: Database.Database) {
+  return {
+    documentByHash: db.prepare<[string], { rid: number }>('SELECT rid FROM document WHERE id = ?'),
+    insertDocument: db.prepare(
+      `INSERT INTO document (id, sha256, name, type, source_grade, info_grade, case_id, received_from, first_imported_at)
+       VALUES (@id, @sha256, @name, @type, @source, @information, @caseId, @receivedFrom, @at)`,
+    ),
+    entityById: db.prepare<[string], { rid: number; props: string; display: string; label: string }>(
+      'SELECT rid, props, display, label FROM entity WHERE id = ?',
+    ),
+    insertEntity: db.prepare(
+      `INSERT INTO entity (id, kind, scheme, key, display, label, props, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateEntity: db.prepare('UPDATE entity SET props = ?, label = ?, updated_at = ? WHERE rid = ?'),
+    insertText: db.prepare('INSERT INTO entity_text (rowid, text) VALUES (?, ?)'),
+    deleteText: db.prepare('DELETE FROM entity_text WHERE rowid = ?'),
+    insertEntityFact: db.prepare(
+      `INSERT OR IGNORE INTO entity_fact (entity_rid, document_rid, ref, props, imported_by, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    linkById: db.prepare<[string], { rid: number; props: string }>('SELECT rid, props FROM link WHERE id = ?'),
+    insertLink: db.prepare(
+      `INSERT INTO link (id, kind, from_rid, to_rid, qualifier, props, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    updateLinkProps: db.prepare('UPDATE link SET props = ?, updated_at = ? WHERE rid = ?'),
+    insertLinkFact: db.prepare(
+      `INSERT OR IGNORE INTO link_fact (link_rid, document_rid, ref, props, imported_by, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    insertOccurrence: db.prepare(
+      `INSERT OR IGNORE INTO occurrence (link_rid, at, end_at, duration_s, amount_paise, txn_ref, props)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    occurrenceRid: db.prepare<[number, number, number, number, string], number>(
+      `SELECT rid FROM occurrence WHERE link_rid = ? AND at = ? AND ifnull(duration_s, -1) = ?
+         AND ifnull(amount_paise, -1) = ? AND ifnull(txn_ref, '') = ?`,
+    ).pluck(),
+    insertOccurrenceFact: db.prepare(
+      `INSERT OR IGNORE INTO occurrence_fact (occurrence_rid, document_rid, ref, imported_by, imported_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    // Aggregates kept on the link so the graph can be drawn without reading every occurrence.
+    addToLink: db.prepare(
+      `UPDATE link SET occ_count = occ_count + ?, duration_s = duration_s + ?, amount_paise = amount_paise + ?,
+         first_at = min(ifnull(first_at, ?), ?), last_at = max(ifnull(last_at, ?), ?), updated_at = ?
+       WHERE rid = ?`,
+    ),
+    version: db.prepare<[], string>("SELECT value FROM meta WHERE key = 'graph_version'").pluck(),
+    setVersion: db.prepare("UPDATE meta SET value = ? WHERE key = 'graph_version'"),
+    log: db.prepare('INSERT INTO ingest_log (document_rid, imported_by, imported_at, counts) VALUES (?, ?, ?, ?)'),
+  };
+}
+
+export type IngestStatements = ReturnType<typeof statements>;
+
+const EMPTY_COUNTS = (): IngestCounts => ({
+  entities: { created: 0, updated: 0, unchanged: 0 },
+  links: { created: 0, updated: 0, unchanged: 0 },
+  occurrences: { created: 0, unchanged: 0 },
+  version: 0,
+});
+
+export class SqliteIngest {
+  private readonly st: IngestStatements;
+  readonly run: (batch: NormalisedBatch, ctx: IngestContext) => IngestCounts;
+
+  constructor(private readonly db: Database.Database) {
+    this.st = statements(db);
+    this.run = db.transaction((batch: NormalisedBatch, ctx: IngestContext) => this.write(batch, ctx));
+  }
+
+  private write(batch: NormalisedBatch, ctx: IngestContext): IngestCounts {
+    const at = ctx.importedAt.getTime();
+    const counts = EMPTY_COUNTS();
+    const documentRid = this.upsertDocument(batch, at);
+    const entityRids = new Map<string, number>();
+    // An entity named twice in one batch is counted once, by what happened to it overall.
+    const entityOutcome = new Map<string, 'created' | 'updated' | 'unchanged'>();
+    for (const e of batch.entities) {
+      const prior = entityOutcome.get(e.id);
+      const outcome = this.upsertEntity(e, documentRid, batch.importedBy, at, entityRids);
+      entityOutcome.set(e.id, prior === 'created' ? 'created' : prior === 'updated' && outcome === 'unchanged' ? 'updated' : outcome);
+    }
+    for (const o of entityOutcome.values()) counts.entities[o]++;
+
+    this.checkCase(batch, entityRids);
+    const unknown: Issue[] = [];
+    const resolve = (id: string, link: NormalisedLink, end: 'from' | 'to'): number | undefined => {
+      const rid = entityRids.get(id) ?? this.st.entityById.get(id)?.rid;
+      if (rid === undefined) {
+        const desc = end === 'from' ? link.fromDesc : link.toDesc;
+        unknown.push({
+          section: 'links',
+          index: link.index,
+          path: `links[${link.index}].${end}`,
+          message: `${desc} is neither in this batch nor in the store`,
+        });
+      } else entityRids.set(id, rid);
+      return rid;
+    };
+    const linkOutcome = new Map<string, 'created' | 'updated' | 'unchanged'>();
+    for (const link of batch.links) {
+      const fromRid = resolve(link.fromId, link, 'from');
+      const toRid = resolve(link.toId, link, 'to');
+      if (fromRid === undefined || toRid === undefined || unknown.length) continue;
+      const prior = linkOutcome.get(link.id);
+      const outcome = this.upsertLink(link, fromRid, toRid, documentRid, batch.importedBy, at, counts);
+      linkOutcome.set(link.id, prior === 'created' ? 'created' : prior === 'updated' && outcome === 'unchanged' ? 'updated' : outcome);
+    }
+    if (unknown.length) {
+      throw new CaseGraphError('BATCH.UNKNOWN_ENTITY', `${unknown.length} link end(s) name an entity that exists nowhere`, unknown);
+    }
+    for (const o of linkOutcome.values()) counts.links[o]++;
+
+    const changed =
+      counts.entities.created + counts.entities.updated + counts.links.created + counts.links.updated + counts.occurrences.created > 0;
+    let version = Number(this.st.version.get());
+    if (changed) {
+      version += 1;
+      this.st.setVersion.run(String(version));
+      this.st.log.run(documentRid, batch.importedBy, at, JSON.stringify(counts));
+    }
+    counts.version = version;
+    return counts;
+  }
+
+  private upsertDocument(batch: NormalisedBatch, at: number): number {
+    const d = batch.document;
+    const known = this.st.documentByHash.get(d.id);
+    if (known) return known.rid;
+    const info = this.st.insertDocument.run({
+      id: d.id,
+      sha256: d.sha256,
+      name: d.name,
+      type: d.type,
+      source: d.grading.source,
+      information: d.grading.information,
+      caseId: d.caseId ?? null,
+      receivedFrom: d.receivedFrom ?? null,
+      at,
+    });
+    return Number(info.lastInsertRowid);
+  }
+
+  private checkCase(batch: NormalisedBatch, entityRids: Map<string, number>): void {
+    const caseId = batch.document.caseId;
+    if (!caseId || entityRids.has(caseId) || this.st.entityById.get(caseId)) return;
+    throw new CaseGraphError('BATCH.UNKNOWN_ENTITY', 'the case named by the document exists nowhere', [
+      { section: 'document', path: 'document.case', message: 'this case is neither in this batch nor in the store' },
+    ]);
+  }
+
+  private upsertEntity(
+    e: NormalisedEntity,
+    documentRid: number,
+    importedBy: string,
+    at: number,
+    rids: Map<string, number>,
+  ): 'created' | 'updated' | 'unchanged' {
+    const ref = e.ref ?? '';
+    const propsJson = JSON.stringify(e.props);
+    const row = this.st.entityById.get(e.id);
+    if (!row) {
+      const label = entityLabel(e.kind, e.display, e.props);
+      const rid = Number(
+        this.st.insertEntity.run(e.id, e.kind, e.scheme, e.key, e.display, label, propsJson, at, at).lastInsertRowid,
+      );
+      this.st.insertText.run(rid, searchText(e.kind, e.display, label, e.props));
+      this.st.insertEntityFact.run(rid, documentRid, ref, propsJson, importedBy, at);
+      rids.set(e.id, rid);
+      return 'created';
+    }
+    rids.set(e.id, row.rid);
+    const newFact = this.st.insertEntityFact.run(row.rid, documentRid, ref, propsJson, importedBy, at).changes > 0;
+    const { merged, changed } = mergeProps(JSON.parse(row.props) as Props, e.props);
+    if (changed) {
+      const label = entityLabel(e.kind, row.display, merged);
+      this.st.updateEntity.run(JSON.stringify(merged), label, at, row.rid);
+      this.st.deleteText.run(row.rid);
+      this.st.insertText.run(row.rid, searchText(e.kind, row.display, label, merged));
+    }
+    return changed || newFact ? 'updated' : 'unchanged';
+  }
+
+  private upsertLink(
+    link: NormalisedLink,
+    fromRid: number,
+    toRid: number,
+    documentRid: number,
+    importedBy: string,
+    at: number,
+    counts: IngestCounts,
+  ): 'created' | 'updated' | 'unchanged' {
+    const ref = link.ref ?? '';
+    const propsJson = JSON.stringify(link.props);
+    const row = this.st.linkById.get(link.id);
+    let rid: number;
+    let outcome: 'created' | 'updated' | 'unchanged';
+    if (!row) {
+      rid = Number(
+        this.st.insertLink.run(link.id, link.kind, fromRid, toRid, link.qualifier, propsJson, at, at).lastInsertRowid,
+      );
+      this.st.insertLinkFact.run(rid, documentRid, ref, propsJson, importedBy, at);
+      outcome = 'created';
+    } else {
+      rid = row.rid;
+      const newFact = this.st.insertLinkFact.run(rid, documentRid, ref, propsJson, importedBy, at).changes > 0;
+      const { merged, changed } = mergeProps(JSON.parse(row.props) as Props, link.props);
+      if (changed) this.st.updateLinkProps.run(JSON.stringify(merged), at, rid);
+      outcome = changed || newFact ? 'updated' : 'unchanged';
+    }
+    const added = this.writeOccurrences(link, rid, documentRid, importedBy, at, counts);
+    return outcome === 'unchanged' && added ? 'updated' : outcome;
+  }
+
+  /** Returns whether anything new was recorded (a new occurrence or a new source for a known one). */
+  private writeOccurrences(
+    link: NormalisedLink,
+    linkRid: number,
+    documentRid: number,
+    importedBy: string,
+    at: number,
+    counts: IngestCounts,
+  ): boolean {
+    let added = 0;
+    let newSource = false;
+    let duration = 0;
+    let amount = 0;
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const o of link.occurrences) {
+      const info = this.st.insertOccurrence.run(
+        linkRid,
+        o.at,
+        o.endAt ?? null,
+        o.durationS ?? null,
+        o.amountPaise ?? null,
+        o.txnRef ?? null,
+        JSON.stringify(o.props),
+      );
+      let occRid: number;
+      if (info.changes > 0) {
+        occRid = Number(info.lastInsertRowid);
+        added++;
+        duration += o.durationS ?? 0;
+        amount += o.amountPaise ?? 0;
+        first = Math.min(first, o.at);
+        last = Math.max(last, o.endAt ?? o.at);
+        counts.occurrences.created++;
+      } else {
+        occRid = this.st.occurrenceRid.get(linkRid, o.at, o.durationS ?? -1, o.amountPaise ?? -1, o.txnRef ?? '')!;
+        counts.occurrences.unchanged++;
+      }
+      if (this.st.insertOccurrenceFact.run(occRid, documentRid, o.ref ?? '', importedBy, at).changes > 0 && info.changes === 0)
+        newSource = true;
+    }
+    if (added) this.st.addToLink.run(added, duration, amount, first, first, last, last, at, linkRid);
+    return added > 0 || newSource;
+  }
+}

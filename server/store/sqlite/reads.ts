@@ -1,0 +1,229 @@
+/**
+ * The read path of the embedded store: one entity with its provenance, search, and the subgraphs the
+ * views are drawn from.
+ */
+import type Database from 'better-sqlite3';
+import type { LinkKind } from '../../domain/kinds.js';
+import type { EntityDetail, EntityView, LinkDetail, LinkView, Subgraph } from '../../domain/views.js';
+import type { SearchQuery, SubgraphQuery } from '../graph-store.js';
+import {
+  DOCUMENT_COLUMNS,
+  ENTITY_COLUMNS,
+  LINK_COLUMNS,
+  toEntityView,
+  toLinkView,
+  toOccurrenceView,
+  toProvenance,
+  type EntityRow,
+  type FactRow,
+  type LinkRow,
+  type OccurrenceRow,
+} from './rows.js';
+
+export interface LinkFilter {
+  linkKinds?: LinkKind[];
+  from?: number;
+  to?: number;
+}
+
+export class SqliteReads {
+  private readonly st;
+
+  constructor(private readonly db: Database.Database) {
+    this.st = {
+      entityById: db.prepare<[string], EntityRow>(`SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.id = ?`),
+      entityByRid: db.prepare<[number], EntityRow>(`SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.rid = ?`),
+      entityFacts: db.prepare<[number], FactRow>(
+        `SELECT f.ref, f.props, f.imported_by, f.imported_at, ${DOCUMENT_COLUMNS}
+         FROM entity_fact f JOIN document d ON d.rid = f.document_rid WHERE f.entity_rid = ?
+         ORDER BY f.imported_at, d.rid, f.ref`,
+      ),
+      // The same reach as a case's graph: its evidence names the entity or one of the entity's links.
+      casesOf: db.prepare<{ rid: number }, string>(
+        `SELECT d.case_id FROM entity_fact f JOIN document d ON d.rid = f.document_rid
+           WHERE f.entity_rid = @rid AND d.case_id IS NOT NULL
+         UNION
+         SELECT d.case_id FROM link l JOIN link_fact f ON f.link_rid = l.rid JOIN document d ON d.rid = f.document_rid
+           WHERE (l.from_rid = @rid OR l.to_rid = @rid) AND d.case_id IS NOT NULL
+         UNION
+         SELECT c.id FROM link l JOIN entity c ON c.rid = l.from_rid WHERE l.to_rid = @rid AND l.kind = 'involves'
+         ORDER BY 1`,
+      ).pluck(),
+      degree: db.prepare<[number, number], number>(
+        'SELECT (SELECT count(*) FROM link WHERE from_rid = ?) + (SELECT count(*) FROM link WHERE to_rid = ?)',
+      ).pluck(),
+      linkById: db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM link l WHERE l.id = ?`),
+      linkFacts: db.prepare<[number], FactRow>(
+        `SELECT f.ref, f.props, f.imported_by, f.imported_at, ${DOCUMENT_COLUMNS}
+         FROM link_fact f JOIN document d ON d.rid = f.document_rid WHERE f.link_rid = ?
+         ORDER BY f.imported_at, d.rid, f.ref`,
+      ),
+      occurrences: db.prepare<[number, number], OccurrenceRow>(
+        'SELECT rid, at, end_at, duration_s, amount_paise, txn_ref, props FROM occurrence WHERE link_rid = ? ORDER BY at, rid LIMIT ?',
+      ),
+      occurrenceFacts: db.prepare<[number], FactRow>(
+        `SELECT f.ref, f.imported_by, f.imported_at, ${DOCUMENT_COLUMNS}
+         FROM occurrence_fact f JOIN document d ON d.rid = f.document_rid WHERE f.occurrence_rid = ? ORDER BY d.rid, f.ref`,
+      ),
+      linksFrom: db.prepare<[number], LinkRow>(`SELECT ${LINK_COLUMNS} FROM link l WHERE l.from_rid = ?`),
+      hasOccurrenceIn: db.prepare<[number, number, number], number>(
+        'SELECT 1 FROM occurrence WHERE link_rid = ? AND at BETWEEN ? AND ? LIMIT 1',
+      ).pluck(),
+      ridOf: db.prepare<[string], number>('SELECT rid FROM entity WHERE id = ?').pluck(),
+      caseDocuments: db.prepare<[string], number>('SELECT rid FROM document WHERE case_id = ?').pluck(),
+      entitiesOfDocument: db.prepare<[number], number>(
+        'SELECT DISTINCT entity_rid FROM entity_fact WHERE document_rid = ?',
+      ).pluck(),
+      linksOfDocument: db.prepare<[number], number>('SELECT DISTINCT link_rid FROM link_fact WHERE document_rid = ?').pluck(),
+      involvesOf: db.prepare<[number], { rid: number; to_rid: number }>(
+        "SELECT rid, to_rid FROM link WHERE from_rid = ? AND kind = 'involves'",
+      ),
+      linkByRid: db.prepare<[number], LinkRow>(`SELECT ${LINK_COLUMNS} FROM link l WHERE l.rid = ?`),
+    };
+  }
+
+  ridOf(id: string): number | undefined {
+    return this.st.ridOf.get(id);
+  }
+
+  entity(rid: number): EntityView | undefined {
+    const row = this.st.entityByRid.get(rid);
+    return row && toEntityView(row);
+  }
+
+  getEntity(id: string): EntityDetail | null {
+    const row = this.st.entityById.get(id);
+    if (!row) return null;
+    return {
+      ...toEntityView(row),
+      provenance: this.st.entityFacts.all(row.rid).map(toProvenance),
+      caseIds: this.st.casesOf.all({ rid: row.rid }),
+      degree: this.st.degree.get(row.rid, row.rid) ?? 0,
+    };
+  }
+
+  getLink(id: string, occurrenceLimit: number): LinkDetail | null {
+    const row = this.st.linkById.get(id);
+    if (!row) return null;
+    const occ = this.st.occurrences.all(row.rid, occurrenceLimit + 1);
+    return {
+      ...toLinkView(row),
+      provenance: this.st.linkFacts.all(row.rid).map(toProvenance),
+      occurrences: occ
+        .slice(0, occurrenceLimit)
+        .map((o) => toOccurrenceView(row.id, o, this.st.occurrenceFacts.all(o.rid).map(toProvenance))),
+      occurrencesTruncated: occ.length > occurrenceLimit,
+    };
+  }
+
+  search(q: SearchQuery): EntityView[] {
+    const kinds = q.kinds?.length ? new Set<string>(q.kinds) : undefined;
+    const seen = new Set<string>();
+    const out: EntityView[] = [];
+    const add = (row: EntityRow | undefined) => {
+      if (!row || seen.has(row.id) || (kinds && !kinds.has(row.kind)) || out.length >= q.limit) return;
+      seen.add(row.id);
+      out.push(toEntityView(row));
+    };
+    for (const id of q.ids) add(this.st.entityById.get(id));
+    const match = ftsQuery(q.text);
+    if (match && out.length < q.limit) {
+      const kindClause = kinds ? `AND e.kind IN (${[...kinds].map(() => '?').join(',')})` : '';
+      const rows = this.db
+        .prepare<unknown[], EntityRow>(
+          `SELECT ${ENTITY_COLUMNS} FROM entity_text t JOIN entity e ON e.rid = t.rowid
+           WHERE entity_text MATCH ? ${kindClause} ORDER BY t.rank, e.rid LIMIT ?`,
+        )
+        .all(match, ...(kinds ? [...kinds] : []), q.limit);
+      rows.forEach(add);
+    }
+    return out;
+  }
+
+  /** Links whose both ends are in the set, filtered by kind and time window. */
+  linksAmong(rids: Set<number>, f: LinkFilter, only?: Set<number>): LinkView[] {
+    const kinds = f.linkKinds?.length ? new Set<string>(f.linkKinds) : undefined;
+    const out: LinkView[] = [];
+    for (const rid of rids) {
+      for (const l of this.st.linksFrom.all(rid)) {
+        if (!rids.has(l.to_rid) || (kinds && !kinds.has(l.kind)) || (only && !only.has(l.rid))) continue;
+        if (!this.inWindow(l, f)) continue;
+        out.push(toLinkView(l));
+      }
+    }
+    return out;
+  }
+
+  private inWindow(l: LinkRow, f: LinkFilter): boolean {
+    if (f.from === undefined && f.to === undefined) return true;
+    if (l.occ_count === 0) return true;
+    return this.st.hasOccurrenceIn.get(l.rid, f.from ?? Number.MIN_SAFE_INTEGER, f.to ?? Number.MAX_SAFE_INTEGER) === 1;
+  }
+
+  subgraph(q: SubgraphQuery): Subgraph {
+    return q.caseId === undefined ? this.wholeGraph(q) : this.caseGraph(q.caseId, q);
+  }
+
+  private wholeGraph(q: SubgraphQuery): Subgraph {
+    const kinds = q.kinds?.length ? q.kinds : undefined;
+    const rows = this.db
+      .prepare<unknown[], EntityRow>(
+        `SELECT ${ENTITY_COLUMNS} FROM entity e ${kinds ? `WHERE e.kind IN (${kinds.map(() => '?').join(',')})` : ''}
+         ORDER BY e.rid LIMIT ?`,
+      )
+      .all(...(kinds ?? []), q.limit + 1);
+    const truncated = rows.length > q.limit;
+    const nodes = rows.slice(0, q.limit);
+    const rids = new Set(nodes.map((r) => r.rid));
+    return { nodes: nodes.map(toEntityView), links: this.linksAmong(rids, q), truncated };
+  }
+
+  /** A case's graph is what its own evidence says, plus the case and what it involves. */
+  private caseGraph(caseId: string, q: SubgraphQuery): Subgraph {
+    const caseRid = this.st.ridOf.get(caseId);
+    if (caseRid === undefined) return { nodes: [], links: [], truncated: false };
+    const ordered = new Set<number>([caseRid]);
+    const linkRids = new Set<number>();
+    for (const inv of this.st.involvesOf.all(caseRid)) {
+      ordered.add(inv.to_rid);
+      linkRids.add(inv.rid);
+    }
+    for (const doc of this.st.caseDocuments.all(caseId)) {
+      for (const rid of this.st.entitiesOfDocument.all(doc)) ordered.add(rid);
+      for (const rid of this.st.linksOfDocument.all(doc)) linkRids.add(rid);
+    }
+    // Ends of the case's links belong in its view even when only the link, not the entity, came from its evidence.
+    for (const rid of linkRids) {
+      const l = this.st.linkByRid.get(rid);
+      if (l) ordered.add(l.from_rid).add(l.to_rid);
+    }
+    const kinds = q.kinds?.length ? new Set<string>(q.kinds) : undefined;
+    const nodes: EntityView[] = [];
+    const rids = new Set<number>();
+    let truncated = false;
+    for (const rid of ordered) {
+      const e = this.entity(rid);
+      if (!e || (kinds && !kinds.has(e.kind))) continue;
+      if (nodes.length >= q.limit) {
+        truncated = true;
+        break;
+      }
+      nodes.push(e);
+      rids.add(rid);
+    }
+    return { nodes, links: this.linksAmong(rids, q, linkRids), truncated };
+  }
+}
+
+/** Turns what a person typed into an FTS5 query: every word must match, each as a prefix. */
+export function ftsQuery(text: string): string | undefined {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12);
+  if (!words.length) return undefined;
+  return words.map((w) => `"${w}"*`).join(' AND ');
+}

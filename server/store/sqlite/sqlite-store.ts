@@ -1,0 +1,96 @@
+/**
+ * The embedded store: a GraphStore on one SQLite file (better-sqlite3), the default when no Neo4j is
+ * configured. WAL lets readers go on while a batch is written.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { NormalisedBatch } from '../../domain/normalise-batch.js';
+import type { EntityDetail, EntityView, IngestCounts, LinkDetail, PathsResult, Subgraph } from '../../domain/views.js';
+import type {
+  GraphStore,
+  IngestContext,
+  NeighbourhoodQuery,
+  PathsQuery,
+  SearchQuery,
+  StoreStats,
+  SubgraphQuery,
+} from '../graph-store.js';
+import { migrate } from './migrations.js';
+import { SqliteIngest } from './ingest.js';
+import { SqliteReads } from './reads.js';
+import { SqliteTraversal } from './traverse.js';
+
+export interface SqliteOptions {
+  /** Page cache in MiB; bulk ingest of large batches wants the indexes in memory. */
+  cacheMiB?: number;
+}
+
+export class SqliteGraphStore implements GraphStore {
+  private readonly db: Database.Database;
+  private readonly writer: SqliteIngest;
+  private readonly reads: SqliteReads;
+  private readonly traversal: SqliteTraversal;
+
+  constructor(readonly path: string, options: SqliteOptions = {}) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL under WAL: a committed batch survives a crash of CaseGraph; only an OS crash can lose the last one.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma(`cache_size = -${(options.cacheMiB ?? 256) * 1024}`);
+    this.db.pragma('temp_store = MEMORY');
+    migrate(this.db);
+    this.writer = new SqliteIngest(this.db);
+    this.reads = new SqliteReads(this.db);
+    this.traversal = new SqliteTraversal(this.db, this.reads);
+  }
+
+  async ingest(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestCounts> {
+    return this.writer.run(batch, ctx);
+  }
+
+  async getEntity(id: string): Promise<EntityDetail | null> {
+    return this.reads.getEntity(id);
+  }
+
+  async getLink(id: string, occurrenceLimit: number): Promise<LinkDetail | null> {
+    return this.reads.getLink(id, occurrenceLimit);
+  }
+
+  async search(query: SearchQuery): Promise<EntityView[]> {
+    return this.reads.search(query);
+  }
+
+  async subgraph(query: SubgraphQuery): Promise<Subgraph> {
+    return this.reads.subgraph(query);
+  }
+
+  async neighbourhood(id: string, query: NeighbourhoodQuery): Promise<Subgraph> {
+    return this.traversal.neighbourhood(id, query);
+  }
+
+  async paths(fromId: string, toId: string, query: PathsQuery): Promise<PathsResult> {
+    return this.traversal.paths(fromId, toId, query);
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (table: string) => this.db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
+    return {
+      entities: count('entity'),
+      links: count('link'),
+      occurrences: count('occurrence'),
+      documents: count('document'),
+      version: await this.version(),
+    };
+  }
+
+  async version(): Promise<number> {
+    return Number(this.db.prepare<[], string>("SELECT value FROM meta WHERE key = 'graph_version'").pluck().get());
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

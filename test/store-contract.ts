@@ -1,0 +1,246 @@
+/**
+ * The GraphStore contract: what every adapter must do, written once. test/sqlite-store.test.ts runs it
+ * on a temporary SQLite file; the Neo4j adapter runs the same suite whenever NEO4J_URI is set.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CaseGraphError } from '../server/domain/errors.js';
+import { entityId } from '../server/domain/ids.js';
+import { normaliseKey } from '../server/domain/keys.js';
+import type { EntityKind, Scheme } from '../server/domain/kinds.js';
+import type { GraphStore } from '../server/store/graph-store.js';
+import { ingestBatch } from '../server/ingest/ingest-batch.js';
+import type { IngestBatchInput } from '../server/domain/batch.js';
+import { FIR, OTHER_FIR, TEST_KEYS, airtelCdr, firBatch, jioCdr, otherCaseEvidence, scenario, sha } from './support/batches.js';
+
+export function idOf(kind: EntityKind, key: string, scheme?: Scheme): string {
+  const s = scheme ?? (kind as Scheme);
+  const r = normaliseKey(kind === 'case' ? 'fir' : s, key, TEST_KEYS);
+  if (!r.ok) throw new Error(`test key ${key}: ${r.reason}`);
+  return entityId(kind, kind === 'case' ? 'fir' : s, r.key);
+}
+
+export interface StoreHarness {
+  open(): Promise<GraphStore>;
+  /** Close and open the same store again, as a restart does. */
+  reopen?(store: GraphStore): Promise<GraphStore>;
+  cleanup(): Promise<void>;
+}
+
+const T0 = new Date('2026-06-01T09:00:00Z');
+
+async function load(store: GraphStore, batches: IngestBatchInput[]) {
+  const out = [];
+  for (const b of batches) out.push(await ingestBatch(b, 'contract-test', { store, keys: TEST_KEYS, now: () => T0 }));
+  return out;
+}
+
+export function describeStoreContract(name: string, harness: StoreHarness): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+    beforeEach(async () => {
+      store = await harness.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await harness.cleanup();
+    });
+
+    const accused = () => idOf('person', 'FIR-0001-2026-A1');
+    const victim = () => idOf('person', 'FIR-0001-2026-V1');
+    const phoneA = () => idOf('phone', '9820123456');
+    const phoneB = () => idOf('phone', '9820199999');
+    const caseId = () => idOf('case', FIR);
+
+    it('creates what a batch names and counts it', async () => {
+      const [counts] = await load(store, [firBatch()]);
+      expect(counts!.entities).toEqual({ created: 3, updated: 0, unchanged: 0 });
+      expect(counts!.links).toEqual({ created: 2, updated: 0, unchanged: 0 });
+      expect(counts!.version).toBe(1);
+      expect(await store.stats()).toMatchObject({ entities: 3, links: 2, documents: 1, version: 1 });
+    });
+
+    it('changes nothing when the same batch comes again', async () => {
+      const first = await load(store, scenario());
+      const before = await store.stats();
+      const again = await load(store, scenario());
+      for (const c of again) {
+        expect(c.entities.created + c.entities.updated).toBe(0);
+        expect(c.links.created + c.links.updated).toBe(0);
+        expect(c.occurrences.created).toBe(0);
+      }
+      expect(again.at(-1)!.version).toBe(first.at(-1)!.version);
+      expect(await store.stats()).toEqual(before);
+    });
+
+    it('makes one phone of three spellings from two operators, keeping both records', async () => {
+      await load(store, [firBatch(), airtelCdr(), jioCdr()]);
+      const phone = await store.getEntity(phoneB());
+      expect(phone).not.toBeNull();
+      expect(phone!.key).toBe('+91 98201 99999');
+      expect(phone!.props.operator).toBe('Jio');
+      const docs = phone!.provenance.map((p) => [p.document.name, p.ref]);
+      expect(docs).toEqual([
+        ['airtel-cdr-A.csv', 'row 2'],
+        ['jio-cdr-B.csv', 'row 7'],
+      ]);
+      expect(phone!.provenance[0]!.document.grading).toEqual({ source: 'B', information: '2' });
+      expect(phone!.provenance[0]!.importedBy).toBe('contract-test');
+      expect(phone!.provenance[0]!.importedAt).toBe(T0.toISOString());
+    });
+
+    it('counts a call recorded in both CDRs once, with both sources', async () => {
+      const counts = await load(store, [firBatch(), airtelCdr(), jioCdr()]);
+      expect(counts[2]!.occurrences).toEqual({ created: 0, unchanged: 1 });
+      expect(counts[2]!.links.updated).toBe(1); // a new source for a known call is news
+      const graph = await store.subgraph({ caseId: caseId(), limit: 100 });
+      const call = graph.links.find((l) => l.kind === 'called' && l.to === phoneB())!;
+      expect(call.count).toBe(2);
+      expect(call.durationS).toBe(77);
+      expect(call.firstAt).toBe('2026-04-15T04:42:00.000Z');
+      expect(call.lastAt).toBe('2026-04-16T16:10:05.000Z');
+      const detail = (await store.getLink(call.id, 10))!;
+      expect(detail.occurrences).toHaveLength(2);
+      expect(detail.occurrences[0]!.provenance.map((p) => p.document.name)).toEqual(['airtel-cdr-A.csv', 'jio-cdr-B.csv']);
+      expect(detail.provenance.map((p) => p.ref)).toEqual(['row 2', 'row 7']);
+    });
+
+    it('rejects a batch whose link names an entity that exists nowhere, writing nothing of it', async () => {
+      await load(store, [firBatch()]);
+      const before = await store.stats();
+      const bad: IngestBatchInput = {
+        document: { name: 'bad.csv', sha256: sha('bad'), type: 'cdr' },
+        entities: [{ kind: 'phone', key: '9820155555', ref: 'row 1' }],
+        links: [
+          { kind: 'uses', from: { kind: 'person', key: 'FIR-0001-2026-A1' }, to: { kind: 'phone', key: '9820155555' } },
+          { kind: 'called', from: { kind: 'phone', key: '9820155555' }, to: { kind: 'phone', key: '9820166666' } },
+        ],
+      };
+      const err = await load(store, [bad]).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CaseGraphError);
+      expect((err as CaseGraphError).code).toBe('BATCH.UNKNOWN_ENTITY');
+      expect((err as CaseGraphError).issues).toEqual([
+        expect.objectContaining({ index: 1, path: 'links[1].to', message: expect.stringContaining('+91 98201 66666') }),
+      ]);
+      expect(await store.stats()).toEqual(before);
+      expect(await store.getEntity(idOf('phone', '9820155555'))).toBeNull();
+    });
+
+    it('treats an association as one link whichever way it is written', async () => {
+      await load(store, [firBatch()]);
+      const doc = (n: string) => ({ name: n, sha256: sha(n), type: 'statement' as const });
+      const a = { kind: 'person' as const, key: 'FIR-0001-2026-A1' };
+      const v = { kind: 'person' as const, key: 'FIR-0001-2026-V1' };
+      const [one, two] = await load(store, [
+        { document: doc('s1'), links: [{ kind: 'associate-of', from: a, to: v, props: { relation: 'cousin' } }] },
+        { document: doc('s2'), links: [{ kind: 'associate-of', from: v, to: a }] },
+      ]);
+      expect(one!.links.created).toBe(1);
+      expect(two!.links).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    });
+
+    it('finds entities by exact id and by name, forgiving case and accents', async () => {
+      await load(store, scenario());
+      const byName = await store.search({ ids: [], text: 'emira TEST', limit: 10 });
+      expect(byName.map((e) => e.id)).toEqual([victim()]);
+      const byId = await store.search({ ids: [phoneA()], text: 'zzzz', limit: 10 });
+      expect(byId.map((e) => e.id)).toEqual([phoneA()]);
+      const digits = await store.search({ ids: [], text: '98201', limit: 10 });
+      expect(digits.map((e) => e.id).sort()).toEqual([phoneA(), phoneB()].sort());
+      const onlyPhones = await store.search({ ids: [], text: 'test', kinds: ['hotel'], limit: 10 });
+      expect(onlyPhones.map((e) => e.kind)).toEqual(['hotel']);
+    });
+
+    it("gives a case's graph: the case, what it involves and what its own evidence says", async () => {
+      await load(store, scenario());
+      const g = await store.subgraph({ caseId: caseId(), limit: 100 });
+      const ids = new Set(g.nodes.map((n) => n.id));
+      expect(ids).toEqual(new Set([caseId(), accused(), victim(), phoneA(), phoneB(), idOf('phone', '7000012345')]));
+      expect(g.links.map((l) => l.kind).sort()).toEqual(['called', 'called', 'involves', 'involves', 'uses']);
+      expect(g.truncated).toBe(false);
+      const other = await store.subgraph({ caseId: idOf('case', OTHER_FIR), limit: 100 });
+      expect(other.nodes.map((n) => n.kind).sort()).toEqual(['account', 'account', 'case', 'hotel', 'person', 'person', 'person']);
+      expect(other.links.some((l) => l.kind === 'called')).toBe(false);
+    });
+
+    it('filters a subgraph by kind, link kind, time and size', async () => {
+      await load(store, scenario());
+      const people = await store.subgraph({ kinds: ['person'], limit: 100 });
+      expect(people.nodes.every((n) => n.kind === 'person')).toBe(true);
+      expect(people.nodes).toHaveLength(3);
+      const calls = await store.subgraph({ linkKinds: ['called'], limit: 100 });
+      expect(calls.links.map((l) => l.kind)).toEqual(['called', 'called']);
+      const april = await store.subgraph({
+        linkKinds: ['called'],
+        from: Date.parse('2026-04-01T00:00:00Z'),
+        to: Date.parse('2026-04-30T23:59:59Z'),
+        limit: 100,
+      });
+      expect(april.links).toHaveLength(1);
+      const small = await store.subgraph({ limit: 4 });
+      expect(small.nodes).toHaveLength(4);
+      expect(small.truncated).toBe(true);
+    });
+
+    it('walks a neighbourhood hop by hop within its limit', async () => {
+      await load(store, scenario());
+      const one = await store.neighbourhood(accused(), { hops: 1, limit: 100 });
+      expect(new Set(one.nodes.map((n) => n.id))).toEqual(
+        new Set([accused(), caseId(), phoneA(), idOf('account', 'zq.test@okhdfcbank', 'upi')]),
+      );
+      const two = await store.neighbourhood(accused(), { hops: 2, limit: 100 });
+      expect(two.nodes.length).toBeGreaterThan(one.nodes.length);
+      expect(two.nodes.map((n) => n.id)).toContain(phoneB());
+      const capped = await store.neighbourhood(accused(), { hops: 3, limit: 3 });
+      expect(capped.nodes).toHaveLength(3);
+      expect(capped.truncated).toBe(true);
+      expect(capped.nodes[0]!.id).toBe(accused());
+    });
+
+    it('finds the paths between two entities, shortest first, within the hop limit', async () => {
+      await load(store, scenario());
+      const hotel = idOf('hotel', 'Hotel Testview Lodge, Mumbai');
+      const r = await store.paths(phoneB(), hotel, { maxHops: 5, limit: 10 });
+      expect(r.paths.length).toBeGreaterThan(0);
+      const lengths = r.paths.map((p) => p.links.length);
+      expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+      // phone B ← called ← phone A ← uses ← accused ← involves ← case → involves → victim → stayed-at → hotel is 5 hops.
+      const first = r.paths[0]!;
+      expect(first.nodes[0]).toBe(phoneB());
+      expect(first.nodes.at(-1)).toBe(hotel);
+      expect(first.links).toHaveLength(5);
+      for (const p of r.paths) expect(new Set(p.nodes).size).toBe(p.nodes.length);
+      const linkIds = new Set(r.links.map((l) => l.id));
+      for (const p of r.paths) for (const l of p.links) expect(linkIds.has(l)).toBe(true);
+      expect((await store.paths(phoneB(), hotel, { maxHops: 4, limit: 10 })).paths).toEqual([]);
+      const one = await store.paths(phoneB(), hotel, { maxHops: 6, limit: 1 });
+      expect(one.paths).toHaveLength(1);
+    });
+
+    it('gives an entity its cases and degree', async () => {
+      await load(store, scenario());
+      const v = (await store.getEntity(victim()))!;
+      expect(v.caseIds.sort()).toEqual([caseId(), idOf('case', OTHER_FIR)].sort());
+      expect(v.degree).toBe(2);
+      expect(await store.getEntity('person:000000000000000000000000')).toBeNull();
+    });
+
+    it('keeps every amount to the paisa and every time to the second', async () => {
+      await load(store, scenario());
+      const g = await store.subgraph({ linkKinds: ['paid'], limit: 100 });
+      expect(g.links[0]!.amount).toBe(1500.5);
+      const d = (await store.getLink(g.links[0]!.id, 10))!;
+      expect(d.occurrences[0]).toMatchObject({ amount: 1500.5, txnRef: '612345678901', at: '2026-04-20T16:25:00.000Z' });
+    });
+
+    if (harness.reopen) {
+      it('keeps everything across closing and reopening', async () => {
+        await load(store, scenario());
+        const before = { stats: await store.stats(), entity: await store.getEntity(phoneB()), graph: await store.subgraph({ limit: 1000 }) };
+        store = await harness.reopen!(store);
+        expect(await store.stats()).toEqual(before.stats);
+        expect(await store.getEntity(phoneB())).toEqual(before.entity);
+        expect(await store.subgraph({ limit: 1000 })).toEqual(before.graph);
+      });
+    }
+  });
+}
