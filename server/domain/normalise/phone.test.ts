@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalisePhone } from './phone.js';
+
+describe('normalisePhone', () => {
+  it.each([
+    ['9820123456', '+919820123456'],
+    ['919820123456', '+919820123456'],
+    ['09820123456', '+919820123456'],
+    ["'9820123456", '+919820123456'],
+    ["'919820123456", '+919820123456'],
+    ['98201 23456', '+919820123456'],
+    ['98201-23456', '+919820123456'],
+    ['98201.23456', '+919820123456'],
+    ['(98201) 23456', '+919820123456'],
+    ['+91-98201-23456', '+919820123456'],
+    ['+91 (0) 98201 23456', '+919820123456'],
+    ['0091 98201 23456', '+919820123456'],
+    ['  +919820123456  ', '+919820123456'],
+    ['022 2654 3210', '+912226543210'],
+    ['+44 20 7946 0018', '+442079460018'],
+  ])('reads %j as %s', (raw, key) => {
+    expect(normalisePhone(raw, 'IN')).toMatchObject({ ok: true, key });
+  });
+
+  it('shows the international format and the number type', () => {
+    expect(normalisePhone('09820123456', 'IN')).toEqual({
+      ok: true,
+      key: '+919820123456',
+      display: '+91 98201 23456',
+      props: { type: 'mobile' },
+    });
+    expect(normalisePhone('02226543210', 'IN')).toMatchObject({ props: { type: 'fixed-line' } });
+  });
+
+  it('reads a bare number in the region it is given', () => {
+    expect(normalisePhone('020 7946 0018', 'GB')).toMatchObject({ ok: true, key: '+442079460018' });
+  });
+
+  it.each([
+    ['AD-Airtel-S', 'SMS sender id (AD-Airtel-S)'],
+    ['JP-JioPay-S', 'SMS sender id'],
+    ['VM-HDFCBK', 'SMS sender id'],
+    ['+91 98201 23456 ext 2', 'no letters'],
+    ['', 'empty'],
+    ["'", 'empty'],
+    ['12345', 'too short'],
+    ['98201 2345#', 'only digits'],
+    ['98201234567', 'not a mobile or landline number of India'],
+    ['98201234567890123', 'too long'],
+    ['+44 7700 900123', 'not a valid phone number (+44)'],
+    ['9999999999', 'placeholder'],
+    ['9876543210', 'placeholder'],
+    ['1234567890', 'placeholder'],
+  ])('rejects %j: %s', (raw, reason) => {
+    const result = normalisePhone(raw, 'IN');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(reason);
+  });
+
+  const mobile = fc
+    .tuple(fc.constantFrom('6', '7', '8', '9'), fc.stringMatching(/^\d{9}$/))
+    .map(([first, rest]) => first + rest);
+
+  const cdrForms = (n: string): string[] => [
+    n,
+    `91${n}`,
+    `0${n}`,
+    `'${n}`,
+    `+91${n}`,
+    `+91-${n.slice(0, 5)}-${n.slice(5)}`,
+    `+91 ${n.slice(0, 5)} ${n.slice(5)}`,
+    `0091${n}`,
+    `0091 ${n.slice(0, 5)} ${n.slice(5)}`,
+    `(${n.slice(0, 5)}) ${n.slice(5)}`,
+    `${n.slice(0, 3)}.${n.slice(3, 6)}.${n.slice(6)}`,
+  ];
+
+  it('reads every CDR form of a valid Indian mobile as one E.164 key', () => {
+    fc.assert(
+      fc.property(mobile, (n) => {
+        const first = normalisePhone(n, 'IN');
+        fc.pre(first.ok);
+        for (const form of cdrForms(n))
+          expect(normalisePhone(form, 'IN')).toMatchObject({ ok: true, key: `+91${n}` });
+      }),
+    );
+  });
+
+  it('is idempotent: the key and the display read back as the same key', () => {
+    fc.assert(
+      fc.property(mobile, (n) => {
+        const first = normalisePhone(n, 'IN');
+        fc.pre(first.ok);
+        if (!first.ok) return;
+        expect(normalisePhone(first.key, 'IN')).toMatchObject({ key: first.key });
+        expect(normalisePhone(first.display, 'IN')).toMatchObject({ key: first.key });
+        expect(normalisePhone(first.key, 'US')).toMatchObject({ key: first.key });
+      }),
+    );
+  });
+
+  it('never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(typeof normalisePhone(s, 'IN').ok).toBe('boolean');
+      }),
+    );
+  });
+});

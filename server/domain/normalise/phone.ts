@@ -1,0 +1,86 @@
+/**
+ * Phone numbers to E.164, as they appear in CDRs, registers and seized phones. Operators write the same
+ * subscriber bare (Airtel), with a 91 prefix (Jio) or a leading 0 (Vi); all must become one node.
+ */
+import type { CountryCode, NumberType } from 'libphonenumber-js';
+// The max metadata knows the per-range validity and type (mobile or fixed line); the default one does not.
+import {
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+} from 'libphonenumber-js/max';
+import type { KeyResult } from './result.js';
+
+// Separators seen in CDR exports and typed registers. Anything else (letters above all) is not a number,
+// and must not be fed to the parser, which would happily extract a number from surrounding text.
+const PHONE_CHARS = /^\+?[\d\s\-.()/]+$/;
+
+const TYPE_NAMES: Record<NonNullable<NumberType>, string> = {
+  MOBILE: 'mobile',
+  FIXED_LINE: 'fixed-line',
+  FIXED_LINE_OR_MOBILE: 'fixed-line-or-mobile',
+  TOLL_FREE: 'toll-free',
+  PREMIUM_RATE: 'premium-rate',
+  SHARED_COST: 'shared-cost',
+  VOIP: 'voip',
+  PERSONAL_NUMBER: 'personal',
+  PAGER: 'pager',
+  UAN: 'uan',
+  VOICEMAIL: 'voicemail',
+};
+
+/**
+ * Registers and forms fill a required phone column with 9999999999, 1234567890 or 9876543210 when none was given;
+ * some are valid in the numbering plan, and keeping them would join every such guest into one ring.
+ */
+function isPlaceholder(nationalNumber: string): boolean {
+  return (
+    /^(\d)\1+$/.test(nationalNumber) ||
+    '01234567890'.includes(nationalNumber) ||
+    '9876543210'.includes(nationalNumber)
+  );
+}
+
+function notAPhone(region: CountryCode): string {
+  return region === 'IN'
+    ? 'not a mobile or landline number of India'
+    : `not a valid phone number of ${region}`;
+}
+
+export function normalisePhone(raw: string, region: CountryCode): KeyResult {
+  // CSV exports prefix a ' so spreadsheets keep the number as text.
+  const text = raw.trim().replace(/^'+/, '').trim();
+  if (text === '') return { ok: false, reason: 'a phone number is empty' };
+  if (/\p{L}/u.test(text)) {
+    // B-party columns carry headers such as AD-Airtel-S: letters with few or no digits.
+    if ((text.match(/\d/g) ?? []).length < 7) {
+      return { ok: false, reason: `looks like an SMS sender id (${text.slice(0, 20)}), not a phone number` };
+    }
+    return { ok: false, reason: 'a phone number has no letters (write an extension or note elsewhere)' };
+  }
+  if (!PHONE_CHARS.test(text))
+    return { ok: false, reason: 'a phone number has only digits, spaces, - . ( ) and a leading +' };
+
+  const length = validatePhoneNumberLength(text, region);
+  if (length === 'TOO_SHORT') return { ok: false, reason: 'too short to be a phone number' };
+  if (length === 'TOO_LONG') return { ok: false, reason: 'too long to be a phone number' };
+  const parsed = parsePhoneNumberFromString(text, region);
+  if (!parsed) return { ok: false, reason: notAPhone(region) };
+  if (!parsed.isValid()) {
+    const inRegion = parsed.countryCallingCode === getCountryCallingCode(region);
+    return {
+      ok: false,
+      reason: inRegion ? notAPhone(region) : `not a valid phone number (+${parsed.countryCallingCode})`,
+    };
+  }
+  if (isPlaceholder(parsed.nationalNumber)) {
+    return { ok: false, reason: 'looks like a placeholder (repeated or counting digits), not a real number' };
+  }
+  const type = parsed.getType();
+  return {
+    ok: true,
+    key: parsed.number,
+    display: parsed.formatInternational(),
+    ...(type ? { props: { type: TYPE_NAMES[type] } } : {}),
+  };
+}
