@@ -5,7 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { EntityKind, Scheme } from './kinds.js';
 import { SCHEMES, defaultScheme } from './kinds.js';
-import type { Props } from './props.js';
+import type { KeyResult } from './normalise/result.js';
 import { normalisePhone } from './normalise/phone.js';
 import { normaliseImei } from './normalise/imei.js';
 import { normaliseBankAccount } from './normalise/bank.js';
@@ -19,19 +19,14 @@ import { normaliseIp } from './normalise/ip.js';
 import { normaliseAddress, normaliseCellId, normaliseGeo } from './normalise/location.js';
 import { normaliseHotel } from './normalise/hotel.js';
 import { normaliseVehicle } from './normalise/vehicle.js';
-import { normaliseAdKey, normaliseCaseKey, normalisePersonKey, normaliseSha256 } from './normalise/text-keys.js';
+import {
+  normaliseAdKey,
+  normaliseCaseKey,
+  normalisePersonKey,
+  normaliseSha256,
+} from './normalise/text-keys.js';
 
-export type KeyResult =
-  | {
-      ok: true;
-      /** The canonical key the id derives from; for an Aadhaar number, a keyed hash, never the number. */
-      key: string;
-      /** How the key is shown to a person: "+91 98201 23456", "XXXX-XXXX-1234". */
-      display: string;
-      /** Facts read off the key itself: a PAN's holder type, an Aadhaar's last four digits. */
-      props?: Props;
-    }
-  | { ok: false; reason: string };
+export type { KeyResult };
 
 export interface KeyContext {
   /** Region assumed for phone numbers written without a country code. */
@@ -68,13 +63,17 @@ const NORMALISERS: Record<Scheme, Normaliser> = {
 };
 
 /** Resolves the scheme a reference means; undefined with a reason when it is missing or wrong for the kind. */
-export function resolveScheme(kind: EntityKind, scheme: string | undefined): { scheme: Scheme } | { reason: string } {
+export function resolveScheme(
+  kind: EntityKind,
+  scheme: string | undefined,
+): { scheme: Scheme } | { reason: string } {
   const allowed: readonly string[] = SCHEMES[kind];
   if (scheme === undefined) {
     const only = defaultScheme(kind);
     return only ? { scheme: only } : { reason: `a ${kind} needs a scheme: one of ${allowed.join(', ')}` };
   }
-  if (!allowed.includes(scheme)) return { reason: `scheme ${scheme} is not one of a ${kind}'s: ${allowed.join(', ')}` };
+  if (!allowed.includes(scheme))
+    return { reason: `scheme ${scheme} is not one of a ${kind}'s: ${allowed.join(', ')}` };
   return { scheme: scheme as Scheme };
 }
 

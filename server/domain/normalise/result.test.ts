@@ -1,8 +1,7 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { KeyResult as KeysKeyResult, KeyContext } from '../keys.js';
+import { describe, expect, it } from 'vitest';
+import type { KeyContext } from '../keys.js';
 import { normaliseKey } from '../keys.js';
 import type { Scheme } from '../kinds.js';
-import type { KeyResult } from './result.js';
 
 const ctx: KeyContext = { defaultRegion: 'IN', aadhaarKey: 'test-secret-not-a-real-key' };
 
@@ -31,12 +30,6 @@ const SAMPLES: Record<Scheme, [raw: string, key: string | RegExp]> = {
   fir: ['MH / Mumbai City / Kamathipura PS / 0123 / 2026', 'MH/MUMBAI CITY/KAMATHIPURA PS/0123/2026'],
   sha256: ['A'.repeat(64), 'a'.repeat(64)],
 };
-
-describe('KeyResult', () => {
-  it('is the same type as the one keys.ts exports', () => {
-    expectTypeOf<KeyResult>().toEqualTypeOf<KeysKeyResult>();
-  });
-});
 
 describe('normaliseKey reaches a normaliser for every scheme', () => {
   it.each(Object.entries(SAMPLES) as [Scheme, [string, string | RegExp]][])('%s', (scheme, [raw, key]) => {
