@@ -10,7 +10,16 @@ import type { EntityKind, Scheme } from '../server/domain/kinds.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { ingestBatch } from '../server/ingest/ingest-batch.js';
 import type { IngestBatchInput } from '../server/domain/batch.js';
-import { FIR, OTHER_FIR, TEST_KEYS, airtelCdr, firBatch, jioCdr, otherCaseEvidence, scenario, sha } from './support/batches.js';
+import {
+  FIR,
+  OTHER_FIR,
+  TEST_KEYS,
+  airtelCdr,
+  firBatch,
+  jioCdr,
+  scenario,
+  sha,
+} from './support/batches.js';
 
 export function idOf(kind: EntityKind, key: string, scheme?: Scheme): string {
   const s = scheme ?? (kind as Scheme);
@@ -30,7 +39,8 @@ const T0 = new Date('2026-06-01T09:00:00Z');
 
 async function load(store: GraphStore, batches: IngestBatchInput[]) {
   const out = [];
-  for (const b of batches) out.push(await ingestBatch(b, 'contract-test', { store, keys: TEST_KEYS, now: () => T0 }));
+  for (const b of batches)
+    out.push(await ingestBatch(b, 'contract-test', { store, keys: TEST_KEYS, now: () => T0 }));
   return out;
 }
 
@@ -100,7 +110,10 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(call.lastAt).toBe('2026-04-16T16:10:05.000Z');
       const detail = (await store.getLink(call.id, 10))!;
       expect(detail.occurrences).toHaveLength(2);
-      expect(detail.occurrences[0]!.provenance.map((p) => p.document.name)).toEqual(['airtel-cdr-A.csv', 'jio-cdr-B.csv']);
+      expect(detail.occurrences[0]!.provenance.map((p) => p.document.name)).toEqual([
+        'airtel-cdr-A.csv',
+        'jio-cdr-B.csv',
+      ]);
       expect(detail.provenance.map((p) => p.ref)).toEqual(['row 2', 'row 7']);
     });
 
@@ -111,15 +124,27 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         document: { name: 'bad.csv', sha256: sha('bad'), type: 'cdr' },
         entities: [{ kind: 'phone', key: '9820155555', ref: 'row 1' }],
         links: [
-          { kind: 'uses', from: { kind: 'person', key: 'FIR-0001-2026-A1' }, to: { kind: 'phone', key: '9820155555' } },
-          { kind: 'called', from: { kind: 'phone', key: '9820155555' }, to: { kind: 'phone', key: '9820166666' } },
+          {
+            kind: 'uses',
+            from: { kind: 'person', key: 'FIR-0001-2026-A1' },
+            to: { kind: 'phone', key: '9820155555' },
+          },
+          {
+            kind: 'called',
+            from: { kind: 'phone', key: '9820155555' },
+            to: { kind: 'phone', key: '9820166666' },
+          },
         ],
       };
       const err = await load(store, [bad]).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(CaseGraphError);
       expect((err as CaseGraphError).code).toBe('BATCH.UNKNOWN_ENTITY');
       expect((err as CaseGraphError).issues).toEqual([
-        expect.objectContaining({ index: 1, path: 'links[1].to', message: expect.stringContaining('+91 98201 66666') }),
+        expect.objectContaining({
+          index: 1,
+          path: 'links[1].to',
+          message: expect.stringContaining('+91 98201 66666'),
+        }),
       ]);
       expect(await store.stats()).toEqual(before);
       expect(await store.getEntity(idOf('phone', '9820155555'))).toBeNull();
@@ -131,7 +156,10 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       const a = { kind: 'person' as const, key: 'FIR-0001-2026-A1' };
       const v = { kind: 'person' as const, key: 'FIR-0001-2026-V1' };
       const [one, two] = await load(store, [
-        { document: doc('s1'), links: [{ kind: 'associate-of', from: a, to: v, props: { relation: 'cousin' } }] },
+        {
+          document: doc('s1'),
+          links: [{ kind: 'associate-of', from: a, to: v, props: { relation: 'cousin' } }],
+        },
         { document: doc('s2'), links: [{ kind: 'associate-of', from: v, to: a }] },
       ]);
       expect(one!.links.created).toBe(1);
@@ -154,11 +182,21 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       await load(store, scenario());
       const g = await store.subgraph({ caseId: caseId(), limit: 100 });
       const ids = new Set(g.nodes.map((n) => n.id));
-      expect(ids).toEqual(new Set([caseId(), accused(), victim(), phoneA(), phoneB(), idOf('phone', '7000012345')]));
+      expect(ids).toEqual(
+        new Set([caseId(), accused(), victim(), phoneA(), phoneB(), idOf('phone', '7000012345')]),
+      );
       expect(g.links.map((l) => l.kind).sort()).toEqual(['called', 'called', 'involves', 'involves', 'uses']);
       expect(g.truncated).toBe(false);
       const other = await store.subgraph({ caseId: idOf('case', OTHER_FIR), limit: 100 });
-      expect(other.nodes.map((n) => n.kind).sort()).toEqual(['account', 'account', 'case', 'hotel', 'person', 'person', 'person']);
+      expect(other.nodes.map((n) => n.kind).sort()).toEqual([
+        'account',
+        'account',
+        'case',
+        'hotel',
+        'person',
+        'person',
+        'person',
+      ]);
       expect(other.links.some((l) => l.kind === 'called')).toBe(false);
     });
 
@@ -229,13 +267,21 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       const g = await store.subgraph({ linkKinds: ['paid'], limit: 100 });
       expect(g.links[0]!.amount).toBe(1500.5);
       const d = (await store.getLink(g.links[0]!.id, 10))!;
-      expect(d.occurrences[0]).toMatchObject({ amount: 1500.5, txnRef: '612345678901', at: '2026-04-20T16:25:00.000Z' });
+      expect(d.occurrences[0]).toMatchObject({
+        amount: 1500.5,
+        txnRef: '612345678901',
+        at: '2026-04-20T16:25:00.000Z',
+      });
     });
 
     if (harness.reopen) {
       it('keeps everything across closing and reopening', async () => {
         await load(store, scenario());
-        const before = { stats: await store.stats(), entity: await store.getEntity(phoneB()), graph: await store.subgraph({ limit: 1000 }) };
+        const before = {
+          stats: await store.stats(),
+          entity: await store.getEntity(phoneB()),
+          graph: await store.subgraph({ limit: 1000 }),
+        };
         store = await harness.reopen!(store);
         expect(await store.stats()).toEqual(before.stats);
         expect(await store.getEntity(phoneB())).toEqual(before.entity);

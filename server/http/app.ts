@@ -39,7 +39,13 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
         return id;
       },
       // Query strings carry phone numbers and names: log the path only.
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }) },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+      },
     }),
   );
   app.use('/api', express.json({ limit: ctx.bodyLimit, strict: true }));
@@ -54,7 +60,8 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   app.use(api);
   app.use('/api', notFound);
 
-  if (options.clientDir && existsSync(options.clientDir)) app.use(express.static(options.clientDir, { index: 'index.html' }));
+  if (options.clientDir && existsSync(options.clientDir))
+    app.use(express.static(options.clientDir, { index: 'index.html' }));
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -32,15 +32,28 @@ export type AnyRoute = RouteSpec<any, any, any>;
 function issuesOf(error: z.ZodError, section: Issue['section']): Issue[] {
   return error.issues.map((i) => {
     const index = section === 'body' && typeof i.path[1] === 'number' ? i.path[1] : undefined;
-    return { section, path: formatPath(i.path) || section!, message: i.message, ...(index !== undefined ? { index } : {}) };
+    return {
+      section,
+      path: formatPath(i.path) || section!,
+      message: i.message,
+      ...(index !== undefined ? { index } : {}),
+    };
   });
 }
 
-function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, section: Issue['section']): unknown {
+function parse<S extends z.ZodType>(
+  schema: S | undefined,
+  value: unknown,
+  section: Issue['section'],
+): unknown {
   if (!schema) return undefined;
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  throw new CaseGraphError('REQUEST.INVALID', `the request's ${section} is invalid`, issuesOf(r.error, section));
+  throw new CaseGraphError(
+    'REQUEST.INVALID',
+    `the request's ${section} is invalid`,
+    issuesOf(r.error, section),
+  );
 }
 
 export function mount(router: Router, routes: AnyRoute[]): void {

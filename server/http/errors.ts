@@ -23,7 +23,9 @@ const STATUS: Record<ErrorCode, number> = {
 
 export const issueSchema = z
   .object({
-    path: z.string().meta({ description: 'JSON path of the field at fault, e.g. links[3].occurrences[0].at' }),
+    path: z
+      .string()
+      .meta({ description: 'JSON path of the field at fault, e.g. links[3].occurrences[0].at' }),
     index: z.number().int().optional().meta({ description: 'Index of the record in its list.' }),
     section: z.enum(['document', 'entities', 'links', 'query', 'params', 'body']).optional(),
     message: z.string(),
@@ -39,7 +41,10 @@ export const errorBodySchema = z
       issues: z.array(issueSchema).optional(),
     }),
   })
-  .meta({ id: 'Error', description: 'Every error of the API has this shape; code is stable, message is for people.' });
+  .meta({
+    id: 'Error',
+    description: 'Every error of the API has this shape; code is stable, message is for people.',
+  });
 
 function body(code: ErrorCode, message: string, requestId: string, issues: Issue[] = []) {
   return { error: { code, message, requestId, ...(issues.length ? { issues } : {}) } };
@@ -49,9 +54,15 @@ function body(code: ErrorCode, message: string, requestId: string, issues: Issue
 function fromBodyParser(err: { type?: string; status?: number }): CaseGraphError | undefined {
   switch (err.type) {
     case 'entity.parse.failed':
-      return new CaseGraphError('REQUEST.MALFORMED_JSON', `the body is not valid JSON: ${(err as Error).message}`);
+      return new CaseGraphError(
+        'REQUEST.MALFORMED_JSON',
+        `the body is not valid JSON: ${(err as Error).message}`,
+      );
     case 'entity.too.large':
-      return new CaseGraphError('REQUEST.TOO_LARGE', 'the body is larger than this server accepts (BODY_LIMIT)');
+      return new CaseGraphError(
+        'REQUEST.TOO_LARGE',
+        'the body is larger than this server accepts (BODY_LIMIT)',
+      );
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new CaseGraphError('REQUEST.UNSUPPORTED_MEDIA_TYPE', (err as Error).message);
@@ -70,7 +81,11 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   req.log?.error({ err }, 'unhandled error');
-  res.status(500).json(body('INTERNAL', 'an internal error occurred; quote the request id to the administrator', requestId));
+  res
+    .status(500)
+    .json(
+      body('INTERNAL', 'an internal error occurred; quote the request id to the administrator', requestId),
+    );
 };
 
 export const notFound: RequestHandler = (req, _res, next) => {

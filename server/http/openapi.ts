@@ -23,7 +23,11 @@ function strip(schema: JsonSchema): JsonSchema {
 }
 
 function components(io: 'input' | 'output'): Record<string, JsonSchema> {
-  const all = z.toJSONSchema(z.globalRegistry, { uri: (id) => `#/components/schemas/${id}`, io, unrepresentable: 'any' });
+  const all = z.toJSONSchema(z.globalRegistry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    io,
+    unrepresentable: 'any',
+  });
   return Object.fromEntries(Object.entries(all.schemas).map(([k, v]) => [k, strip(v as JsonSchema)]));
 }
 
@@ -41,7 +45,10 @@ function refOrInline(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 
 function parameters(schema: z.ZodType | undefined, where: 'query' | 'path'): JsonSchema[] {
   if (!schema) return [];
-  const json = refOrInline(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const json = refOrInline(schema, 'input') as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
     name,
     in: where,
@@ -59,7 +66,9 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
     for (const [status, res] of Object.entries(r.responses)) {
       responses[status] = {
         description: res.description,
-        ...(res.schema ? { content: { 'application/json': { schema: refOrInline(res.schema, 'output') } } } : {}),
+        ...(res.schema
+          ? { content: { 'application/json': { schema: refOrInline(res.schema, 'output') } } }
+          : {}),
       };
     }
     for (const status of [...(r.errors ?? []), 500]) {
@@ -75,7 +84,12 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       operationId: `${r.method}${path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())}`,
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: refOrInline(r.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: refOrInline(r.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };

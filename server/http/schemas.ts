@@ -14,7 +14,9 @@ function csvOf<T extends string>(values: readonly T[], what: string) {
   return z
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values as [T, ...T[]], { message: `each ${what} must be one of ${values.join(', ')}` })))
+    .pipe(
+      z.array(z.enum(values as [T, ...T[]], { message: `each ${what} must be one of ${values.join(', ')}` })),
+    )
     .optional();
 }
 
@@ -27,7 +29,12 @@ const when = (name: string) =>
 export const graphQuerySchema = z
   .object({
     case: z.string().min(1).max(200).optional().meta({ description: 'Case id (case:…) or FIR key.' }),
-    around: z.string().min(1).max(200).optional().meta({ description: 'Entity id: its neighbourhood instead.' }),
+    around: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: 'Entity id: its neighbourhood instead.' }),
     hops: z.coerce.number().int().min(1).max(4).default(2),
     kinds: csvOf(ENTITY_KINDS, 'kind'),
     linkKinds: csvOf(LINK_KINDS, 'link kind'),
@@ -37,7 +44,10 @@ export const graphQuerySchema = z
   })
   .strict()
   .refine((q) => !(q.case && q.around), { message: 'give case or around, not both', path: ['around'] })
-  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: 'from must not be after to',
+    path: ['to'],
+  });
 
 export const searchQuerySchema = z
   .object({
@@ -48,14 +58,18 @@ export const searchQuerySchema = z
   .strict();
 
 export const idParamsSchema = z.object({ id: z.string().min(1).max(200) });
-export const linkQuerySchema = z.object({ occurrences: z.coerce.number().int().min(0).max(10_000).default(200) }).strict();
+export const linkQuerySchema = z
+  .object({ occurrences: z.coerce.number().int().min(0).max(10_000).default(200) })
+  .strict();
 
 export const entityViewSchema = z
   .object({
     id: z.string(),
     kind: z.enum(ENTITY_KINDS),
     scheme: z.enum(ALL_SCHEMES),
-    key: z.string().meta({ description: 'The key as people write it; an Aadhaar shows its last four digits only.' }),
+    key: z
+      .string()
+      .meta({ description: 'The key as people write it; an Aadhaar shows its last four digits only.' }),
     label: z.string(),
     props: propsSchema,
   })
@@ -124,9 +138,15 @@ export const linkDetailSchema = linkViewSchema
   })
   .meta({ id: 'LinkDetail' });
 
-export const searchResultSchema = z.object({ results: z.array(entityViewSchema) }).meta({ id: 'SearchResult' });
+export const searchResultSchema = z
+  .object({ results: z.array(entityViewSchema) })
+  .meta({ id: 'SearchResult' });
 
-const countsSchema = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+const countsSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
 export const ingestResultSchema = z
   .object({
     entities: countsSchema,
@@ -143,7 +163,13 @@ export const serialisedGraphSchema = z
     nodes: z.array(
       z.object({
         key: z.string(),
-        attributes: z.object({ kind: z.enum(ENTITY_KINDS), label: z.string(), key: z.string(), scheme: z.string(), props: propsSchema }),
+        attributes: z.object({
+          kind: z.enum(ENTITY_KINDS),
+          label: z.string(),
+          key: z.string(),
+          scheme: z.string(),
+          props: propsSchema,
+        }),
       }),
     ),
     edges: z.array(

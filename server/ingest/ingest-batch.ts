@@ -2,6 +2,7 @@
  * The one way a batch enters the store, shared by the HTTP API and the command line: validate the
  * shape, normalise every key, then write all-or-nothing. Every problem found is reported at once.
  */
+import type { ZodError } from 'zod';
 import { ingestBatchSchema } from '../domain/batch.js';
 import { CaseGraphError, formatPath, type Issue } from '../domain/errors.js';
 import type { KeyContext } from '../domain/keys.js';
@@ -17,12 +18,14 @@ export interface IngestDeps {
 
 const MAX_ISSUES = 1000;
 
-function shapeIssues(error: import('zod').ZodError): Issue[] {
+function shapeIssues(error: ZodError): Issue[] {
   return error.issues.slice(0, MAX_ISSUES).map((i) => {
     const [section, index] = i.path;
     return {
       path: formatPath(i.path) || 'body',
-      ...(section === 'entities' || section === 'links' || section === 'document' ? { section } : { section: 'body' as const }),
+      ...(section === 'entities' || section === 'links' || section === 'document'
+        ? { section }
+        : { section: 'body' as const }),
       ...(typeof index === 'number' ? { index } : {}),
       message: i.message,
     };
@@ -33,12 +36,20 @@ export async function ingestBatch(raw: unknown, importedBy: string, deps: Ingest
   const parsed = ingestBatchSchema.safeParse(raw);
   if (!parsed.success) {
     const issues = shapeIssues(parsed.error);
-    throw new CaseGraphError('BATCH.INVALID', `the batch has ${parsed.error.issues.length} invalid field(s); nothing was written`, issues);
+    throw new CaseGraphError(
+      'BATCH.INVALID',
+      `the batch has ${parsed.error.issues.length} invalid field(s); nothing was written`,
+      issues,
+    );
   }
   const normalised = normaliseBatch(parsed.data, deps.keys, parsed.data.importedBy ?? importedBy);
   if (!normalised.ok) {
     const n = normalised.issues.length;
-    throw new CaseGraphError('BATCH.INVALID', `the batch has ${n} invalid record(s); nothing was written`, normalised.issues.slice(0, MAX_ISSUES));
+    throw new CaseGraphError(
+      'BATCH.INVALID',
+      `the batch has ${n} invalid record(s); nothing was written`,
+      normalised.issues.slice(0, MAX_ISSUES),
+    );
   }
   return deps.store.ingest(normalised.batch, { importedAt: (deps.now ?? (() => new Date()))() });
 }

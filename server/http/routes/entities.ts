@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
 import { searchIds } from '../../domain/search-terms.js';
 import type { AppContext } from '../context.js';
@@ -37,7 +37,13 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       query: linkQuerySchema,
       responses: { 200: { description: 'The link.', schema: linkDetailSchema } },
       errors: [400, 404],
-      handler: async ({ params, query }: { params: { id: string }; query: z.output<typeof linkQuerySchema> }) => {
+      handler: async ({
+        params,
+        query,
+      }: {
+        params: { id: string };
+        query: z.output<typeof linkQuerySchema>;
+      }) => {
         const link = await ctx.store.getLink(params.id, query.occurrences);
         if (!link) throw new CaseGraphError('ENTITY.NOT_FOUND', `no link ${params.id}`);
         return link;
@@ -51,7 +57,12 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       description:
         '"98201 23456", "+91-98201-23456" and "9820123456" find the same phone; names match as word prefixes, case and accents ignored.',
       query: searchQuerySchema,
-      responses: { 200: { description: 'Exact identifier matches first, then name matches.', schema: searchResultSchema } },
+      responses: {
+        200: {
+          description: 'Exact identifier matches first, then name matches.',
+          schema: searchResultSchema,
+        },
+      },
       errors: [400],
       handler: async ({ query }: { query: z.output<typeof searchQuerySchema> }) => ({
         results: await ctx.store.search({

@@ -14,7 +14,10 @@ async function resolveCase(ctx: AppContext, ref: string): Promise<string> {
   let id = ref;
   if (!isId(ref)) {
     const key = normaliseKey('fir', ref, ctx.keys);
-    if (!key.ok) throw new CaseGraphError('REQUEST.INVALID', key.reason, [{ section: 'query', path: 'case', message: key.reason }]);
+    if (!key.ok)
+      throw new CaseGraphError('REQUEST.INVALID', key.reason, [
+        { section: 'query', path: 'case', message: key.reason },
+      ]);
     id = entityId('case', 'fir', key.key);
   }
   const entity = await ctx.store.getEntity(id);
@@ -28,17 +31,29 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
       method: 'get',
       path: '/api/graph',
       tags: ['graph'],
-      summary: "A subgraph in graphology's format: a case, an entity's neighbourhood, or the whole graph, filtered",
+      summary:
+        "A subgraph in graphology's format: a case, an entity's neighbourhood, or the whole graph, filtered",
       query: graphQuerySchema,
       responses: { 200: { description: 'The subgraph.', schema: serialisedGraphSchema } },
       errors: [400, 404],
       handler: async ({ query }: { query: GraphQuery }) => {
-        const filters = { kinds: query.kinds, linkKinds: query.linkKinds, from: query.from, to: query.to, limit: query.limit };
+        const filters = {
+          kinds: query.kinds,
+          linkKinds: query.linkKinds,
+          from: query.from,
+          to: query.to,
+          limit: query.limit,
+        };
         let sub: Subgraph;
         let caseId: string | undefined;
         if (query.around) {
-          if (!(await ctx.store.getEntity(query.around))) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${query.around}`);
-          sub = await ctx.store.neighbourhood(query.around, { hops: query.hops, limit: query.limit, linkKinds: query.linkKinds });
+          if (!(await ctx.store.getEntity(query.around)))
+            throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${query.around}`);
+          sub = await ctx.store.neighbourhood(query.around, {
+            hops: query.hops,
+            limit: query.limit,
+            linkKinds: query.linkKinds,
+          });
         } else {
           caseId = query.case === undefined ? undefined : await resolveCase(ctx, query.case);
           sub = await ctx.store.subgraph({ ...filters, caseId });

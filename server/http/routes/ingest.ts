@@ -15,7 +15,12 @@ export function ingestRoutes(ctx: AppContext): AnyRoute[] {
       description:
         'All-or-nothing: a batch with any bad record is rejected with every bad record named, and nothing is written. Re-sending the same batch changes nothing.',
       body: ingestBatchSchema,
-      responses: { 200: { description: 'What the batch created, updated or left unchanged.', schema: ingestResultSchema } },
+      responses: {
+        200: {
+          description: 'What the batch created, updated or left unchanged.',
+          schema: ingestResultSchema,
+        },
+      },
       errors: [400, 413, 415, 422],
       handler: async (_input, req) => {
         if (!req.is('application/json'))
