@@ -7,7 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function aadhaarKey(configured: string | undefined, dataDir: string): { key: string; generated: boolean } {
+export function aadhaarKey(
+  configured: string | undefined,
+  dataDir: string,
+): { key: string; generated: boolean } {
   if (configured) return { key: configured, generated: false };
   const dir = join(dataDir, 'secrets');
   const file = join(dir, 'aadhaar-hash.key');

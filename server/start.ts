@@ -18,7 +18,8 @@ import { SqliteGraphStore } from './store/sqlite/sqlite-store.js';
 import { demoScenario } from '../seed/demo.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
-export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 export interface Running {
   url: string;
@@ -27,13 +28,22 @@ export interface Running {
   close: () => Promise<void>;
 }
 
-export function openStore(config: Config, logger: Logger): { store: GraphStore; keys: KeyContext; name: string } {
+export function openStore(
+  config: Config,
+  logger: Logger,
+): { store: GraphStore; keys: KeyContext; name: string } {
   const dataDir = resolve(config.DATA_DIR);
   const secret = aadhaarKey(config.AADHAAR_HASH_KEY, dataDir);
   if (secret.generated)
-    logger.warn('AADHAAR_HASH_KEY is not set: made a random key in the data folder; set the variable in production');
+    logger.warn(
+      'AADHAAR_HASH_KEY is not set: made a random key in the data folder; set the variable in production',
+    );
   const store = new SqliteGraphStore(join(dataDir, 'casegraph.db'), { cacheMiB: config.SQLITE_CACHE_MIB });
-  return { store, keys: { defaultRegion: config.PHONE_REGION as CountryCode, aadhaarKey: secret.key }, name: 'sqlite' };
+  return {
+    store,
+    keys: { defaultRegion: config.PHONE_REGION as CountryCode, aadhaarKey: secret.key },
+    name: 'sqlite',
+  };
 }
 
 /** Loads the synthetic demo scenario into an empty store, so a first start shows a network. */
@@ -45,7 +55,10 @@ export async function seedDemoIfEmpty(store: GraphStore, keys: KeyContext, logge
   logger.info(`seeded the synthetic demo scenario: ${stats.entities} entities, ${stats.links} links`);
 }
 
-export async function start(config: Config, logger: Logger = pino({ level: config.LOG_LEVEL })): Promise<Running> {
+export async function start(
+  config: Config,
+  logger: Logger = pino({ level: config.LOG_LEVEL }),
+): Promise<Running> {
   const { store, keys, name } = openStore(config, logger);
   if (config.SEED_DEMO) await seedDemoIfEmpty(store, keys, logger);
   const app = createApp(

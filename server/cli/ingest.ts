@@ -25,7 +25,9 @@ function batchesOf(file: string): unknown[] {
 
 async function main(files: string[]): Promise<number> {
   if (!files.length || files.includes('--help')) {
-    console.log('usage: npm run ingest -- FILE.json [FILE.json …]   (one batch per file, or NDJSON: one per line)');
+    console.log(
+      'usage: npm run ingest -- FILE.json [FILE.json …]   (one batch per file, or NDJSON: one per line)',
+    );
     return files.length ? 0 : 2;
   }
   const config = loadConfig();

@@ -37,7 +37,11 @@ export const entityRefSchema = z
       'An entity named by kind and key, as the source writes it ("+91 98201 23456", "09820123456"). Kinds with several ways of naming (account, id-document, location) need a scheme.',
   });
 
-const sourceRef = z.string().max(200).optional().meta({ description: 'Where in the document: "row 12", "page 3".' });
+const sourceRef = z
+  .string()
+  .max(200)
+  .optional()
+  .meta({ description: 'Where in the document: "row 12", "page 3".' });
 
 export const batchEntitySchema = entityRefSchema
   .extend({ props: propsSchema.optional(), ref: sourceRef })
@@ -46,29 +50,51 @@ export const batchEntitySchema = entityRefSchema
 
 export const occurrenceSchema = z
   .object({
-    at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-04-15T10:12:00+05:30' }),
-    endAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' }).optional(),
-    durationS: z.number().int().min(0).max(31 * 86400).optional(),
+    at: z.iso.datetime({
+      offset: true,
+      message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-04-15T10:12:00+05:30',
+    }),
+    endAt: z.iso
+      .datetime({ offset: true, message: 'must be an ISO 8601 date-time with an offset' })
+      .optional(),
+    durationS: z
+      .number()
+      .int()
+      .min(0)
+      .max(31 * 86400)
+      .optional(),
     amount: z
       .number()
       .min(0)
       .max(1e12)
-      .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'must have at most two decimals (rupees.paise)')
+      .refine(
+        (n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6,
+        'must have at most two decimals (rupees.paise)',
+      )
       .optional(),
     txnRef: z.string().max(64).optional().meta({ description: 'UPI RRN, UTR or cheque number.' }),
     props: propsSchema.optional(),
     ref: sourceRef,
   })
   .strict()
-  .refine((o) => !o.endAt || Date.parse(o.endAt) >= Date.parse(o.at), { message: 'must not be before at', path: ['endAt'] })
-  .meta({ id: 'Occurrence', description: 'One time-stamped event of a link: a call, a payment, a stay, a sighting.' });
+  .refine((o) => !o.endAt || Date.parse(o.endAt) >= Date.parse(o.at), {
+    message: 'must not be before at',
+    path: ['endAt'],
+  })
+  .meta({
+    id: 'Occurrence',
+    description: 'One time-stamped event of a link: a call, a payment, a stay, a sighting.',
+  });
 
 export const batchLinkSchema = z
   .object({
     kind: z.enum(LINK_KINDS as [string, ...string[]]),
     from: entityRefSchema,
     to: entityRefSchema,
-    role: z.enum(CASE_ROLES).optional().meta({ description: 'The role of the entity in the case (involves links only).' }),
+    role: z
+      .enum(CASE_ROLES)
+      .optional()
+      .meta({ description: 'The role of the entity in the case (involves links only).' }),
     props: propsSchema.optional(),
     ref: sourceRef,
     occurrences: z.array(occurrenceSchema).max(100_000).optional(),
@@ -85,7 +111,13 @@ export const batchDocumentSchema = z
       .transform((s) => s.toLowerCase()),
     type: z.enum(DOCUMENT_TYPES),
     grading: gradingSchema.optional(),
-    case: z.string().trim().min(1).max(200).optional().meta({ description: 'Key of the case (FIR) this evidence belongs to.' }),
+    case: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: 'Key of the case (FIR) this evidence belongs to.' }),
     receivedFrom: z.string().max(200).optional(),
   })
   .strict()

@@ -38,7 +38,8 @@ export function documentKey(sha256: string): string {
   return sha256.toLowerCase();
 }
 
-const ID_PATTERN = /^(person|phone|device|account|id-document|ip|location|hotel|vehicle|ad|case|document|link|occ):[0-9a-f]{24}$/;
+const ID_PATTERN =
+  /^(person|phone|device|account|id-document|ip|location|hotel|vehicle|ad|case|document|link|occ):[0-9a-f]{24}$/;
 export function isId(value: string): boolean {
   return ID_PATTERN.test(value);
 }

@@ -5,6 +5,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { EntityKind, Scheme } from './kinds.js';
 import { SCHEMES, defaultScheme } from './kinds.js';
+import { memoByContext } from './memo.js';
 import type { KeyResult } from './normalise/result.js';
 import { normalisePhone } from './normalise/phone.js';
 import { normaliseImei } from './normalise/imei.js';
@@ -77,6 +78,15 @@ export function resolveScheme(
   return { scheme: scheme as Scheme };
 }
 
+/**
+ * Normalisers are pure, and a CDR names the same few numbers thousands of times; parsing a phone costs
+ * tens of microseconds, so results are remembered per context.
+ */
+const normaliseMemo = memoByContext(250_000, (k: string, ctx: KeyContext) => {
+  const cut = k.indexOf('\u0000');
+  return NORMALISERS[k.slice(0, cut) as Scheme](k.slice(cut + 1), ctx);
+});
+
 export function normaliseKey(scheme: Scheme, raw: string, ctx: KeyContext): KeyResult {
-  return NORMALISERS[scheme](raw, ctx);
+  return normaliseMemo(`${scheme}\u0000${raw}`, ctx);
 }

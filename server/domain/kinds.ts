@@ -70,7 +70,12 @@ interface LinkRule {
 const ANY: readonly EntityKind[] = ENTITY_KINDS.filter((k) => k !== 'case' && k !== 'document');
 
 export const LINK_RULES = {
-  uses: { from: ['person'], to: ['phone', 'device', 'ip', 'vehicle'], directed: true, occurrences: 'sightings' },
+  uses: {
+    from: ['person'],
+    to: ['phone', 'device', 'ip', 'vehicle'],
+    directed: true,
+    occurrences: 'sightings',
+  },
   called: { from: ['phone'], to: ['phone'], directed: true, occurrences: 'calls' },
   messaged: { from: ['phone'], to: ['phone'], directed: true, occurrences: 'calls' },
   'in-device': { from: ['phone'], to: ['device'], directed: true, occurrences: 'sightings' },

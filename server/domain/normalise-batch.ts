@@ -6,12 +6,13 @@
 import type { BatchLink, BatchOccurrence, EntityRef, IngestBatch } from './batch.js';
 import type { Grading } from './grading.js';
 import { UNGRADED } from './grading.js';
-import { entityId, linkId, occurrenceId } from './ids.js';
+import { entityId, linkId } from './ids.js';
 import type { KeyContext } from './keys.js';
 import { normaliseKey, resolveScheme } from './keys.js';
 import type { EntityKind, LinkKind, Scheme } from './kinds.js';
 import { linkRule } from './kinds.js';
 import type { Issue } from './errors.js';
+import { memoByContext } from './memo.js';
 import type { Props } from './props.js';
 import { checkKnownProps } from './props.js';
 
@@ -36,7 +37,6 @@ export interface NormalisedEntity {
 }
 
 export interface NormalisedOccurrence {
-  id: string;
   at: number;
   endAt?: number;
   durationS?: number;
@@ -80,7 +80,25 @@ interface ResolvedRef {
   props?: Props;
 }
 
-function resolveRef(ref: EntityRef, ctx: KeyContext): ResolvedRef | { reason: string; field: 'scheme' | 'key' } {
+type Resolution = ResolvedRef | { reason: string; field: 'scheme' | 'key' };
+
+/** A batch names the same phone in thousands of links: each spelling is resolved (and hashed) once. */
+const resolveMemo = memoByContext(250_000, (k: string, ctx: KeyContext) => {
+  // Split at the first two separators only: a key may itself hold any character.
+  const a = k.indexOf('\u0000');
+  const b = k.indexOf('\u0000', a + 1);
+  const scheme = k.slice(a + 1, b);
+  return resolveUncached(
+    { kind: k.slice(0, a) as EntityKind, scheme: scheme || undefined, key: k.slice(b + 1) },
+    ctx,
+  );
+});
+
+function resolveRef(ref: EntityRef, ctx: KeyContext): Resolution {
+  return resolveMemo(`${ref.kind}\u0000${ref.scheme ?? ''}\u0000${ref.key}`, ctx);
+}
+
+function resolveUncached(ref: EntityRef, ctx: KeyContext): Resolution {
   const scheme = resolveScheme(ref.kind, ref.scheme);
   if ('reason' in scheme) return { reason: scheme.reason, field: 'scheme' };
   const result = normaliseKey(scheme.scheme, ref.key, ctx);
@@ -95,11 +113,11 @@ function resolveRef(ref: EntityRef, ctx: KeyContext): ResolvedRef | { reason: st
   };
 }
 
-function normaliseOccurrence(linkIdValue: string, o: BatchOccurrence): NormalisedOccurrence {
+/** An occurrence's id (ids.ts occurrenceId) follows from its link, time and measure; stores derive it when read. */
+function normaliseOccurrence(o: BatchOccurrence): NormalisedOccurrence {
   const at = Date.parse(o.at);
   const amountPaise = o.amount === undefined ? undefined : Math.round(o.amount * 100);
   return {
-    id: occurrenceId(linkIdValue, at, o.durationS, amountPaise, o.txnRef),
     at,
     endAt: o.endAt === undefined ? undefined : Date.parse(o.endAt),
     durationS: o.durationS,
@@ -116,17 +134,47 @@ function checkLinkShape(link: BatchLink, i: number, from: ResolvedRef, to: Resol
   const issues: Issue[] = [];
   const at = (field: string) => `links[${i}].${field}`;
   if (!(rule.from as readonly string[]).includes(from.kind))
-    issues.push({ section: 'links', index: i, path: at('from.kind'), message: `a ${kind} link goes from ${rule.from.join(' or ')}, not from a ${from.kind}` });
+    issues.push({
+      section: 'links',
+      index: i,
+      path: at('from.kind'),
+      message: `a ${kind} link goes from ${rule.from.join(' or ')}, not from a ${from.kind}`,
+    });
   if (!(rule.to as readonly string[]).includes(to.kind))
-    issues.push({ section: 'links', index: i, path: at('to.kind'), message: `a ${kind} link goes to ${rule.to.join(' or ')}, not to a ${to.kind}` });
+    issues.push({
+      section: 'links',
+      index: i,
+      path: at('to.kind'),
+      message: `a ${kind} link goes to ${rule.to.join(' or ')}, not to a ${to.kind}`,
+    });
   if (kind === 'involves' && !link.role)
-    issues.push({ section: 'links', index: i, path: at('role'), message: "an involves link needs the entity's role in the case" });
+    issues.push({
+      section: 'links',
+      index: i,
+      path: at('role'),
+      message: "an involves link needs the entity's role in the case",
+    });
   if (kind !== 'involves' && link.role)
-    issues.push({ section: 'links', index: i, path: at('role'), message: 'only an involves link has a role' });
+    issues.push({
+      section: 'links',
+      index: i,
+      path: at('role'),
+      message: 'only an involves link has a role',
+    });
   if (rule.occurrences === 'none' && link.occurrences?.length)
-    issues.push({ section: 'links', index: i, path: at('occurrences'), message: `a ${kind} link has no occurrences` });
+    issues.push({
+      section: 'links',
+      index: i,
+      path: at('occurrences'),
+      message: `a ${kind} link has no occurrences`,
+    });
   if (from.id === to.id)
-    issues.push({ section: 'links', index: i, path: at('to'), message: 'a link must join two different entities' });
+    issues.push({
+      section: 'links',
+      index: i,
+      path: at('to'),
+      message: 'a link must join two different entities',
+    });
   return issues;
 }
 
@@ -144,7 +192,12 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
   const entities: NormalisedEntity[] = [];
   batch.entities.forEach((e, i) => {
     if (e.kind === 'document') {
-      issues.push({ section: 'entities', index: i, path: `entities[${i}].kind`, message: "a document enters as a batch's document, not as an entity" });
+      issues.push({
+        section: 'entities',
+        index: i,
+        path: `entities[${i}].kind`,
+        message: "a document enters as a batch's document, not as an entity",
+      });
       return;
     }
     const r = resolveRef(e, ctx);
@@ -154,16 +207,36 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
     }
     const props = { ...(r.props ?? {}), ...(e.props ?? {}) };
     for (const p of checkKnownProps(e.kind, props))
-      issues.push({ section: 'entities', index: i, path: `entities[${i}].props.${p.prop}`, message: p.reason });
-    entities.push({ id: r.id, kind: r.kind, scheme: r.scheme, key: r.key, display: r.display, props, ref: e.ref });
+      issues.push({
+        section: 'entities',
+        index: i,
+        path: `entities[${i}].props.${p.prop}`,
+        message: p.reason,
+      });
+    entities.push({
+      id: r.id,
+      kind: r.kind,
+      scheme: r.scheme,
+      key: r.key,
+      display: r.display,
+      props,
+      ref: e.ref,
+    });
   });
 
   const links: NormalisedLink[] = [];
   batch.links.forEach((l, i) => {
     const from = resolveRef(l.from, ctx);
     const to = resolveRef(l.to, ctx);
-    if ('reason' in from) issues.push({ section: 'links', index: i, path: `links[${i}].from.${from.field}`, message: from.reason });
-    if ('reason' in to) issues.push({ section: 'links', index: i, path: `links[${i}].to.${to.field}`, message: to.reason });
+    if ('reason' in from)
+      issues.push({
+        section: 'links',
+        index: i,
+        path: `links[${i}].from.${from.field}`,
+        message: from.reason,
+      });
+    if ('reason' in to)
+      issues.push({ section: 'links', index: i, path: `links[${i}].to.${to.field}`, message: to.reason });
     if ('reason' in from || 'reason' in to) return;
     const shape = checkLinkShape(l, i, from, to);
     if (shape.length) {
@@ -183,7 +256,7 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
       qualifier,
       props,
       ref: l.ref,
-      occurrences: (l.occurrences ?? []).map((o) => normaliseOccurrence(id, o)),
+      occurrences: (l.occurrences ?? []).map(normaliseOccurrence),
       index: i,
       fromDesc: `${from.kind} ${from.display}`,
       toDesc: `${to.kind} ${to.display}`,

@@ -41,7 +41,8 @@ export const propsSchema = z
   .refine((p) => Object.keys(p).length <= 100, 'at most 100 properties')
   .meta({
     id: 'Props',
-    description: 'Scalar properties. Known ones are typed per kind (person.name, person.age, case.sections …).',
+    description:
+      'Scalar properties. Known ones are typed per kind (person.name, person.age, case.sections …).',
   });
 
 /** Checks the typed properties of a kind; returns the offending property and reason, if any. */

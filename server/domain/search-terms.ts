@@ -8,7 +8,22 @@ import type { KeyContext } from './keys.js';
 import { normaliseKey } from './keys.js';
 import { SCHEMES, type EntityKind, type Scheme } from './kinds.js';
 
-const TRIED: Scheme[] = ['phone', 'imei', 'upi', 'email', 'pan', 'aadhaar', 'passport', 'epic', 'vehicle', 'ip', 'bank', 'fir', 'person', 'sha256'];
+const TRIED: Scheme[] = [
+  'phone',
+  'imei',
+  'upi',
+  'email',
+  'pan',
+  'aadhaar',
+  'passport',
+  'epic',
+  'vehicle',
+  'ip',
+  'bank',
+  'fir',
+  'person',
+  'sha256',
+];
 
 const KIND_OF = new Map<Scheme, EntityKind>(
   (Object.entries(SCHEMES) as [EntityKind, readonly Scheme[]][]).flatMap(([kind, schemes]) =>

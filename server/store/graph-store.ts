@@ -5,7 +5,14 @@
  */
 import type { EntityKind, LinkKind } from '../domain/kinds.js';
 import type { NormalisedBatch } from '../domain/normalise-batch.js';
-import type { EntityDetail, EntityView, IngestCounts, LinkDetail, PathsResult, Subgraph } from '../domain/views.js';
+import type {
+  EntityDetail,
+  EntityView,
+  IngestCounts,
+  LinkDetail,
+  PathsResult,
+  Subgraph,
+} from '../domain/views.js';
 
 export interface SubgraphQuery {
   /** Only what the evidence of this case says, plus what the case involves. */

@@ -21,9 +21,10 @@ function statements(db: Database.Database) {
     entityById: db.prepare<[string], { rid: number; props: string; display: string; label: string }>(
       'SELECT rid, props, display, label FROM entity WHERE id = ?',
     ),
-    insertEntity: db.prepare(
+    // Insert first, look up only on conflict: most entities and links of a large import are new.
+    insertEntity: db.prepare<unknown[], { rid: number }>(
       `INSERT INTO entity (id, kind, scheme, key, display, label, props, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`,
     ),
     updateEntity: db.prepare('UPDATE entity SET props = ?, label = ?, updated_at = ? WHERE rid = ?'),
     insertText: db.prepare('INSERT INTO entity_text (rowid, text) VALUES (?, ?)'),
@@ -32,10 +33,13 @@ function statements(db: Database.Database) {
       `INSERT OR IGNORE INTO entity_fact (entity_rid, document_rid, ref, props, imported_by, imported_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
-    linkById: db.prepare<[string], { rid: number; props: string }>('SELECT rid, props FROM link WHERE id = ?'),
-    insertLink: db.prepare(
-      `INSERT INTO link (id, kind, from_rid, to_rid, qualifier, props, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    linkById: db.prepare<[string], { rid: number; props: string }>(
+      'SELECT rid, props FROM link WHERE id = ?',
+    ),
+    insertLink: db.prepare<unknown[], { rid: number }>(
+      `INSERT INTO link (id, kind, from_rid, to_rid, qualifier, props, occ_count, duration_s, amount_paise,
+         first_at, last_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`,
     ),
     updateLinkProps: db.prepare('UPDATE link SET props = ?, updated_at = ? WHERE rid = ?'),
     insertLinkFact: db.prepare(
@@ -46,10 +50,12 @@ function statements(db: Database.Database) {
       `INSERT OR IGNORE INTO occurrence (link_rid, at, end_at, duration_s, amount_paise, txn_ref, props)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    occurrenceRid: db.prepare<[number, number, number, number, string], number>(
-      `SELECT rid FROM occurrence WHERE link_rid = ? AND at = ? AND ifnull(duration_s, -1) = ?
+    occurrenceRid: db
+      .prepare<[number, number, number, number, string], number>(
+        `SELECT rid FROM occurrence WHERE link_rid = ? AND at = ? AND ifnull(duration_s, -1) = ?
          AND ifnull(amount_paise, -1) = ? AND ifnull(txn_ref, '') = ?`,
-    ).pluck(),
+      )
+      .pluck(),
     insertOccurrenceFact: db.prepare(
       `INSERT OR IGNORE INTO occurrence_fact (occurrence_rid, document_rid, ref, imported_by, imported_at)
        VALUES (?, ?, ?, ?, ?)`,
@@ -62,7 +68,9 @@ function statements(db: Database.Database) {
     ),
     version: db.prepare<[], string>("SELECT value FROM meta WHERE key = 'graph_version'").pluck(),
     setVersion: db.prepare("UPDATE meta SET value = ? WHERE key = 'graph_version'"),
-    log: db.prepare('INSERT INTO ingest_log (document_rid, imported_by, imported_at, counts) VALUES (?, ?, ?, ?)'),
+    log: db.prepare(
+      'INSERT INTO ingest_log (document_rid, imported_by, imported_at, counts) VALUES (?, ?, ?, ?)',
+    ),
   };
 }
 
@@ -94,7 +102,14 @@ export class SqliteIngest {
     for (const e of batch.entities) {
       const prior = entityOutcome.get(e.id);
       const outcome = this.upsertEntity(e, documentRid, batch.importedBy, at, entityRids);
-      entityOutcome.set(e.id, prior === 'created' ? 'created' : prior === 'updated' && outcome === 'unchanged' ? 'updated' : outcome);
+      entityOutcome.set(
+        e.id,
+        prior === 'created'
+          ? 'created'
+          : prior === 'updated' && outcome === 'unchanged'
+            ? 'updated'
+            : outcome,
+      );
     }
     for (const o of entityOutcome.values()) counts.entities[o]++;
 
@@ -120,15 +135,31 @@ export class SqliteIngest {
       if (fromRid === undefined || toRid === undefined || unknown.length) continue;
       const prior = linkOutcome.get(link.id);
       const outcome = this.upsertLink(link, fromRid, toRid, documentRid, batch.importedBy, at, counts);
-      linkOutcome.set(link.id, prior === 'created' ? 'created' : prior === 'updated' && outcome === 'unchanged' ? 'updated' : outcome);
+      linkOutcome.set(
+        link.id,
+        prior === 'created'
+          ? 'created'
+          : prior === 'updated' && outcome === 'unchanged'
+            ? 'updated'
+            : outcome,
+      );
     }
     if (unknown.length) {
-      throw new CaseGraphError('BATCH.UNKNOWN_ENTITY', `${unknown.length} link end(s) name an entity that exists nowhere`, unknown);
+      throw new CaseGraphError(
+        'BATCH.UNKNOWN_ENTITY',
+        `${unknown.length} link end(s) name an entity that exists nowhere`,
+        unknown,
+      );
     }
     for (const o of linkOutcome.values()) counts.links[o]++;
 
     const changed =
-      counts.entities.created + counts.entities.updated + counts.links.created + counts.links.updated + counts.occurrences.created > 0;
+      counts.entities.created +
+        counts.entities.updated +
+        counts.links.created +
+        counts.links.updated +
+        counts.occurrences.created >
+      0;
     let version = Number(this.st.version.get());
     if (changed) {
       version += 1;
@@ -161,7 +192,11 @@ export class SqliteIngest {
     const caseId = batch.document.caseId;
     if (!caseId || entityRids.has(caseId) || this.st.entityById.get(caseId)) return;
     throw new CaseGraphError('BATCH.UNKNOWN_ENTITY', 'the case named by the document exists nowhere', [
-      { section: 'document', path: 'document.case', message: 'this case is neither in this batch nor in the store' },
+      {
+        section: 'document',
+        path: 'document.case',
+        message: 'this case is neither in this batch nor in the store',
+      },
     ]);
   }
 
@@ -174,19 +209,28 @@ export class SqliteIngest {
   ): 'created' | 'updated' | 'unchanged' {
     const ref = e.ref ?? '';
     const propsJson = JSON.stringify(e.props);
-    const row = this.st.entityById.get(e.id);
-    if (!row) {
-      const label = entityLabel(e.kind, e.display, e.props);
-      const rid = Number(
-        this.st.insertEntity.run(e.id, e.kind, e.scheme, e.key, e.display, label, propsJson, at, at).lastInsertRowid,
-      );
-      this.st.insertText.run(rid, searchText(e.kind, e.display, label, e.props));
-      this.st.insertEntityFact.run(rid, documentRid, ref, propsJson, importedBy, at);
-      rids.set(e.id, rid);
+    const label = entityLabel(e.kind, e.display, e.props);
+    const inserted = this.st.insertEntity.get(
+      e.id,
+      e.kind,
+      e.scheme,
+      e.key,
+      e.display,
+      label,
+      propsJson,
+      at,
+      at,
+    );
+    if (inserted) {
+      this.st.insertText.run(inserted.rid, searchText(e.kind, e.display, label, e.props));
+      this.st.insertEntityFact.run(inserted.rid, documentRid, ref, propsJson, importedBy, at);
+      rids.set(e.id, inserted.rid);
       return 'created';
     }
+    const row = this.st.entityById.get(e.id)!;
     rids.set(e.id, row.rid);
-    const newFact = this.st.insertEntityFact.run(row.rid, documentRid, ref, propsJson, importedBy, at).changes > 0;
+    const newFact =
+      this.st.insertEntityFact.run(row.rid, documentRid, ref, propsJson, importedBy, at).changes > 0;
     const { merged, changed } = mergeProps(JSON.parse(row.props) as Props, e.props);
     if (changed) {
       const label = entityLabel(e.kind, row.display, merged);
@@ -208,23 +252,35 @@ export class SqliteIngest {
   ): 'created' | 'updated' | 'unchanged' {
     const ref = link.ref ?? '';
     const propsJson = JSON.stringify(link.props);
-    const row = this.st.linkById.get(link.id);
-    let rid: number;
-    let outcome: 'created' | 'updated' | 'unchanged';
-    if (!row) {
-      rid = Number(
-        this.st.insertLink.run(link.id, link.kind, fromRid, toRid, link.qualifier, propsJson, at, at).lastInsertRowid,
-      );
-      this.st.insertLinkFact.run(rid, documentRid, ref, propsJson, importedBy, at);
-      outcome = 'created';
-    } else {
-      rid = row.rid;
-      const newFact = this.st.insertLinkFact.run(rid, documentRid, ref, propsJson, importedBy, at).changes > 0;
-      const { merged, changed } = mergeProps(JSON.parse(row.props) as Props, link.props);
-      if (changed) this.st.updateLinkProps.run(JSON.stringify(merged), at, rid);
-      outcome = changed || newFact ? 'updated' : 'unchanged';
+    // A new link is written with its aggregates at once; a known one has them added to below.
+    const agg = aggregate(link.occurrences);
+    const inserted = this.st.insertLink.get(
+      link.id,
+      link.kind,
+      fromRid,
+      toRid,
+      link.qualifier,
+      propsJson,
+      agg.count,
+      agg.duration,
+      agg.amount,
+      agg.first,
+      agg.last,
+      at,
+      at,
+    );
+    if (inserted) {
+      this.st.insertLinkFact.run(inserted.rid, documentRid, ref, propsJson, importedBy, at);
+      this.writeOccurrences(link, inserted.rid, documentRid, importedBy, at, counts, false);
+      return 'created';
     }
-    const added = this.writeOccurrences(link, rid, documentRid, importedBy, at, counts);
+    const row = this.st.linkById.get(link.id)!;
+    const rid = row.rid;
+    const newFact = this.st.insertLinkFact.run(rid, documentRid, ref, propsJson, importedBy, at).changes > 0;
+    const { merged, changed } = mergeProps(JSON.parse(row.props) as Props, link.props);
+    if (changed) this.st.updateLinkProps.run(JSON.stringify(merged), at, rid);
+    const outcome = changed || newFact ? 'updated' : 'unchanged';
+    const added = this.writeOccurrences(link, rid, documentRid, importedBy, at, counts, true);
     return outcome === 'unchanged' && added ? 'updated' : outcome;
   }
 
@@ -236,6 +292,7 @@ export class SqliteIngest {
     importedBy: string,
     at: number,
     counts: IngestCounts,
+    addToAggregates: boolean,
   ): boolean {
     let added = 0;
     let newSource = false;
@@ -263,13 +320,42 @@ export class SqliteIngest {
         last = Math.max(last, o.endAt ?? o.at);
         counts.occurrences.created++;
       } else {
-        occRid = this.st.occurrenceRid.get(linkRid, o.at, o.durationS ?? -1, o.amountPaise ?? -1, o.txnRef ?? '')!;
+        occRid = this.st.occurrenceRid.get(
+          linkRid,
+          o.at,
+          o.durationS ?? -1,
+          o.amountPaise ?? -1,
+          o.txnRef ?? '',
+        )!;
         counts.occurrences.unchanged++;
       }
-      if (this.st.insertOccurrenceFact.run(occRid, documentRid, o.ref ?? '', importedBy, at).changes > 0 && info.changes === 0)
+      if (
+        this.st.insertOccurrenceFact.run(occRid, documentRid, o.ref ?? '', importedBy, at).changes > 0 &&
+        info.changes === 0
+      )
         newSource = true;
     }
-    if (added) this.st.addToLink.run(added, duration, amount, first, first, last, last, at, linkRid);
+    if (added && addToAggregates)
+      this.st.addToLink.run(added, duration, amount, first, first, last, last, at, linkRid);
     return added > 0 || newSource;
   }
+}
+
+/** Count, total duration and amount, first and last time of a link's occurrences, each counted once. */
+function aggregate(occurrences: NormalisedLink['occurrences']) {
+  const agg = { count: 0, duration: 0, amount: 0, first: null as number | null, last: null as number | null };
+  const seen = occurrences.length > 1 ? new Set<string>() : undefined;
+  for (const o of occurrences) {
+    if (seen) {
+      const identity = `${o.at}|${o.durationS ?? -1}|${o.amountPaise ?? -1}|${o.txnRef ?? ''}`;
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+    }
+    agg.count++;
+    agg.duration += o.durationS ?? 0;
+    agg.amount += o.amountPaise ?? 0;
+    agg.first = Math.min(agg.first ?? o.at, o.at);
+    agg.last = Math.max(agg.last ?? o.at, o.endAt ?? o.at);
+  }
+  return agg;
 }

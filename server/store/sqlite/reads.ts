@@ -39,8 +39,9 @@ export class SqliteReads {
          ORDER BY f.imported_at, d.rid, f.ref`,
       ),
       // The same reach as a case's graph: its evidence names the entity or one of the entity's links.
-      casesOf: db.prepare<{ rid: number }, string>(
-        `SELECT d.case_id FROM entity_fact f JOIN document d ON d.rid = f.document_rid
+      casesOf: db
+        .prepare<{ rid: number }, string>(
+          `SELECT d.case_id FROM entity_fact f JOIN document d ON d.rid = f.document_rid
            WHERE f.entity_rid = @rid AND d.case_id IS NOT NULL
          UNION
          SELECT d.case_id FROM link l JOIN link_fact f ON f.link_rid = l.rid JOIN document d ON d.rid = f.document_rid
@@ -48,10 +49,13 @@ export class SqliteReads {
          UNION
          SELECT c.id FROM link l JOIN entity c ON c.rid = l.from_rid WHERE l.to_rid = @rid AND l.kind = 'involves'
          ORDER BY 1`,
-      ).pluck(),
-      degree: db.prepare<[number, number], number>(
-        'SELECT (SELECT count(*) FROM link WHERE from_rid = ?) + (SELECT count(*) FROM link WHERE to_rid = ?)',
-      ).pluck(),
+        )
+        .pluck(),
+      degree: db
+        .prepare<[number, number], number>(
+          'SELECT (SELECT count(*) FROM link WHERE from_rid = ?) + (SELECT count(*) FROM link WHERE to_rid = ?)',
+        )
+        .pluck(),
       linkById: db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM link l WHERE l.id = ?`),
       linkFacts: db.prepare<[number], FactRow>(
         `SELECT f.ref, f.props, f.imported_by, f.imported_at, ${DOCUMENT_COLUMNS}
@@ -66,15 +70,19 @@ export class SqliteReads {
          FROM occurrence_fact f JOIN document d ON d.rid = f.document_rid WHERE f.occurrence_rid = ? ORDER BY d.rid, f.ref`,
       ),
       linksFrom: db.prepare<[number], LinkRow>(`SELECT ${LINK_COLUMNS} FROM link l WHERE l.from_rid = ?`),
-      hasOccurrenceIn: db.prepare<[number, number, number], number>(
-        'SELECT 1 FROM occurrence WHERE link_rid = ? AND at BETWEEN ? AND ? LIMIT 1',
-      ).pluck(),
+      hasOccurrenceIn: db
+        .prepare<[number, number, number], number>(
+          'SELECT 1 FROM occurrence WHERE link_rid = ? AND at BETWEEN ? AND ? LIMIT 1',
+        )
+        .pluck(),
       ridOf: db.prepare<[string], number>('SELECT rid FROM entity WHERE id = ?').pluck(),
       caseDocuments: db.prepare<[string], number>('SELECT rid FROM document WHERE case_id = ?').pluck(),
-      entitiesOfDocument: db.prepare<[number], number>(
-        'SELECT DISTINCT entity_rid FROM entity_fact WHERE document_rid = ?',
-      ).pluck(),
-      linksOfDocument: db.prepare<[number], number>('SELECT DISTINCT link_rid FROM link_fact WHERE document_rid = ?').pluck(),
+      entitiesOfDocument: db
+        .prepare<[number], number>('SELECT DISTINCT entity_rid FROM entity_fact WHERE document_rid = ?')
+        .pluck(),
+      linksOfDocument: db
+        .prepare<[number], number>('SELECT DISTINCT link_rid FROM link_fact WHERE document_rid = ?')
+        .pluck(),
       involvesOf: db.prepare<[number], { rid: number; to_rid: number }>(
         "SELECT rid, to_rid FROM link WHERE from_rid = ? AND kind = 'involves'",
       ),
@@ -157,7 +165,13 @@ export class SqliteReads {
   private inWindow(l: LinkRow, f: LinkFilter): boolean {
     if (f.from === undefined && f.to === undefined) return true;
     if (l.occ_count === 0) return true;
-    return this.st.hasOccurrenceIn.get(l.rid, f.from ?? Number.MIN_SAFE_INTEGER, f.to ?? Number.MAX_SAFE_INTEGER) === 1;
+    return (
+      this.st.hasOccurrenceIn.get(
+        l.rid,
+        f.from ?? Number.MIN_SAFE_INTEGER,
+        f.to ?? Number.MAX_SAFE_INTEGER,
+      ) === 1
+    );
   }
 
   subgraph(q: SubgraphQuery): Subgraph {

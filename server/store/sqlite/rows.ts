@@ -7,7 +7,13 @@ import { occurrenceId } from '../../domain/ids.js';
 import type { EntityKind, LinkKind, Scheme } from '../../domain/kinds.js';
 import { linkRule } from '../../domain/kinds.js';
 import { scalarSchema, type Props } from '../../domain/props.js';
-import type { DocumentView, EntityView, LinkView, OccurrenceView, ProvenanceView } from '../../domain/views.js';
+import type {
+  DocumentView,
+  EntityView,
+  LinkView,
+  OccurrenceView,
+  ProvenanceView,
+} from '../../domain/views.js';
 import type { Grading } from '../../domain/grading.js';
 
 const propsColumn = z.record(z.string(), scalarSchema);
@@ -74,7 +80,8 @@ export function toLinkView(r: LinkRow): LinkView {
   };
 }
 
-export const DOCUMENT_COLUMNS = 'd.id AS d_id, d.sha256, d.name, d.type, d.source_grade, d.info_grade, d.case_id';
+export const DOCUMENT_COLUMNS =
+  'd.id AS d_id, d.sha256, d.name, d.type, d.source_grade, d.info_grade, d.case_id';
 export interface DocumentRow {
   d_id: string;
   sha256: string;
@@ -120,9 +127,19 @@ export interface OccurrenceRow {
   txn_ref: string | null;
   props: string;
 }
-export function toOccurrenceView(linkId: string, r: OccurrenceRow, provenance: ProvenanceView[]): OccurrenceView {
+export function toOccurrenceView(
+  linkId: string,
+  r: OccurrenceRow,
+  provenance: ProvenanceView[],
+): OccurrenceView {
   return {
-    id: occurrenceId(linkId, r.at, r.duration_s ?? undefined, r.amount_paise ?? undefined, r.txn_ref ?? undefined),
+    id: occurrenceId(
+      linkId,
+      r.at,
+      r.duration_s ?? undefined,
+      r.amount_paise ?? undefined,
+      r.txn_ref ?? undefined,
+    ),
     linkId,
     at: iso(r.at),
     endAt: isoOrNull(r.end_at),

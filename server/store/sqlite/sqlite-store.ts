@@ -6,7 +6,14 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NormalisedBatch } from '../../domain/normalise-batch.js';
-import type { EntityDetail, EntityView, IngestCounts, LinkDetail, PathsResult, Subgraph } from '../../domain/views.js';
+import type {
+  EntityDetail,
+  EntityView,
+  IngestCounts,
+  LinkDetail,
+  PathsResult,
+  Subgraph,
+} from '../../domain/views.js';
 import type {
   GraphStore,
   IngestContext,
@@ -32,7 +39,10 @@ export class SqliteGraphStore implements GraphStore {
   private readonly reads: SqliteReads;
   private readonly traversal: SqliteTraversal;
 
-  constructor(readonly path: string, options: SqliteOptions = {}) {
+  constructor(
+    readonly path: string,
+    options: SqliteOptions = {},
+  ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -76,7 +86,8 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async stats(): Promise<StoreStats> {
-    const count = (table: string) => this.db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
+    const count = (table: string) =>
+      this.db.prepare<[], number>(`SELECT count(*) FROM ${table}`).pluck().get() ?? 0;
     return {
       entities: count('entity'),
       links: count('link'),
@@ -87,7 +98,9 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async version(): Promise<number> {
-    return Number(this.db.prepare<[], string>("SELECT value FROM meta WHERE key = 'graph_version'").pluck().get());
+    return Number(
+      this.db.prepare<[], string>("SELECT value FROM meta WHERE key = 'graph_version'").pluck().get(),
+    );
   }
 
   async close(): Promise<void> {

@@ -130,7 +130,8 @@ export class SqliteTraversal {
       }
     };
     // Shortest first: all paths of one length before any longer one, up to the hop limit.
-    for (let length = shortest; length <= q.maxHops && found.length <= q.limit; length++) walk(source, length);
+    for (let length = shortest; length <= q.maxHops && found.length <= q.limit; length++)
+      walk(source, length);
     if (found.length > q.limit) {
       truncated = true;
       found.length = q.limit;
