@@ -48,3 +48,35 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+interface ZodLikeIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+}
+
+/**
+ * zod's issues as the API reports them: one per field, named by its JSON path. An unknown field is
+ * reported at its own path ("entities[2].colour: unknown field"), not at its parent.
+ */
+export function issuesFromZod(
+  issues: readonly ZodLikeIssue[],
+  sectionOf: (path: PropertyKey[]) => Issue['section'],
+): Issue[] {
+  return issues.flatMap((i) => {
+    const paths =
+      i.code === 'unrecognized_keys' && i.keys?.length ? i.keys.map((k) => [...i.path, k]) : [i.path];
+    return paths.map((path) => {
+      const section = sectionOf(path);
+      const index =
+        (section === 'entities' || section === 'links') && typeof path[1] === 'number' ? path[1] : undefined;
+      return {
+        section,
+        path: formatPath(path) || section || 'body',
+        ...(index !== undefined ? { index } : {}),
+        message: i.code === 'unrecognized_keys' ? 'unknown field' : i.message,
+      };
+    });
+  });
+}

@@ -4,7 +4,7 @@
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
-import { CaseGraphError, formatPath, type Issue } from '../domain/errors.js';
+import { CaseGraphError, issuesFromZod, type Issue } from '../domain/errors.js';
 
 export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
   method: 'get' | 'post';
@@ -30,15 +30,7 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
 export type AnyRoute = RouteSpec<any, any, any>;
 
 function issuesOf(error: z.ZodError, section: Issue['section']): Issue[] {
-  return error.issues.map((i) => {
-    const index = section === 'body' && typeof i.path[1] === 'number' ? i.path[1] : undefined;
-    return {
-      section,
-      path: formatPath(i.path) || section!,
-      message: i.message,
-      ...(index !== undefined ? { index } : {}),
-    };
-  });
+  return issuesFromZod(error.issues, () => section);
 }
 
 function parse<S extends z.ZodType>(

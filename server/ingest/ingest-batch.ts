@@ -4,7 +4,7 @@
  */
 import type { ZodError } from 'zod';
 import { ingestBatchSchema } from '../domain/batch.js';
-import { CaseGraphError, formatPath, type Issue } from '../domain/errors.js';
+import { CaseGraphError, issuesFromZod, type Issue } from '../domain/errors.js';
 import type { KeyContext } from '../domain/keys.js';
 import { normaliseBatch } from '../domain/normalise-batch.js';
 import type { IngestCounts } from '../domain/views.js';
@@ -18,18 +18,11 @@ export interface IngestDeps {
 
 const MAX_ISSUES = 1000;
 
+const SECTIONS = new Set(['entities', 'links', 'document']);
 function shapeIssues(error: ZodError): Issue[] {
-  return error.issues.slice(0, MAX_ISSUES).map((i) => {
-    const [section, index] = i.path;
-    return {
-      path: formatPath(i.path) || 'body',
-      ...(section === 'entities' || section === 'links' || section === 'document'
-        ? { section }
-        : { section: 'body' as const }),
-      ...(typeof index === 'number' ? { index } : {}),
-      message: i.message,
-    };
-  });
+  return issuesFromZod(error.issues.slice(0, MAX_ISSUES), (path) =>
+    SECTIONS.has(String(path[0])) ? (path[0] as Issue['section']) : 'body',
+  );
 }
 
 export async function ingestBatch(raw: unknown, importedBy: string, deps: IngestDeps): Promise<IngestCounts> {
