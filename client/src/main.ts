@@ -1,0 +1,78 @@
+/**
+ * The demo page: fetch the graph, draw it, name what is drawn. Every outcome — drawn, empty, failed —
+ * ends in a state the page states in words, and that the browser tests read from `window.__casegraph`.
+ */
+import './style.css';
+import { fetchGraph } from './api.js';
+import { countKinds, toGraph } from './graph-data.js';
+import { counted } from './format.js';
+import { GraphView } from './graph-view.js';
+import { renderHoverCard } from './hover-card.js';
+import { renderLegend } from './legend.js';
+import { EMPTY_NOTICE, errorNotice, showNotice } from './notice.js';
+
+/** What this page shows; the server seeds the synthetic demo scenario on first start. */
+const SCOPE = 'Synthetic demo scenario';
+
+/**
+ * A read-only handle for the browser tests: the page's state and where entities sit on screen. It
+ * carries opaque ids and pixel positions only — nothing of an entity's key or properties.
+ */
+export interface PageHandle {
+  state: 'loading' | 'ready' | 'empty' | 'error';
+  positions: () => { id: string; x: number; y: number; size: number }[];
+}
+
+declare global {
+  interface Window {
+    __casegraph?: PageHandle;
+  }
+}
+
+function element<T extends HTMLElement = HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`the page has no #${id}`);
+  return found as T;
+}
+
+async function main(): Promise<void> {
+  const handle: PageHandle = { state: 'loading', positions: () => [] };
+  window.__casegraph = handle;
+  const scope = element('scope');
+  const notice = element('notice');
+  const legend = element('legend');
+  const hoverCard = element('hover-card');
+  const stage = element('graph');
+  const panels = [element('legend-panel'), element('hover-panel')];
+  const settle = (state: PageHandle['state']) => {
+    handle.state = state;
+    document.body.dataset.state = state;
+  };
+
+  try {
+    const data = await fetchGraph();
+    const graph = toGraph(data);
+    if (graph.order === 0) {
+      scope.textContent = `${SCOPE} — no entities`;
+      renderLegend(legend, new Map());
+      showNotice(notice, EMPTY_NOTICE);
+      settle('empty');
+      return;
+    }
+    const truncated = data.attributes.truncated ? ' (limit reached: the first ones only)' : '';
+    scope.textContent = `${SCOPE} — ${counted(graph.order, 'entity', 'entities')}, ${counted(graph.size, 'link')}${truncated}`;
+    renderLegend(legend, countKinds(graph));
+    const view = new GraphView(graph, stage);
+    renderHoverCard(hoverCard, null);
+    view.on('hover', (info) => renderHoverCard(hoverCard, info));
+    handle.positions = () => view.viewportPositions();
+    for (const panel of panels) panel.hidden = false;
+    settle('ready');
+  } catch (error) {
+    scope.textContent = `${SCOPE} — not loaded`;
+    showNotice(notice, errorNotice(error));
+    settle('error');
+  }
+}
+
+void main();
