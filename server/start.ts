@@ -3,7 +3,7 @@
  * the API tests call it too, so what they exercise is what a user runs.
  */
 import type { Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino, type Logger } from 'pino';
@@ -46,13 +46,24 @@ export function openStore(
   };
 }
 
-/** Loads the synthetic demo scenario into an empty store, so a first start shows a network. */
-export async function seedDemoIfEmpty(store: GraphStore, keys: KeyContext, logger: Logger): Promise<void> {
-  if ((await store.stats()).entities > 0) return;
+/**
+ * Loads the synthetic demo scenario into an empty store, so a first start shows a network, and leaves
+ * a marker in the data folder so the page can say that what it shows is synthetic.
+ */
+export async function seedDemoIfEmpty(
+  store: GraphStore,
+  keys: KeyContext,
+  dataDir: string,
+  logger: Logger,
+): Promise<boolean> {
+  const marker = join(dataDir, 'demo-seeded');
+  if ((await store.stats()).entities > 0) return existsSync(marker);
   const { batches } = demoScenario();
   for (const batch of batches) await ingestBatch(batch, 'demo-seed', { store, keys });
+  writeFileSync(marker, `synthetic demo scenario seeded at ${new Date().toISOString()}\n`);
   const stats = await store.stats();
   logger.info(`seeded the synthetic demo scenario: ${stats.entities} entities, ${stats.links} links`);
+  return true;
 }
 
 export async function start(
@@ -60,9 +71,20 @@ export async function start(
   logger: Logger = pino({ level: config.LOG_LEVEL }),
 ): Promise<Running> {
   const { store, keys, name } = openStore(config, logger);
-  if (config.SEED_DEMO) await seedDemoIfEmpty(store, keys, logger);
+  const dataDir = resolve(config.DATA_DIR);
+  const demo = config.SEED_DEMO
+    ? await seedDemoIfEmpty(store, keys, dataDir, logger)
+    : existsSync(join(dataDir, 'demo-seeded'));
   const app = createApp(
-    { store, storeName: name, keys, bodyLimit: config.BODY_LIMIT, version: VERSION, startedAt: Date.now() },
+    {
+      store,
+      storeName: name,
+      keys,
+      bodyLimit: config.BODY_LIMIT,
+      version: VERSION,
+      startedAt: Date.now(),
+      demo,
+    },
     { logger, clientDir: join(ROOT, 'dist', 'client') },
   );
   const server: Server = await new Promise((ok, fail) => {

@@ -280,6 +280,7 @@ describe('reads', () => {
     const byId = (await api.get(`/api/graph?case=${idOf('case', FIR)}`)).body;
     expect(byId).toEqual(byKey);
     expect(byKey.attributes.case).toBe(idOf('case', FIR));
+    expect(byKey.attributes.demo).toBe(false); // this store was not seeded with the demo
     expect(byKey.nodes.map((n) => n.attributes.kind).sort()).toEqual([
       'case',
       'person',

@@ -34,6 +34,8 @@ export interface GraphAttributes {
   version: number;
   /** True when the server's limit cut the subgraph short. */
   truncated: boolean;
+  /** True when the store holds the synthetic demo scenario the server seeded. */
+  demo: boolean;
   case?: string;
 }
 

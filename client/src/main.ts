@@ -11,8 +11,8 @@ import { renderHoverCard } from './hover-card.js';
 import { renderLegend } from './legend.js';
 import { EMPTY_NOTICE, errorNotice, showNotice } from './notice.js';
 
-/** What this page shows; the server seeds the synthetic demo scenario on first start. */
-const SCOPE = 'Synthetic demo scenario';
+/** What this page shows: the server says whether its store holds the synthetic demo scenario. */
+const scopeOf = (demo: boolean | undefined) => (demo ? 'Synthetic demo scenario' : 'All cases');
 
 /**
  * A read-only handle for the browser tests: the page's state and where entities sit on screen. It
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
 
   try {
     const data = await fetchGraph();
+    const SCOPE = scopeOf(data.attributes.demo);
     const graph = toGraph(data);
     if (graph.order === 0) {
       scope.textContent = `${SCOPE} — no entities`;
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     for (const panel of panels) panel.hidden = false;
     settle('ready');
   } catch (error) {
-    scope.textContent = `${SCOPE} — not loaded`;
+    scope.textContent = 'Network not loaded';
     showNotice(notice, errorNotice(error));
     settle('error');
   }

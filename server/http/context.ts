@@ -8,5 +8,7 @@ export interface AppContext {
   keys: KeyContext;
   bodyLimit: string;
   version: string;
+  /** The store was seeded with the synthetic demo scenario: the client says so. */
+  demo: boolean;
   startedAt: number;
 }

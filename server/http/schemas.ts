@@ -158,7 +158,12 @@ export const ingestResultSchema = z
 
 export const serialisedGraphSchema = z
   .object({
-    attributes: z.object({ version: z.number().int(), truncated: z.boolean(), case: z.string().optional() }),
+    attributes: z.object({
+      version: z.number().int(),
+      truncated: z.boolean(),
+      demo: z.boolean().meta({ description: 'The store holds the synthetic demo scenario.' }),
+      case: z.string().optional(),
+    }),
     options: z.object({ type: z.literal('mixed'), multi: z.literal(true), allowSelfLoops: z.literal(false) }),
     nodes: z.array(
       z.object({

@@ -1,9 +1,9 @@
 /** A store's subgraph in graphology's serialisation format, which the client loads with Graph.import. */
 import type { Subgraph } from '../domain/views.js';
 
-export function toSerialisedGraph(sub: Subgraph, version: number, caseId?: string) {
+export function toSerialisedGraph(sub: Subgraph, version: number, demo: boolean, caseId?: string) {
   return {
-    attributes: { version, truncated: sub.truncated, ...(caseId ? { case: caseId } : {}) },
+    attributes: { version, truncated: sub.truncated, demo, ...(caseId ? { case: caseId } : {}) },
     options: { type: 'mixed' as const, multi: true as const, allowSelfLoops: false as const },
     nodes: sub.nodes.map((n) => ({
       key: n.id,

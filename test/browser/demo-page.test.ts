@@ -273,6 +273,20 @@ describe('demo page', () => {
     }
   });
 
+  it('does not call a store with real cases a demo', { timeout: SLOW }, async () => {
+    const real: SerialisedGraph = { ...graph, attributes: { ...graph.attributes, demo: false } };
+    const { page } = await openPage((p) =>
+      p.route('**/api/graph*', (route) => route.fulfill({ json: real })),
+    );
+    try {
+      expect(await page.locator('#scope').textContent()).toBe(
+        `All cases — ${count(graph.nodes.length)} entities, ${count(graph.edges.length)} links`,
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   it('says so when there is nothing to show', { timeout: SLOW }, async () => {
     const empty: SerialisedGraph = { ...graph, nodes: [], edges: [] };
     const { page } = await openPage((p) =>

@@ -58,7 +58,7 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
           caseId = query.case === undefined ? undefined : await resolveCase(ctx, query.case);
           sub = await ctx.store.subgraph({ ...filters, caseId });
         }
-        return toSerialisedGraph(sub, await ctx.store.version(), caseId);
+        return toSerialisedGraph(sub, await ctx.store.version(), ctx.demo, caseId);
       },
     },
   ];
