@@ -12,7 +12,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function ingest(...files: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/ingest.ts', ...files], {
-    env: { ...process.env, DATA_DIR: join(dir, 'data'), AADHAAR_HASH_KEY: 'test-only-aadhaar-key-0123456789abcdef' },
+    env: {
+      ...process.env,
+      DATA_DIR: join(dir, 'data'),
+      AADHAAR_HASH_KEY: 'test-only-aadhaar-key-0123456789abcdef',
+    },
     encoding: 'utf8',
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -34,7 +38,9 @@ describe('npm run ingest', () => {
   it('changes nothing when run again', () => {
     const r = ingest(fir);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('entities 0 created, 0 updated, 3 unchanged; links 0 created, 0 updated, 2 unchanged');
+    expect(r.out).toContain(
+      'entities 0 created, 0 updated, 3 unchanged; links 0 created, 0 updated, 2 unchanged',
+    );
   });
 
   it('rejects a bad batch with its fields and exits 1, writing nothing of it', async () => {

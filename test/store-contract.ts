@@ -10,16 +10,7 @@ import type { EntityKind, Scheme } from '../server/domain/kinds.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { ingestBatch } from '../server/ingest/ingest-batch.js';
 import type { IngestBatchInput } from '../server/domain/batch.js';
-import {
-  FIR,
-  OTHER_FIR,
-  TEST_KEYS,
-  airtelCdr,
-  firBatch,
-  jioCdr,
-  scenario,
-  sha,
-} from './support/batches.js';
+import { FIR, OTHER_FIR, TEST_KEYS, airtelCdr, firBatch, jioCdr, scenario, sha } from './support/batches.js';
 
 export function idOf(kind: EntityKind, key: string, scheme?: Scheme): string {
   const s = scheme ?? (kind as Scheme);
