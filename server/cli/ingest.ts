@@ -1,65 +1,98 @@
 /**
- * `npm run ingest -- FILE.json [FILE.json …]`: loads ingest batches from files into the store named by
- * the configuration (DATA_DIR). A file holds one batch, or one batch per line (NDJSON). Each batch is
- * all-or-nothing; a bad one is reported with its records and fields, and the command exits 1.
+ * `npm run ingest -- PATH …`: loads ingest batches into the store named by the configuration
+ * (DATA_DIR). A path is a file holding one batch, or one batch per line (NDJSON), or a folder of such
+ * files (read in name order, as `npm run seed` writes them). Each batch is all-or-nothing; a bad one is
+ * reported with its records and fields, the others go in, and the command exits 1.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../config.js';
-import { CaseGraphError } from '../domain/errors.js';
-import { ingestBatch } from '../ingest/ingest-batch.js';
+import type { IngestCounts } from '../domain/views.js';
+import { ingestBulk, type BulkItem } from '../ingest/bulk.js';
 import { openStore } from '../start.js';
 
-function batchesOf(file: string): unknown[] {
-  const text = readFileSync(file, 'utf8');
-  try {
-    return [JSON.parse(text)];
-  } catch {
-    return text
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as unknown);
+const USAGE = `usage: npm run ingest -- PATH [PATH …]
+  PATH  a .json file with one ingest batch, an .ndjson file with one batch per line,
+        or a folder of such files (read in name order)`;
+
+function filesOf(paths: string[]): string[] {
+  return paths.flatMap((p) =>
+    statSync(p).isDirectory()
+      ? readdirSync(p)
+          .filter((f) => /\.(nd)?json$/.test(f))
+          .sort()
+          .map((f) => join(p, f))
+      : [p],
+  );
+}
+
+/** Batches of the files, lazily; a file that is neither JSON nor NDJSON is reported and skipped. */
+function* itemsOf(files: string[], unreadable: (file: string, why: string) => void): Generator<BulkItem> {
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    let whole: unknown;
+    try {
+      whole = JSON.parse(text);
+    } catch {
+      whole = undefined;
+    }
+    if (whole !== undefined) {
+      yield { where: file, raw: whole };
+      continue;
+    }
+    const lines = text.split('\n');
+    const parsed: BulkItem[] = [];
+    for (const [i, line] of lines.entries()) {
+      if (!line.trim()) continue;
+      try {
+        parsed.push({ where: `${file} line ${i + 1}`, raw: JSON.parse(line) });
+      } catch (err) {
+        unreadable(file, `line ${i + 1}: ${(err as Error).message}`);
+        parsed.length = 0;
+        break;
+      }
+    }
+    yield* parsed;
   }
 }
 
-async function main(files: string[]): Promise<number> {
-  if (!files.length || files.includes('--help')) {
-    console.log(
-      'usage: npm run ingest -- FILE.json [FILE.json …]   (one batch per file, or NDJSON: one per line)',
+const summary = (c: IngestCounts) =>
+  `entities ${c.entities.created} created, ${c.entities.updated} updated, ${c.entities.unchanged} unchanged; ` +
+  `links ${c.links.created} created, ${c.links.updated} updated, ${c.links.unchanged} unchanged; ` +
+  `occurrences ${c.occurrences.created} new`;
+
+async function main(paths: string[]): Promise<number> {
+  if (!paths.length || paths.includes('--help')) {
+    console.log(USAGE);
+    return paths.length ? 0 : 2;
+  }
+  let files: string[];
+  try {
+    files = filesOf(paths);
+  } catch (err) {
+    console.error(
+      `cannot read ${(err as NodeJS.ErrnoException).path ?? 'a path'}: ${(err as Error).message}`,
     );
-    return files.length ? 0 : 2;
+    return 2;
   }
   const config = loadConfig();
-  const logger = pino({ level: 'warn' });
-  const { store, keys } = openStore(config, logger);
+  const { store, keys } = openStore(config, pino({ level: 'warn' }));
   let failed = 0;
   try {
-    for (const file of files) {
-      let batches: unknown[];
-      try {
-        batches = batchesOf(file);
-      } catch (err) {
-        console.error(`${file}: cannot read it as JSON or NDJSON: ${(err as Error).message}`);
-        failed++;
+    const unreadable = (file: string, why: string) => {
+      failed++;
+      console.error(`${file}: cannot read it as JSON or NDJSON (${why})`);
+    };
+    for await (const r of ingestBulk(itemsOf(files, unreadable), userInfo().username, { store, keys })) {
+      if (r.ok) {
+        console.log(`${r.where}: ${summary(r.counts)}`);
         continue;
       }
-      for (const [i, batch] of batches.entries()) {
-        const where = batches.length > 1 ? `${file} batch ${i + 1}` : file;
-        try {
-          const c = await ingestBatch(batch, userInfo().username, { store, keys });
-          console.log(
-            `${where}: entities ${c.entities.created} created, ${c.entities.updated} updated, ${c.entities.unchanged} unchanged; ` +
-              `links ${c.links.created} created, ${c.links.updated} updated, ${c.links.unchanged} unchanged; ` +
-              `occurrences ${c.occurrences.created} new`,
-          );
-        } catch (err) {
-          if (!(err instanceof CaseGraphError)) throw err;
-          failed++;
-          console.error(`${where}: rejected (${err.code}): ${err.message}`);
-          for (const issue of err.issues.slice(0, 50)) console.error(`  ${issue.path}: ${issue.message}`);
-        }
-      }
+      failed++;
+      console.error(`${r.where}: rejected (${r.error.code}): ${r.error.message}`);
+      for (const issue of r.error.issues.slice(0, 50)) console.error(`  ${issue.path}: ${issue.message}`);
     }
   } finally {
     await store.close();

@@ -6,7 +6,7 @@ import type { ZodError } from 'zod';
 import { ingestBatchSchema } from '../domain/batch.js';
 import { CaseGraphError, issuesFromZod, type Issue } from '../domain/errors.js';
 import type { KeyContext } from '../domain/keys.js';
-import { normaliseBatch } from '../domain/normalise-batch.js';
+import { normaliseBatch, type NormalisedBatch } from '../domain/normalise-batch.js';
 import type { IngestCounts } from '../domain/views.js';
 import type { GraphStore } from '../store/graph-store.js';
 
@@ -25,24 +25,28 @@ function shapeIssues(error: ZodError): Issue[] {
   );
 }
 
-export async function ingestBatch(raw: unknown, importedBy: string, deps: IngestDeps): Promise<IngestCounts> {
+/** Validates and normalises one batch; throws BATCH.INVALID naming every bad record and field. */
+export function prepareBatch(raw: unknown, importedBy: string, keys: KeyContext): NormalisedBatch {
   const parsed = ingestBatchSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = shapeIssues(parsed.error);
     throw new CaseGraphError(
       'BATCH.INVALID',
       `the batch has ${parsed.error.issues.length} invalid field(s); nothing was written`,
-      issues,
+      shapeIssues(parsed.error),
     );
   }
-  const normalised = normaliseBatch(parsed.data, deps.keys, parsed.data.importedBy ?? importedBy);
+  const normalised = normaliseBatch(parsed.data, keys, parsed.data.importedBy ?? importedBy);
   if (!normalised.ok) {
-    const n = normalised.issues.length;
     throw new CaseGraphError(
       'BATCH.INVALID',
-      `the batch has ${n} invalid record(s); nothing was written`,
+      `the batch has ${normalised.issues.length} invalid record(s); nothing was written`,
       normalised.issues.slice(0, MAX_ISSUES),
     );
   }
-  return deps.store.ingest(normalised.batch, { importedAt: (deps.now ?? (() => new Date()))() });
+  return normalised.batch;
+}
+
+export async function ingestBatch(raw: unknown, importedBy: string, deps: IngestDeps): Promise<IngestCounts> {
+  const batch = prepareBatch(raw, importedBy, deps.keys);
+  return deps.store.ingest(batch, { importedAt: (deps.now ?? (() => new Date()))() });
 }

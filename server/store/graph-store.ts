@@ -3,6 +3,7 @@
  * (embedded SQLite by default, Neo4j when NEO4J_URI is set). Callers receive this interface, never an
  * adapter; the contract suite in test/store-contract.ts holds every adapter to the same behaviour.
  */
+import type { CaseGraphError } from '../domain/errors.js';
 import type { EntityKind, LinkKind } from '../domain/kinds.js';
 import type { NormalisedBatch } from '../domain/normalise-batch.js';
 import type {
@@ -53,6 +54,8 @@ export interface IngestContext {
   importedAt: Date;
 }
 
+export type IngestOutcome = { ok: true; counts: IngestCounts } | { ok: false; error: CaseGraphError };
+
 export interface StoreStats {
   entities: number;
   links: number;
@@ -64,6 +67,12 @@ export interface StoreStats {
 export interface GraphStore {
   /** Writes one batch all-or-nothing; throws BATCH.UNKNOWN_ENTITY when a link names an entity that exists nowhere. */
   ingest(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestCounts>;
+  /**
+   * Writes many batches, each still all-or-nothing (a rejected one leaves no trace and does not stop
+   * the others), committed together: the bulk path of imports, where a commit per small document
+   * would cost more than the writing. Results come in the order of the batches.
+   */
+  ingestMany(batches: NormalisedBatch[], ctx: IngestContext): Promise<IngestOutcome[]>;
   getEntity(id: string): Promise<EntityDetail | null>;
   getLink(id: string, occurrenceLimit: number): Promise<LinkDetail | null>;
   search(query: SearchQuery): Promise<EntityView[]>;

@@ -9,7 +9,7 @@ import type { NormalisedBatch, NormalisedEntity, NormalisedLink } from '../../do
 import { mergeProps, type Props } from '../../domain/props.js';
 import { entityLabel, searchText } from '../../domain/labels.js';
 import type { IngestCounts } from '../../domain/views.js';
-import type { IngestContext } from '../graph-store.js';
+import type { IngestContext, IngestOutcome } from '../graph-store.js';
 
 function statements(db: Database.Database) {
   return {
@@ -66,6 +66,7 @@ function statements(db: Database.Database) {
          first_at = min(ifnull(first_at, ?), ?), last_at = max(ifnull(last_at, ?), ?), updated_at = ?
        WHERE rid = ?`,
     ),
+    ridOf: db.prepare<[string], number>('SELECT rid FROM entity WHERE id = ?').pluck(),
     version: db.prepare<[], string>("SELECT value FROM meta WHERE key = 'graph_version'").pluck(),
     setVersion: db.prepare("UPDATE meta SET value = ? WHERE key = 'graph_version'"),
     log: db.prepare(
@@ -86,63 +87,73 @@ const EMPTY_COUNTS = (): IngestCounts => ({
 export class SqliteIngest {
   private readonly st: IngestStatements;
   readonly run: (batch: NormalisedBatch, ctx: IngestContext) => IngestCounts;
+  readonly runMany: (batches: NormalisedBatch[], ctx: IngestContext) => IngestOutcome[];
 
   constructor(private readonly db: Database.Database) {
     this.st = statements(db);
     this.run = db.transaction((batch: NormalisedBatch, ctx: IngestContext) => this.write(batch, ctx));
+    // A rejected batch is refused by check() before it writes anything, so batches share one
+    // transaction; any other error aborts the whole group.
+    this.runMany = db.transaction((batches: NormalisedBatch[], ctx: IngestContext) =>
+      batches.map((batch): IngestOutcome => {
+        try {
+          return { ok: true, counts: this.write(batch, ctx) };
+        } catch (error) {
+          if (error instanceof CaseGraphError) return { ok: false, error };
+          throw error;
+        }
+      }),
+    );
   }
 
-  private write(batch: NormalisedBatch, ctx: IngestContext): IngestCounts {
-    const at = ctx.importedAt.getTime();
-    const counts = EMPTY_COUNTS();
-    const documentRid = this.upsertDocument(batch, at);
-    const entityRids = new Map<string, number>();
-    // An entity named twice in one batch is counted once, by what happened to it overall.
-    const entityOutcome = new Map<string, 'created' | 'updated' | 'unchanged'>();
-    for (const e of batch.entities) {
-      const prior = entityOutcome.get(e.id);
-      const outcome = this.upsertEntity(e, documentRid, batch.importedBy, at, entityRids);
-      entityOutcome.set(
-        e.id,
-        prior === 'created'
-          ? 'created'
-          : prior === 'updated' && outcome === 'unchanged'
-            ? 'updated'
-            : outcome,
-      );
-    }
-    for (const o of entityOutcome.values()) counts.entities[o]++;
+  /**
+   * Search texts of the batch, written last. SQLite opens a statement savepoint for most writes inside a
+   * transaction, and FTS5 flushes its pending terms at every savepoint: interleaved with the other
+   * writes, each entity's text would become a segment of its own (measured: 5× slower ingest).
+   */
+  private readonly searchTexts = new Map<number, string>();
 
-    this.checkCase(batch, entityRids);
+  private writeSearchTexts(): void {
+    for (const [rid, text] of this.searchTexts) this.st.insertText.run(rid, text);
+    this.searchTexts.clear();
+  }
+
+  /**
+   * Everything that can make a batch unacceptable to the store is checked before anything is written,
+   * so a rejected batch never needs rolling back: that is what lets many batches share one transaction
+   * without a savepoint each (measured: savepoints more than doubled the time of a bulk import).
+   * Returns the row ids of the entities named by links but not declared in the batch.
+   */
+  private check(batch: NormalisedBatch): Map<string, number> {
+    const declared = new Set(batch.entities.map((e) => e.id));
+    const known = new Map<string, number>();
+    const exists = (id: string): boolean => {
+      if (declared.has(id) || known.has(id)) return true;
+      const rid = this.st.ridOf.get(id);
+      if (rid !== undefined) known.set(id, rid);
+      return rid !== undefined;
+    };
+    const caseId = batch.document.caseId;
+    if (caseId && !exists(caseId)) {
+      throw new CaseGraphError('BATCH.UNKNOWN_ENTITY', 'the case named by the document exists nowhere', [
+        {
+          section: 'document',
+          path: 'document.case',
+          message: 'this case is neither in this batch nor in the store',
+        },
+      ]);
+    }
     const unknown: Issue[] = [];
-    const resolve = (id: string, link: NormalisedLink, end: 'from' | 'to'): number | undefined => {
-      const rid = entityRids.get(id) ?? this.st.entityById.get(id)?.rid;
-      if (rid === undefined) {
-        const desc = end === 'from' ? link.fromDesc : link.toDesc;
+    for (const link of batch.links) {
+      for (const end of ['from', 'to'] as const) {
+        if (exists(end === 'from' ? link.fromId : link.toId)) continue;
         unknown.push({
           section: 'links',
           index: link.index,
           path: `links[${link.index}].${end}`,
-          message: `${desc} is neither in this batch nor in the store`,
+          message: `${end === 'from' ? link.fromDesc : link.toDesc} is neither in this batch nor in the store`,
         });
-      } else entityRids.set(id, rid);
-      return rid;
-    };
-    const linkOutcome = new Map<string, 'created' | 'updated' | 'unchanged'>();
-    for (const link of batch.links) {
-      const fromRid = resolve(link.fromId, link, 'from');
-      const toRid = resolve(link.toId, link, 'to');
-      if (fromRid === undefined || toRid === undefined || unknown.length) continue;
-      const prior = linkOutcome.get(link.id);
-      const outcome = this.upsertLink(link, fromRid, toRid, documentRid, batch.importedBy, at, counts);
-      linkOutcome.set(
-        link.id,
-        prior === 'created'
-          ? 'created'
-          : prior === 'updated' && outcome === 'unchanged'
-            ? 'updated'
-            : outcome,
-      );
+      }
     }
     if (unknown.length) {
       throw new CaseGraphError(
@@ -151,7 +162,32 @@ export class SqliteIngest {
         unknown,
       );
     }
-    for (const o of linkOutcome.values()) counts.links[o]++;
+    return known;
+  }
+
+  private write(batch: NormalisedBatch, ctx: IngestContext): IngestCounts {
+    const entityRids = this.check(batch);
+    this.searchTexts.clear();
+    const at = ctx.importedAt.getTime();
+    const counts = EMPTY_COUNTS();
+    const documentRid = this.upsertDocument(batch, at);
+    for (const [, o] of tally(batch.entities, (e) =>
+      this.upsertEntity(e, documentRid, batch.importedBy, at, entityRids),
+    ))
+      counts.entities[o]++;
+    for (const [, o] of tally(batch.links, (l) =>
+      this.upsertLink(
+        l,
+        entityRids.get(l.fromId)!,
+        entityRids.get(l.toId)!,
+        documentRid,
+        batch.importedBy,
+        at,
+        counts,
+      ),
+    ))
+      counts.links[o]++;
+    this.writeSearchTexts();
 
     const changed =
       counts.entities.created +
@@ -188,18 +224,6 @@ export class SqliteIngest {
     return Number(info.lastInsertRowid);
   }
 
-  private checkCase(batch: NormalisedBatch, entityRids: Map<string, number>): void {
-    const caseId = batch.document.caseId;
-    if (!caseId || entityRids.has(caseId) || this.st.entityById.get(caseId)) return;
-    throw new CaseGraphError('BATCH.UNKNOWN_ENTITY', 'the case named by the document exists nowhere', [
-      {
-        section: 'document',
-        path: 'document.case',
-        message: 'this case is neither in this batch nor in the store',
-      },
-    ]);
-  }
-
   private upsertEntity(
     e: NormalisedEntity,
     documentRid: number,
@@ -222,7 +246,7 @@ export class SqliteIngest {
       at,
     );
     if (inserted) {
-      this.st.insertText.run(inserted.rid, searchText(e.kind, e.display, label, e.props));
+      this.searchTexts.set(inserted.rid, searchText(e.kind, e.display, label, e.props));
       this.st.insertEntityFact.run(inserted.rid, documentRid, ref, propsJson, importedBy, at);
       rids.set(e.id, inserted.rid);
       return 'created';
@@ -235,8 +259,8 @@ export class SqliteIngest {
     if (changed) {
       const label = entityLabel(e.kind, row.display, merged);
       this.st.updateEntity.run(JSON.stringify(merged), label, at, row.rid);
-      this.st.deleteText.run(row.rid);
-      this.st.insertText.run(row.rid, searchText(e.kind, row.display, label, merged));
+      if (!this.searchTexts.has(row.rid)) this.st.deleteText.run(row.rid);
+      this.searchTexts.set(row.rid, searchText(e.kind, row.display, label, merged));
     }
     return changed || newFact ? 'updated' : 'unchanged';
   }
@@ -358,4 +382,17 @@ function aggregate(occurrences: NormalisedLink['occurrences']) {
     agg.last = Math.max(agg.last ?? o.at, o.endAt ?? o.at);
   }
   return agg;
+}
+
+type Outcome = 'created' | 'updated' | 'unchanged';
+
+/** A fact named twice in one batch is counted once, by what happened to it overall. */
+function tally<T extends { id: string }>(items: T[], upsert: (item: T) => Outcome): Map<string, Outcome> {
+  const outcome = new Map<string, Outcome>();
+  for (const item of items) {
+    const prior = outcome.get(item.id);
+    const now = upsert(item);
+    outcome.set(item.id, prior === 'created' || (prior === 'updated' && now === 'unchanged') ? prior : now);
+  }
+  return outcome;
 }

@@ -17,6 +17,7 @@ import type {
 import type {
   GraphStore,
   IngestContext,
+  IngestOutcome,
   NeighbourhoodQuery,
   PathsQuery,
   SearchQuery,
@@ -59,6 +60,10 @@ export class SqliteGraphStore implements GraphStore {
 
   async ingest(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestCounts> {
     return this.writer.run(batch, ctx);
+  }
+
+  async ingestMany(batches: NormalisedBatch[], ctx: IngestContext): Promise<IngestOutcome[]> {
+    return this.writer.runMany(batches, ctx);
   }
 
   async getEntity(id: string): Promise<EntityDetail | null> {

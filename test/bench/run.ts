@@ -1,0 +1,20 @@
+/**
+ * `npm run bench`: runs every benchmark under test/bench and prints its figures. Benchmarks are not
+ * tests: they measure, on this machine, against a peer measured in the same run.
+ */
+import { cpus, totalmem } from 'node:os';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  ingest: async () => (await import('./ingest.bench.js')).run(),
+};
+
+const only = process.argv.slice(2);
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(
+  `machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`\n== ${name}`);
+  await bench();
+}
