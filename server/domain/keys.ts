@@ -7,7 +7,7 @@ import type { EntityKind, Scheme } from './kinds.js';
 import { SCHEMES, defaultScheme } from './kinds.js';
 import { memoByContext } from './memo.js';
 import type { KeyResult } from './normalise/result.js';
-import { normalisePhone } from './normalise/phone.js';
+import { normalisePhone, phoneSpelling } from './normalise/phone.js';
 import { normaliseImei } from './normalise/imei.js';
 import { normaliseBankAccount } from './normalise/bank.js';
 import { normaliseUpi } from './normalise/upi.js';
@@ -88,5 +88,6 @@ const normaliseMemo = memoByContext(250_000, (k: string, ctx: KeyContext) => {
 });
 
 export function normaliseKey(scheme: Scheme, raw: string, ctx: KeyContext): KeyResult {
-  return normaliseMemo(`${scheme}\u0000${raw}`, ctx);
+  const spelling = scheme === 'phone' ? phoneSpelling(raw, ctx.defaultRegion) : raw;
+  return normaliseMemo(`${scheme}\u0000${spelling}`, ctx);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalisePhone } from './phone.js';
+import { normalisePhone, phoneSpelling } from './phone.js';
 
 describe('normalisePhone', () => {
   it.each([
@@ -105,6 +105,34 @@ describe('normalisePhone', () => {
       fc.property(fc.string(), (s) => {
         expect(typeof normalisePhone(s, 'IN').ok).toBe('boolean');
       }),
+    );
+  });
+});
+
+describe('phoneSpelling', () => {
+  it.each([
+    ["'9820123456", '+919820123456'],
+    ['919820123456', '+919820123456'],
+    ['09820123456', '+919820123456'],
+    ['+91 98201 23456', '+919820123456'],
+    ['0091-98201-23456', '+919820123456'],
+    ['022 2345 6789', '022 2345 6789'],
+    ['AD-Airtel-S', 'AD-Airtel-S'],
+  ])('writes %s as %s', (raw, spelling) => {
+    expect(phoneSpelling(raw, 'IN')).toBe(spelling);
+  });
+
+  it('never changes what a number normalises to', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('6', '7', '8', '9'),
+        fc.stringMatching(/^\d{9}$/),
+        fc.constantFrom('', '0', '91', '+91 ', '0091', "'"),
+        (first, rest, prefix) => {
+          const raw = `${prefix}${first}${rest}`;
+          expect(normalisePhone(phoneSpelling(raw, 'IN'), 'IN')).toEqual(normalisePhone(raw, 'IN'));
+        },
+      ),
     );
   });
 });

@@ -84,3 +84,15 @@ export function normalisePhone(raw: string, region: CountryCode): KeyResult {
     ...(type ? { props: { type: TYPE_NAMES[type] } } : {}),
   };
 }
+
+/**
+ * The forms in which CDRs write one Indian mobile ('9820123456, 919820123456, 09820123456,
+ * +91 98201 23456) reduced to one spelling before the parser sees them, so that a number is parsed once
+ * however many ways it is written. Anything else is left as it is for the parser to judge.
+ */
+export function phoneSpelling(raw: string, region: CountryCode): string {
+  if (region !== 'IN') return raw;
+  const compact = raw.replace(/^[\s']+/, '').replace(/[\s\-.()]/g, '');
+  const m = /^(?:\+91|0091|91|0)?([6-9]\d{9})$/.exec(compact);
+  return m ? `+91${m[1]}` : raw;
+}

@@ -91,18 +91,22 @@ export class SqliteIngest {
 
   constructor(private readonly db: Database.Database) {
     this.st = statements(db);
-    this.run = db.transaction((batch: NormalisedBatch, ctx: IngestContext) => this.write(batch, ctx));
+    this.run = db.transaction((batch: NormalisedBatch, ctx: IngestContext) =>
+      this.forgetting(() => this.write(batch, ctx)),
+    );
     // A rejected batch is refused by check() before it writes anything, so batches share one
     // transaction; any other error aborts the whole group.
     this.runMany = db.transaction((batches: NormalisedBatch[], ctx: IngestContext) =>
-      batches.map((batch): IngestOutcome => {
-        try {
-          return { ok: true, counts: this.write(batch, ctx) };
-        } catch (error) {
-          if (error instanceof CaseGraphError) return { ok: false, error };
-          throw error;
-        }
-      }),
+      this.forgetting(() =>
+        batches.map((batch): IngestOutcome => {
+          try {
+            return { ok: true, counts: this.write(batch, ctx) };
+          } catch (error) {
+            if (error instanceof CaseGraphError) return { ok: false, error };
+            throw error;
+          }
+        }),
+      ),
     );
   }
 
@@ -165,6 +169,16 @@ export class SqliteIngest {
     return known;
   }
 
+  /** Runs a write with a fresh cache of known entities, dropped after, whether it commits or not. */
+  private forgetting<T>(write: () => T): T {
+    this.known.clear();
+    try {
+      return write();
+    } finally {
+      this.known.clear();
+    }
+  }
+
   private write(batch: NormalisedBatch, ctx: IngestContext): IngestCounts {
     const entityRids = this.check(batch);
     this.searchTexts.clear();
@@ -224,6 +238,19 @@ export class SqliteIngest {
     return Number(info.lastInsertRowid);
   }
 
+  /**
+   * Entities known to exist, with their merged properties, for the length of one write call (one
+   * transaction): a batch that is refused writes nothing, so what is cached stays true until commit.
+   */
+  private known = new Map<string, KnownEntity>();
+
+  private knownRow(id: string): KnownEntity {
+    const row = this.st.entityById.get(id)!;
+    const known = { rid: row.rid, display: row.display, props: JSON.parse(row.props) as Props };
+    this.known.set(id, known);
+    return known;
+  }
+
   private upsertEntity(
     e: NormalisedEntity,
     documentRid: number,
@@ -234,29 +261,25 @@ export class SqliteIngest {
     const ref = e.ref ?? '';
     const propsJson = JSON.stringify(e.props);
     const label = entityLabel(e.kind, e.display, e.props);
-    const inserted = this.st.insertEntity.get(
-      e.id,
-      e.kind,
-      e.scheme,
-      e.key,
-      e.display,
-      label,
-      propsJson,
-      at,
-      at,
-    );
+    // Documents of one investigation name the same phones again and again: skip the doomed insert.
+    const cached = this.known.get(e.id);
+    const inserted = cached
+      ? undefined
+      : this.st.insertEntity.get(e.id, e.kind, e.scheme, e.key, e.display, label, propsJson, at, at);
     if (inserted) {
       this.searchTexts.set(inserted.rid, searchText(e.kind, e.display, label, e.props));
       this.st.insertEntityFact.run(inserted.rid, documentRid, ref, propsJson, importedBy, at);
       rids.set(e.id, inserted.rid);
+      this.known.set(e.id, { rid: inserted.rid, display: e.display, props: e.props });
       return 'created';
     }
-    const row = this.st.entityById.get(e.id)!;
+    const row = cached ?? this.knownRow(e.id);
     rids.set(e.id, row.rid);
     const newFact =
       this.st.insertEntityFact.run(row.rid, documentRid, ref, propsJson, importedBy, at).changes > 0;
-    const { merged, changed } = mergeProps(JSON.parse(row.props) as Props, e.props);
+    const { merged, changed } = mergeProps(row.props, e.props);
     if (changed) {
+      row.props = merged;
       const label = entityLabel(e.kind, row.display, merged);
       this.st.updateEntity.run(JSON.stringify(merged), label, at, row.rid);
       if (!this.searchTexts.has(row.rid)) this.st.deleteText.run(row.rid);
@@ -385,6 +408,12 @@ function aggregate(occurrences: NormalisedLink['occurrences']) {
 }
 
 type Outcome = 'created' | 'updated' | 'unchanged';
+
+interface KnownEntity {
+  rid: number;
+  display: string;
+  props: Props;
+}
 
 /** A fact named twice in one batch is counted once, by what happened to it overall. */
 function tally<T extends { id: string }>(items: T[], upsert: (item: T) => Outcome): Map<string, Outcome> {
