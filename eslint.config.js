@@ -20,6 +20,10 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     // Tests read JSON bodies whose shape is what they assert.
     files: ['test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
