@@ -4,59 +4,17 @@
  * files (read in name order, as `npm run seed` writes them). Each batch is all-or-nothing; a bad one is
  * reported with its records and fields, the others go in, and the command exits 1.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from '../config.js';
 import type { IngestCounts } from '../domain/views.js';
-import { ingestBulk, type BulkItem } from '../ingest/bulk.js';
+import { ingestFiles } from '../ingest/bulk.js';
+import { filesOf } from '../ingest/read-batches.js';
 import { openStore } from '../start.js';
 
 const USAGE = `usage: npm run ingest -- PATH [PATH …]
   PATH  a .json file with one ingest batch, an .ndjson file with one batch per line,
         or a folder of such files (read in name order)`;
-
-function filesOf(paths: string[]): string[] {
-  return paths.flatMap((p) =>
-    statSync(p).isDirectory()
-      ? readdirSync(p)
-          .filter((f) => /\.(nd)?json$/.test(f))
-          .sort()
-          .map((f) => join(p, f))
-      : [p],
-  );
-}
-
-/** Batches of the files, lazily; a file that is neither JSON nor NDJSON is reported and skipped. */
-function* itemsOf(files: string[], unreadable: (file: string, why: string) => void): Generator<BulkItem> {
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    let whole: unknown;
-    try {
-      whole = JSON.parse(text);
-    } catch {
-      whole = undefined;
-    }
-    if (whole !== undefined) {
-      yield { where: file, raw: whole };
-      continue;
-    }
-    const lines = text.split('\n');
-    const parsed: BulkItem[] = [];
-    for (const [i, line] of lines.entries()) {
-      if (!line.trim()) continue;
-      try {
-        parsed.push({ where: `${file} line ${i + 1}`, raw: JSON.parse(line) });
-      } catch (err) {
-        unreadable(file, `line ${i + 1}: ${(err as Error).message}`);
-        parsed.length = 0;
-        break;
-      }
-    }
-    yield* parsed;
-  }
-}
 
 const summary = (c: IngestCounts) =>
   `entities ${c.entities.created} created, ${c.entities.updated} updated, ${c.entities.unchanged} unchanged; ` +
@@ -85,7 +43,7 @@ async function main(paths: string[]): Promise<number> {
       failed++;
       console.error(`${file}: cannot read it as JSON or NDJSON (${why})`);
     };
-    for await (const r of ingestBulk(itemsOf(files, unreadable), userInfo().username, { store, keys })) {
+    for await (const r of ingestFiles(files, userInfo().username, { store, keys }, unreadable)) {
       if (r.ok) {
         console.log(`${r.where}: ${summary(r.counts)}`);
         continue;

@@ -2,12 +2,14 @@
  * Bulk ingest: many batches (the documents of an investigation, or a generated scenario) written in
  * groups. Each batch stays all-or-nothing and is reported on its own; a group is committed together,
  * because committing every small document alone costs more than writing it (each commit rewrites the
- * index pages it touched).
+ * index pages it touched). Files are prepared in a worker thread while the main thread writes.
  */
+import { Worker } from 'node:worker_threads';
 import { CaseGraphError } from '../domain/errors.js';
 import type { NormalisedBatch } from '../domain/normalise-batch.js';
 import type { IngestCounts } from '../domain/views.js';
 import { prepareBatch, type IngestDeps } from './ingest-batch.js';
+import type { PreparedMessage, WorkerInput } from './prepare-messages.js';
 
 export interface BulkItem {
   /** Where the batch came from, for the report: "cdr.json", "scenario.ndjson line 12". */
@@ -26,26 +28,26 @@ export interface BulkOptions {
   groupBatches?: number;
 }
 
+type Prepared = { where: string } & ({ batch: NormalisedBatch } | { error: CaseGraphError });
+
 const size = (b: NormalisedBatch) =>
   b.entities.length + b.links.reduce((n, l) => n + 1 + l.occurrences.length, 0);
 
-export async function* ingestBulk(
-  items: AsyncIterable<BulkItem> | Iterable<BulkItem>,
-  importedBy: string,
+async function* writeGroups(
+  prepared: AsyncIterable<Prepared> | Iterable<Prepared>,
   deps: IngestDeps,
-  options: BulkOptions = {},
+  options: BulkOptions,
 ): AsyncGenerator<BulkOutcome> {
-  const maxRecords = options.groupRecords ?? 200_000;
+  const maxRecords = options.groupRecords ?? 50_000;
   const maxBatches = options.groupBatches ?? 2_000;
   // Rejected batches wait with the group so that outcomes come out in input order.
-  let group: ({ where: string } & ({ batch: NormalisedBatch } | { error: CaseGraphError }))[] = [];
+  let group: Prepared[] = [];
   let records = 0;
 
   async function* flush(): AsyncGenerator<BulkOutcome> {
     const valid = group.flatMap((g) => ('batch' in g ? [g.batch] : []));
-    const written = valid.length
-      ? await deps.store.ingestMany(valid, { importedAt: (deps.now ?? (() => new Date()))() })
-      : [];
+    const now = (deps.now ?? (() => new Date()))();
+    const written = valid.length ? await deps.store.ingestMany(valid, { importedAt: now }) : [];
     let next = 0;
     for (const g of group) {
       if ('error' in g) yield { where: g.where, ok: false, error: g.error };
@@ -55,16 +57,97 @@ export async function* ingestBulk(
     records = 0;
   }
 
-  for await (const item of items) {
-    try {
-      const batch = prepareBatch(item.raw, importedBy, deps.keys);
-      group.push({ where: item.where, batch });
-      records += size(batch);
-    } catch (error) {
-      if (!(error instanceof CaseGraphError)) throw error;
-      group.push({ where: item.where, error });
-    }
+  for await (const p of prepared) {
+    group.push(p);
+    if ('batch' in p) records += size(p.batch);
     if (records >= maxRecords || group.length >= maxBatches) yield* flush();
   }
   if (group.length) yield* flush();
+}
+
+function* prepareHere(items: Iterable<BulkItem>, importedBy: string, deps: IngestDeps): Generator<Prepared> {
+  for (const item of items) {
+    try {
+      yield { where: item.where, batch: prepareBatch(item.raw, importedBy, deps.keys) };
+    } catch (error) {
+      if (!(error instanceof CaseGraphError)) throw error;
+      yield { where: item.where, error };
+    }
+  }
+}
+
+/** Batches already in memory, prepared on this thread. */
+export function ingestBulk(
+  items: Iterable<BulkItem>,
+  importedBy: string,
+  deps: IngestDeps,
+  options: BulkOptions = {},
+): AsyncGenerator<BulkOutcome> {
+  return writeGroups(prepareHere(items, importedBy, deps), deps, options);
+}
+
+/** Batches in files (see read-batches.ts), read and prepared by a worker thread while this one writes. */
+export function ingestFiles(
+  files: string[],
+  importedBy: string,
+  deps: IngestDeps,
+  onUnreadable: (file: string, why: string) => void,
+  options: BulkOptions & { window?: number } = {},
+): AsyncGenerator<BulkOutcome> {
+  return writeGroups(
+    preparedByWorker(files, importedBy, deps, onUnreadable, options.window ?? 512),
+    deps,
+    options,
+  );
+}
+
+async function* preparedByWorker(
+  files: string[],
+  importedBy: string,
+  deps: IngestDeps,
+  onUnreadable: (file: string, why: string) => void,
+  window: number,
+): AsyncGenerator<Prepared> {
+  const input: WorkerInput = { files, importedBy, keys: deps.keys, window };
+  // CaseGraph runs from its TypeScript sources under tsx; a worker starts without that loader, so its
+  // first act is to register it, then it loads the preparing module.
+  const entry = new URL('./prepare-worker.ts', import.meta.url).href;
+  const boot = `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(entry)});`;
+  const worker = new Worker(boot, { eval: true, workerData: input });
+  const queue: PreparedMessage[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  worker.on('message', (m: PreparedMessage) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    wake?.();
+  });
+  let exited = false;
+  worker.on('exit', () => {
+    exited = true;
+    wake?.();
+  });
+  let consumed = 0;
+  try {
+    for (;;) {
+      while (!queue.length && !failure && !exited) await new Promise<void>((ok) => (wake = ok));
+      if (failure) throw failure;
+      if (!queue.length) throw new Error('the import worker stopped before it had read every file');
+      const m = queue.shift()!;
+      if (m.type === 'done') return;
+      if (m.type === 'fatal') throw new Error(`the import worker failed: ${m.message}`);
+      if (m.type === 'unreadable') {
+        onUnreadable(m.file, m.why);
+        continue;
+      }
+      if (++consumed % 32 === 0) worker.postMessage({ credit: 32 });
+      if (m.type === 'batch') yield { where: m.where, batch: m.batch };
+      else yield { where: m.where, error: new CaseGraphError(m.code, m.message, m.issues) };
+    }
+  } finally {
+    await worker.terminate();
+  }
 }
