@@ -5,7 +5,8 @@ import { start } from './start.js';
 
 try {
   const config = loadConfig();
-  const logger = pino({ level: config.LOG_LEVEL });
+  // Synchronous, so the log and the console lines come out in the order things happened.
+  const logger = pino({ level: config.LOG_LEVEL }, pino.destination({ sync: true }));
   const running = await start(config, logger);
   console.log(`CaseGraph is running at ${running.url}  (API description: ${running.url}/api/openapi.json)`);
   const stop = async () => {

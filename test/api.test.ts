@@ -224,7 +224,18 @@ describe('ingest', () => {
     it('an empty body and a JSON value that is not a batch', async () => {
       expectError(await api.post('/api/ingest', null, { raw: '' }), 422, 'BATCH.INVALID');
       const e = expectError(await api.post('/api/ingest', [1, 2]), 422, 'BATCH.INVALID');
-      expect(e.issues![0]!.path).toBe('body');
+      expect(e.issues![0]).toMatchObject({ path: 'body', message: 'must be an object' });
+      const e2 = expectError(
+        await api.post('/api/ingest', { document: { type: 'cdr' } }),
+        422,
+        'BATCH.INVALID',
+      );
+      expect(e2.issues).toEqual(
+        expect.arrayContaining([
+          { section: 'document', path: 'document.name', message: 'is required' },
+          { section: 'document', path: 'document.sha256', message: 'is required' },
+        ]),
+      );
       unchanged();
     });
   });

@@ -3,6 +3,7 @@
  * the HTTP API, the command line, the importers — produces this, and it is validated here with zod.
  */
 import { z } from 'zod';
+import './zod-messages.js';
 import { CASE_ROLES, ENTITY_KINDS, LINK_KINDS, SCHEMES } from './kinds.js';
 import { gradingSchema } from './grading.js';
 import { propsSchema } from './props.js';

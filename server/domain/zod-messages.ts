@@ -1,0 +1,16 @@
+/**
+ * zod's default messages ("Invalid input: expected string, received undefined") written as an officer
+ * reads them. Imported by the schemas, so every boundary that validates with them speaks the same way.
+ */
+import { z } from 'zod';
+
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type') {
+      if (issue.input === undefined) return 'is required';
+      return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
+    }
+    if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(String).join(', ')}`;
+    return undefined;
+  },
+});
