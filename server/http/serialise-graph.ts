@@ -1,7 +1,13 @@
 /** A store's subgraph in graphology's serialisation format, which the client loads with Graph.import. */
+import type { SerialisedGraph } from '../domain/graph-wire.js';
 import type { Subgraph } from '../domain/views.js';
 
-export function toSerialisedGraph(sub: Subgraph, version: number, demo: boolean, caseId?: string) {
+export function toSerialisedGraph(
+  sub: Subgraph,
+  version: number,
+  demo: boolean,
+  caseId?: string,
+): SerialisedGraph {
   return {
     attributes: { version, truncated: sub.truncated, demo, ...(caseId ? { case: caseId } : {}) },
     options: { type: 'mixed' as const, multi: true as const, allowSelfLoops: false as const },
