@@ -4,5 +4,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'client',
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 1024 },
-  server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
+  // The API's port follows PORT, as the service's does.
+  server: { port: 5173, proxy: { '/api': `http://localhost:${process.env.PORT ?? 3000}` } },
 });
