@@ -265,6 +265,58 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       });
     });
 
+    it('gives what changed after a version, for a projection to catch up', async () => {
+      await load(store, scenario());
+      const all = await store.changesSince(0);
+      const stats = await store.stats();
+      expect(all.version).toBe(stats.version);
+      expect(all.entities).toHaveLength(stats.entities);
+      expect(all.links).toHaveLength(stats.links);
+
+      const before = all.version;
+      const next: IngestBatchInput = {
+        document: { name: 'vi-cdr-C.csv', sha256: sha('vi-cdr-C'), type: 'cdr' },
+        entities: [
+          { kind: 'phone', key: '09820177777', ref: 'row 1' },
+          {
+            kind: 'person',
+            key: 'FIR-0001-2026-A1',
+            props: { name: 'Zorvan Quillet', alias: 'ZQ' },
+            ref: 'row 1',
+          },
+        ],
+        links: [
+          {
+            kind: 'called',
+            from: { kind: 'phone', key: '09820177777' },
+            to: { kind: 'phone', key: '09820123456' },
+            ref: 'row 1',
+          },
+          {
+            kind: 'called',
+            from: { kind: 'phone', key: '09820123456' },
+            to: { kind: 'phone', key: '09820199999' },
+            ref: 'row 2',
+            occurrences: [{ at: '2026-06-01T09:00:00+05:30', durationS: 5, ref: 'row 2' }],
+          },
+        ],
+      };
+      await load(store, [next]);
+      const delta = await store.changesSince(before);
+      expect(delta.version).toBe(before + 1);
+      expect(delta.entities.map((e) => e.id).sort()).toEqual([accused(), idOf('phone', '9820177777')].sort());
+      expect(delta.entities.find((e) => e.id === accused())!.props.alias).toBe('ZQ');
+      expect(delta.links).toHaveLength(2);
+      expect(delta.links.find((l) => l.to === phoneB())!.count).toBe(3);
+
+      await load(store, [next]);
+      expect(await store.changesSince(delta.version)).toEqual({
+        version: delta.version,
+        entities: [],
+        links: [],
+      });
+    });
+
     if (harness.reopen) {
       it('keeps everything across closing and reopening', async () => {
         await load(store, scenario());

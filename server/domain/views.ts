@@ -93,6 +93,14 @@ export interface PathsResult extends Subgraph {
   paths: GraphPath[];
 }
 
+/** What changed in the graph after a version: entities and links as they are now, for projections. */
+export interface GraphChanges {
+  /** The version these changes bring a reader up to. */
+  version: number;
+  entities: EntityView[];
+  links: LinkView[];
+}
+
 export interface IngestCounts {
   entities: { created: number; updated: number; unchanged: number };
   links: { created: number; updated: number; unchanged: number };

@@ -9,6 +9,7 @@ import type { NormalisedBatch } from '../domain/normalise-batch.js';
 import type {
   EntityDetail,
   EntityView,
+  GraphChanges,
   IngestCounts,
   LinkDetail,
   PathsResult,
@@ -82,5 +83,10 @@ export interface GraphStore {
   stats(): Promise<StoreStats>;
   /** Increases with every batch that changes anything: the key for caches of derived results. */
   version(): Promise<number>;
+  /**
+   * Entities and links created or changed after a version, as they are now, read at one consistent
+   * point: how an in-memory projection catches up without a rebuild. changesSince(0) is everything.
+   */
+  changesSince(version: number): Promise<GraphChanges>;
   close(): Promise<void>;
 }

@@ -23,10 +23,12 @@ function statements(db: Database.Database) {
     ),
     // Insert first, look up only on conflict: most entities and links of a large import are new.
     insertEntity: db.prepare<unknown[], { rid: number }>(
-      `INSERT INTO entity (id, kind, scheme, key, display, label, props, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`,
+      `INSERT INTO entity (id, kind, scheme, key, display, label, props, created_at, updated_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`,
     ),
-    updateEntity: db.prepare('UPDATE entity SET props = ?, label = ?, updated_at = ? WHERE rid = ?'),
+    updateEntity: db.prepare(
+      'UPDATE entity SET props = ?, label = ?, updated_at = ?, version = ? WHERE rid = ?',
+    ),
     insertText: db.prepare('INSERT INTO entity_text (rowid, text) VALUES (?, ?)'),
     deleteText: db.prepare('DELETE FROM entity_text WHERE rowid = ?'),
     insertEntityFact: db.prepare(
@@ -38,10 +40,10 @@ function statements(db: Database.Database) {
     ),
     insertLink: db.prepare<unknown[], { rid: number }>(
       `INSERT INTO link (id, kind, from_rid, to_rid, qualifier, props, occ_count, duration_s, amount_paise,
-         first_at, last_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`,
+         first_at, last_at, created_at, updated_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`,
     ),
-    updateLinkProps: db.prepare('UPDATE link SET props = ?, updated_at = ? WHERE rid = ?'),
+    updateLinkProps: db.prepare('UPDATE link SET props = ?, updated_at = ?, version = ? WHERE rid = ?'),
     insertLinkFact: db.prepare(
       `INSERT OR IGNORE INTO link_fact (link_rid, document_rid, ref, props, imported_by, imported_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -63,7 +65,8 @@ function statements(db: Database.Database) {
     // Aggregates kept on the link so the graph can be drawn without reading every occurrence.
     addToLink: db.prepare(
       `UPDATE link SET occ_count = occ_count + ?, duration_s = duration_s + ?, amount_paise = amount_paise + ?,
-         first_at = min(ifnull(first_at, ?), ?), last_at = max(ifnull(last_at, ?), ?), updated_at = ?
+         first_at = min(ifnull(first_at, ?), ?), last_at = max(ifnull(last_at, ?), ?), updated_at = ?,
+         version = ?
        WHERE rid = ?`,
     ),
     ridOf: db.prepare<[string], number>('SELECT rid FROM entity WHERE id = ?').pluck(),
@@ -179,8 +182,12 @@ export class SqliteIngest {
     }
   }
 
+  /** The graph version this batch will make, stamped on every row it changes. */
+  private next = 0;
+
   private write(batch: NormalisedBatch, ctx: IngestContext): IngestCounts {
     const entityRids = this.check(batch);
+    this.next = Number(this.st.version.get()) + 1;
     this.searchTexts.clear();
     const at = ctx.importedAt.getTime();
     const counts = EMPTY_COUNTS();
@@ -210,9 +217,9 @@ export class SqliteIngest {
         counts.links.updated +
         counts.occurrences.created >
       0;
-    let version = Number(this.st.version.get());
+    let version = this.next - 1;
     if (changed) {
-      version += 1;
+      version = this.next;
       this.st.setVersion.run(String(version));
       this.st.log.run(documentRid, batch.importedBy, at, JSON.stringify(counts));
     }
@@ -265,7 +272,18 @@ export class SqliteIngest {
     const cached = this.known.get(e.id);
     const inserted = cached
       ? undefined
-      : this.st.insertEntity.get(e.id, e.kind, e.scheme, e.key, e.display, label, propsJson, at, at);
+      : this.st.insertEntity.get(
+          e.id,
+          e.kind,
+          e.scheme,
+          e.key,
+          e.display,
+          label,
+          propsJson,
+          at,
+          at,
+          this.next,
+        );
     if (inserted) {
       this.searchTexts.set(inserted.rid, searchText(e.kind, e.display, label, e.props));
       this.st.insertEntityFact.run(inserted.rid, documentRid, ref, propsJson, importedBy, at);
@@ -281,7 +299,7 @@ export class SqliteIngest {
     if (changed) {
       row.props = merged;
       const label = entityLabel(e.kind, row.display, merged);
-      this.st.updateEntity.run(JSON.stringify(merged), label, at, row.rid);
+      this.st.updateEntity.run(JSON.stringify(merged), label, at, this.next, row.rid);
       if (!this.searchTexts.has(row.rid)) this.st.deleteText.run(row.rid);
       this.searchTexts.set(row.rid, searchText(e.kind, row.display, label, merged));
     }
@@ -315,6 +333,7 @@ export class SqliteIngest {
       agg.last,
       at,
       at,
+      this.next,
     );
     if (inserted) {
       this.st.insertLinkFact.run(inserted.rid, documentRid, ref, propsJson, importedBy, at);
@@ -325,7 +344,7 @@ export class SqliteIngest {
     const rid = row.rid;
     const newFact = this.st.insertLinkFact.run(rid, documentRid, ref, propsJson, importedBy, at).changes > 0;
     const { merged, changed } = mergeProps(JSON.parse(row.props) as Props, link.props);
-    if (changed) this.st.updateLinkProps.run(JSON.stringify(merged), at, rid);
+    if (changed) this.st.updateLinkProps.run(JSON.stringify(merged), at, this.next, rid);
     const outcome = changed || newFact ? 'updated' : 'unchanged';
     const added = this.writeOccurrences(link, rid, documentRid, importedBy, at, counts, true);
     return outcome === 'unchanged' && added ? 'updated' : outcome;
@@ -383,7 +402,7 @@ export class SqliteIngest {
         newSource = true;
     }
     if (added && addToAggregates)
-      this.st.addToLink.run(added, duration, amount, first, first, last, last, at, linkRid);
+      this.st.addToLink.run(added, duration, amount, first, first, last, last, at, this.next, linkRid);
     return added > 0 || newSource;
   }
 }

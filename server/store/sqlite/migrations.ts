@@ -131,6 +131,18 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'graph versions on entities and links, so a projection catches up from the changes alone',
+    sql: `
+      ALTER TABLE entity ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE link ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+      UPDATE entity SET version = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'graph_version');
+      UPDATE link SET version = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'graph_version');
+      CREATE INDEX entity_version ON entity (version);
+      CREATE INDEX link_version ON link (version);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {

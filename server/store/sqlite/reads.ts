@@ -4,7 +4,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { LinkKind } from '../../domain/kinds.js';
-import type { EntityDetail, EntityView, LinkDetail, LinkView, Subgraph } from '../../domain/views.js';
+import type {
+  EntityDetail,
+  EntityView,
+  GraphChanges,
+  LinkDetail,
+  LinkView,
+  Subgraph,
+} from '../../domain/views.js';
 import type { SearchQuery, SubgraphQuery } from '../graph-store.js';
 import {
   DOCUMENT_COLUMNS,
@@ -87,7 +94,23 @@ export class SqliteReads {
         "SELECT rid, to_rid FROM link WHERE from_rid = ? AND kind = 'involves'",
       ),
       linkByRid: db.prepare<[number], LinkRow>(`SELECT ${LINK_COLUMNS} FROM link l WHERE l.rid = ?`),
+      graphVersion: db.prepare<[], string>("SELECT value FROM meta WHERE key = 'graph_version'").pluck(),
+      entitiesSince: db.prepare<[number], EntityRow>(
+        `SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.version > ? ORDER BY e.rid`,
+      ),
+      linksSince: db.prepare<[number], LinkRow>(
+        `SELECT ${LINK_COLUMNS} FROM link l WHERE l.version > ? ORDER BY l.rid`,
+      ),
     };
+  }
+
+  /** One read transaction, so the version and the rows are of the same moment. */
+  changesSince(version: number): GraphChanges {
+    return this.db.transaction(() => ({
+      version: Number(this.st.graphVersion.get()),
+      entities: this.st.entitiesSince.all(version).map(toEntityView),
+      links: this.st.linksSince.all(version).map(toLinkView),
+    }))();
   }
 
   ridOf(id: string): number | undefined {

@@ -9,6 +9,7 @@ import type { NormalisedBatch } from '../../domain/normalise-batch.js';
 import type {
   EntityDetail,
   EntityView,
+  GraphChanges,
   IngestCounts,
   LinkDetail,
   PathsResult,
@@ -52,7 +53,12 @@ export class SqliteGraphStore implements GraphStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma(`cache_size = -${(options.cacheMiB ?? 256) * 1024}`);
     this.db.pragma('temp_store = MEMORY');
-    migrate(this.db);
+    try {
+      migrate(this.db);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
     this.writer = new SqliteIngest(this.db);
     this.reads = new SqliteReads(this.db);
     this.traversal = new SqliteTraversal(this.db, this.reads);
@@ -106,6 +112,10 @@ export class SqliteGraphStore implements GraphStore {
     return Number(
       this.db.prepare<[], string>("SELECT value FROM meta WHERE key = 'graph_version'").pluck().get(),
     );
+  }
+
+  async changesSince(version: number): Promise<GraphChanges> {
+    return this.reads.changesSince(version);
   }
 
   async close(): Promise<void> {
