@@ -1,0 +1,86 @@
+/**
+ * Small graphs for the tests of centrality/ and structure/: built from edge lists, with every node a
+ * person unless told, and a seeded random graph (Erdős–Rényi G(n, m) plus optional parallel edges).
+ */
+import Graph from 'graphology';
+import type { EntityKind } from '../../domain/kinds.js';
+import type { AnalyticsGraph } from '../graph.js';
+
+export type EdgeSpec = [from: string, to: string, weight?: number];
+
+export function graphOf(
+  edges: readonly EdgeSpec[],
+  options: { nodes?: readonly string[]; kinds?: Record<string, EntityKind>; directed?: boolean } = {},
+): AnalyticsGraph {
+  const graph: AnalyticsGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  const add = (id: string) => {
+    if (graph.hasNode(id)) return;
+    const kind = options.kinds?.[id] ?? 'person';
+    graph.addNode(id, { kind, label: `Label ${id}`, key: id, scheme: 'person', props: {} } as never);
+  };
+  for (const id of options.nodes ?? []) add(id);
+  edges.forEach(([from, to, weight = 1], i) => {
+    add(from);
+    add(to);
+    const attributes = {
+      kind: 'associate-of' as const,
+      props: {},
+      count: weight,
+      durationS: 0,
+      amount: 0,
+      firstAt: null,
+      lastAt: null,
+      weight,
+    };
+    if (options.directed) graph.addDirectedEdgeWithKey(`e${i}`, from, to, attributes);
+    else graph.addUndirectedEdgeWithKey(`e${i}`, from, to, attributes);
+  });
+  return graph;
+}
+
+/** mulberry32 (Tommy Ettinger, 2017), for fixtures only. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A random graph on n nodes with m edges drawn uniformly (repeats and both directions allowed, so the
+ * result is a multigraph with antiparallel edges; self-loops skipped). Weights are integers 1..5.
+ */
+export function randomGraph(
+  n: number,
+  m: number,
+  seed = 1,
+  options: { isolated?: number } = {},
+): AnalyticsGraph {
+  const random = rng(seed);
+  const edges: EdgeSpec[] = [];
+  const live = n - (options.isolated ?? 0);
+  while (edges.length < m) {
+    const a = Math.floor(random() * live);
+    const b = Math.floor(random() * live);
+    if (a === b) continue;
+    edges.push([`n${a}`, `n${b}`, 1 + Math.floor(random() * 5)]);
+  }
+  const nodes = Array.from({ length: n }, (_, i) => `n${i}`);
+  return graphOf(edges, { nodes, directed: true });
+}
+
+/** The undirected simple weighted graph graphology-metrics should see for an AnalyticsGraph. */
+export function simpleUndirected(graph: AnalyticsGraph): Graph {
+  const simple = new Graph({ type: 'undirected' });
+  graph.forEachNode((id) => simple.addNode(id));
+  graph.forEachEdge((_e, a, s, t) => {
+    if (s === t) return;
+    if (simple.hasEdge(s, t)) simple.updateEdgeAttribute(s, t, 'weight', (w: number) => w + a.weight);
+    else simple.addEdge(s, t, { weight: a.weight });
+  });
+  return simple;
+}
