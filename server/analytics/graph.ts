@@ -4,19 +4,40 @@
  */
 import Graph from 'graphology';
 import type { EdgeAttributes, NodeAttributes } from '../domain/graph-wire.js';
-import type { Subgraph } from '../domain/views.js';
+import type { EntityView, LinkView, Subgraph } from '../domain/views.js';
 
 export type AnalyticsGraph = Graph<NodeAttributes, EdgeAttributes>;
 
+export const nodeAttributes = (e: EntityView): NodeAttributes => ({
+  kind: e.kind,
+  label: e.label,
+  key: e.key,
+  scheme: e.scheme,
+  props: e.props,
+});
+
+export function edgeAttributes(l: LinkView): EdgeAttributes {
+  const { id: _id, from: _from, to: _to, directed: _directed, ...rest } = l;
+  return { ...rest, weight: Math.max(1, l.count) };
+}
+
+/** Adds an entity, or replaces its attributes when the graph has it already. */
+export function putEntity(graph: AnalyticsGraph, e: EntityView): void {
+  if (graph.hasNode(e.id)) graph.replaceNodeAttributes(e.id, nodeAttributes(e));
+  else graph.addNode(e.id, nodeAttributes(e));
+}
+
+/** Adds a link, or replaces its attributes when the graph has it already. */
+export function putLink(graph: AnalyticsGraph, l: LinkView): void {
+  const attributes = edgeAttributes(l);
+  if (graph.hasEdge(l.id)) graph.replaceEdgeAttributes(l.id, attributes);
+  else if (l.directed) graph.addDirectedEdgeWithKey(l.id, l.from, l.to, attributes);
+  else graph.addUndirectedEdgeWithKey(l.id, l.from, l.to, attributes);
+}
+
 export function buildGraph(sub: Subgraph): AnalyticsGraph {
   const graph: AnalyticsGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
-  for (const n of sub.nodes)
-    graph.addNode(n.id, { kind: n.kind, label: n.label, key: n.key, scheme: n.scheme, props: n.props });
-  for (const l of sub.links) {
-    const { id, from, to, directed, ...rest } = l;
-    const attributes = { ...rest, weight: Math.max(1, l.count) };
-    if (directed) graph.addDirectedEdgeWithKey(id, from, to, attributes);
-    else graph.addUndirectedEdgeWithKey(id, from, to, attributes);
-  }
+  for (const n of sub.nodes) putEntity(graph, n);
+  for (const l of sub.links) putLink(graph, l);
   return graph;
 }

@@ -1,0 +1,70 @@
+/**
+ * The in-memory projection: one graphology graph of the whole store, built once and kept current from
+ * the store's change feed by graph version — as Neo4j GDS keeps a projected graph in its catalogue.
+ * Building a graphology graph costs several seconds per million edges, far more than most analyses on
+ * it, so analysts must not pay the build on every question. Several instances sharing one store each
+ * keep their own projection and catch up by version.
+ */
+import type { GraphChanges } from '../domain/views.js';
+import { buildGraph, putEntity, putLink, type AnalyticsGraph } from './graph.js';
+
+/** Where the changes come from: a GraphStore satisfies it; analytics know no store. */
+export interface ChangeFeed {
+  changesSince(version: number): Promise<GraphChanges>;
+}
+
+export interface ProjectionStats {
+  version: number;
+  nodes: number;
+  edges: number;
+  /** Heap the projection took when it was first built (measured, approximate: the heap also moves). */
+  builtHeapBytes: number;
+  lastRefresh: { entities: number; links: number; ms: number };
+}
+
+export class Projection {
+  readonly graph: AnalyticsGraph = buildGraph({ nodes: [], links: [], truncated: false });
+  private version = 0;
+  private builtHeapBytes = 0;
+  private lastRefresh = { entities: 0, links: 0, ms: 0 };
+  private pending: Promise<ProjectionStats> | undefined;
+
+  constructor(private readonly feed: ChangeFeed) {}
+
+  /** Brings the graph up to the store's version; concurrent callers share one catch-up. */
+  refresh(): Promise<ProjectionStats> {
+    this.pending ??= this.catchUp().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  stats(): ProjectionStats {
+    return {
+      version: this.version,
+      nodes: this.graph.order,
+      edges: this.graph.size,
+      builtHeapBytes: this.builtHeapBytes,
+      lastRefresh: this.lastRefresh,
+    };
+  }
+
+  private async catchUp(): Promise<ProjectionStats> {
+    const first = this.version === 0;
+    const heapBefore = first ? process.memoryUsage().heapUsed : 0;
+    const t0 = performance.now();
+    const changes = await this.feed.changesSince(this.version);
+    this.apply(changes);
+    this.version = changes.version;
+    this.lastRefresh = {
+      entities: changes.entities.length,
+      links: changes.links.length,
+      ms: performance.now() - t0,
+    };
+    if (first) this.builtHeapBytes = Math.max(0, process.memoryUsage().heapUsed - heapBefore);
+    return this.stats();
+  }
+
+  private apply(changes: GraphChanges): void {
+    for (const e of changes.entities) putEntity(this.graph, e);
+    for (const l of changes.links) putLink(this.graph, l);
+  }
+}
