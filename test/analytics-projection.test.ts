@@ -26,7 +26,7 @@ const load = async (...batches: Parameters<typeof ingestBatch>[0][]) => {
 };
 const snapshot = (g: ReturnType<typeof buildGraph>) => {
   const { nodes, edges } = g.export();
-  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+  const byKey = (a: { key?: string }, b: { key?: string }) => ((a.key ?? '') < (b.key ?? '') ? -1 : 1);
   return { nodes: [...nodes].sort(byKey), edges: [...edges].sort(byKey) };
 };
 

@@ -4,12 +4,12 @@
  * because committing every small document alone costs more than writing it (each commit rewrites the
  * index pages it touched). Files are prepared in a worker thread while the main thread writes.
  */
-import { Worker } from 'node:worker_threads';
 import { CaseGraphError } from '../domain/errors.js';
 import type { NormalisedBatch } from '../domain/normalise-batch.js';
 import type { IngestCounts } from '../domain/views.js';
 import { prepareBatch, type IngestDeps } from './ingest-batch.js';
 import type { PreparedMessage, WorkerInput } from './prepare-messages.js';
+import { startTsWorker } from '../workers/ts-worker.js';
 
 export interface BulkItem {
   /** Where the batch came from, for the report: "cdr.json", "scenario.ndjson line 12". */
@@ -109,11 +109,7 @@ async function* preparedByWorker(
   window: number,
 ): AsyncGenerator<Prepared> {
   const input: WorkerInput = { files, importedBy, keys: deps.keys, window };
-  // CaseGraph runs from its TypeScript sources under tsx; a worker starts without that loader, so its
-  // first act is to register it, then it loads the preparing module.
-  const entry = new URL('./prepare-worker.ts', import.meta.url).href;
-  const boot = `import { register } from 'tsx/esm/api'; register(); await import(${JSON.stringify(entry)});`;
-  const worker = new Worker(boot, { eval: true, workerData: input });
+  const worker = startTsWorker(new URL('./prepare-worker.ts', import.meta.url), input);
   const queue: PreparedMessage[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
