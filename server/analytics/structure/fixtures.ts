@@ -84,3 +84,31 @@ export function simpleUndirected(graph: AnalyticsGraph): Graph {
   });
   return simple;
 }
+
+/** Spearman's rank correlation with average ranks for ties. */
+export function spearman(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const rank = (x: ArrayLike<number>) => {
+    const idx = Array.from({ length: x.length }, (_, i) => i).sort((i, j) => x[i]! - x[j]!);
+    const r = new Float64Array(x.length);
+    for (let i = 0; i < idx.length;) {
+      let j = i;
+      while (j + 1 < idx.length && x[idx[j + 1]!] === x[idx[i]!]) j++;
+      for (let k = i; k <= j; k++) r[idx[k]!] = (i + j) / 2;
+      i = j + 1;
+    }
+    return r;
+  };
+  const ra = rank(a);
+  const rb = rank(b);
+  const n = ra.length;
+  const mean = (n - 1) / 2;
+  let num = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < n; i++) {
+    num += (ra[i]! - mean) * (rb[i]! - mean);
+    da += (ra[i]! - mean) ** 2;
+    db += (rb[i]! - mean) ** 2;
+  }
+  return num / Math.sqrt(da * db);
+}
