@@ -1,0 +1,35 @@
+/** What the service and its analytics worker say to each other. */
+import type { EntityKind, LinkKind } from '../domain/kinds.js';
+
+/** The part of the graph a question is about: the whole projection, a case, or a filtered subgraph. */
+export interface AnalyticsScope {
+  caseId?: string;
+  kinds?: EntityKind[];
+  linkKinds?: LinkKind[];
+  from?: number;
+  to?: number;
+  limit?: number;
+}
+
+export interface AnalyticsRequest {
+  id: number;
+  op: string;
+  scope: AnalyticsScope;
+  params: Record<string, unknown>;
+}
+
+export interface AnalyticsError {
+  name: string;
+  message: string;
+  /** The parameter at fault, for errors of the caller's input. */
+  field?: string;
+}
+
+export type AnalyticsReply =
+  | { id: number; ok: true; result: unknown; version: number; cached: boolean; ms: number }
+  | { id: number; ok: false; error: AnalyticsError };
+
+export interface AnalyticsWorkerInput {
+  dbPath: string;
+  cacheMiB: number;
+}

@@ -1,0 +1,77 @@
+/**
+ * The analytics worker: a thread of its own that holds the in-memory projection and answers analytic
+ * questions on it, so the service keeps answering while a Louvain on a million edges runs. It reads the
+ * store through its own connection (WAL lets it read while the service writes), catches the projection
+ * up by graph version before each question, and caches answers per graph version and parameters.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildGraph, type AnalyticsGraph } from '../analytics/graph.js';
+import { Projection } from '../analytics/projection.js';
+import { SqliteGraphStore } from '../store/sqlite/sqlite-store.js';
+import { OPS } from './analytics-ops.js';
+import type {
+  AnalyticsReply,
+  AnalyticsRequest,
+  AnalyticsScope,
+  AnalyticsWorkerInput,
+} from './analytics-protocol.js';
+
+const input = workerData as AnalyticsWorkerInput;
+const store = new SqliteGraphStore(input.dbPath, { cacheMiB: input.cacheMiB });
+const projection = new Projection(store);
+const CACHE_ENTRIES = 64;
+const cache = new Map<string, unknown>();
+
+const wholeGraph = (s: AnalyticsScope) =>
+  s.caseId === undefined &&
+  !s.kinds?.length &&
+  !s.linkKinds?.length &&
+  s.from === undefined &&
+  s.to === undefined;
+
+async function graphOf(scope: AnalyticsScope): Promise<AnalyticsGraph> {
+  if (wholeGraph(scope)) return projection.graph;
+  return buildGraph(await store.subgraph({ ...scope, limit: scope.limit ?? 1_000_000 }));
+}
+
+async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
+  const t0 = performance.now();
+  const op = OPS[req.op];
+  if (!op)
+    return {
+      id: req.id,
+      ok: false,
+      error: { name: 'AnalyticsInputError', field: 'op', message: `no analysis ${req.op}` },
+    };
+  const { version } = await projection.refresh();
+  const key = JSON.stringify([version, req.op, req.scope, req.params]);
+  if (cache.has(key)) {
+    const result = cache.get(key);
+    cache.delete(key); // most recently used last
+    cache.set(key, result);
+    return { id: req.id, ok: true, result, version, cached: true, ms: performance.now() - t0 };
+  }
+  const result = op(await graphOf(req.scope), req.params);
+  cache.set(key, result);
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return { id: req.id, ok: true, result, version, cached: false, ms: performance.now() - t0 };
+}
+
+// One question at a time: they share the projection, and a second core is all a workstation has.
+let queue = Promise.resolve();
+parentPort!.on('message', (req: AnalyticsRequest) => {
+  queue = queue.then(async () => {
+    let reply: AnalyticsReply;
+    try {
+      reply = await answer(req);
+    } catch (error) {
+      const e = error as Error & { field?: string };
+      reply = {
+        id: req.id,
+        ok: false,
+        error: { name: e.name, message: e.message, ...(e.field ? { field: e.field } : {}) },
+      };
+    }
+    parentPort!.postMessage(reply);
+  });
+});
