@@ -1,0 +1,7 @@
+export { DEFAULTS, CommunityOptionsError, detectCommunities } from './louvain.js';
+export type { CommunityOptions, CommunityResult } from './louvain.js';
+export type { CommunityMember, CommunitySummary, SharedIdentifier } from './summary.js';
+export { nmi } from './nmi.js';
+export { partitionModularity } from './modularity.js';
+export { project, type Projection } from './projection.js';
+export { seededRandom } from './rng.js';

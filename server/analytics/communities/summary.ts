@@ -1,0 +1,95 @@
+/**
+ * What an analyst reads of each community: its size, its mix of kinds, its top members and the
+ * identifiers it shares with other communities.
+ *
+ * - Top members are the five members with the largest weighted degree inside the community (the sum of
+ *   the weights of their edges to other members), ties to the smaller id: who holds the ring together
+ *   by its own links, not by links to outsiders.
+ * - Shared are the hotels, accounts, devices, phones and locations of the community that are also
+ *   adjacent to members of other communities; `communities` lists those other communities. Most
+ *   widely shared first.
+ */
+import type { EntityKind } from '../../domain/kinds.js';
+import type { AnalyticsGraph } from '../graph.js';
+import type { Projection } from './projection.js';
+
+export interface CommunityMember {
+  id: string;
+  label: string;
+  kind: EntityKind;
+  /** Weighted degree inside the community. */
+  score: number;
+}
+
+export interface SharedIdentifier {
+  id: string;
+  label: string;
+  kind: EntityKind;
+  /** The other communities it is adjacent to, ascending. */
+  communities: number[];
+}
+
+export interface CommunitySummary {
+  id: number;
+  size: number;
+  kinds: Partial<Record<EntityKind, number>>;
+  /** Top 5 by weighted degree inside the community. */
+  topMembers: CommunityMember[];
+  shared: SharedIdentifier[];
+}
+
+export const TOP_MEMBERS = 5;
+export const SHARED_KINDS: ReadonlySet<EntityKind> = new Set([
+  'hotel',
+  'account',
+  'device',
+  'phone',
+  'location',
+]);
+
+export function summarise(
+  graph: AnalyticsGraph,
+  p: Projection,
+  communityOf: Int32Array,
+  count: number,
+): CommunitySummary[] {
+  const n = p.ids.length;
+  const label = (i: number) => graph.getNodeAttribute(p.ids[i]!, 'label');
+  const inside = new Float64Array(n);
+  const summaries: CommunitySummary[] = [];
+  const members: number[][] = [];
+  for (let c = 0; c < count; c++) {
+    summaries.push({ id: c, size: 0, kinds: {}, topMembers: [], shared: [] });
+    members.push([]);
+  }
+
+  for (let i = 0; i < n; i++) {
+    const c = communityOf[i]!;
+    const s = summaries[c]!;
+    s.size++;
+    s.kinds[p.kinds[i]!] = (s.kinds[p.kinds[i]!] ?? 0) + 1;
+    members[c]!.push(i);
+    let others: Set<number> | undefined;
+    for (let k = p.offsets[i]!; k < p.offsets[i + 1]!; k++) {
+      const d = communityOf[p.targets[k]!]!;
+      if (d === c) inside[i]! += p.weights[k]!;
+      else if (SHARED_KINDS.has(p.kinds[i]!)) (others ??= new Set()).add(d);
+    }
+    if (others)
+      s.shared.push({
+        id: p.ids[i]!,
+        label: label(i),
+        kind: p.kinds[i]!,
+        communities: [...others].sort((x, y) => x - y),
+      });
+  }
+
+  for (let c = 0; c < count; c++) {
+    const s = summaries[c]!;
+    // Indices are in sorted id order, so index order breaks ties by id.
+    const top = members[c]!.sort((a, b) => inside[b]! - inside[a]! || a - b).slice(0, TOP_MEMBERS);
+    s.topMembers = top.map((i) => ({ id: p.ids[i]!, label: label(i), kind: p.kinds[i]!, score: inside[i]! }));
+    s.shared.sort((x, y) => y.communities.length - x.communities.length || (x.id < y.id ? -1 : 1));
+  }
+  return summaries;
+}
