@@ -21,7 +21,11 @@ export interface RankedPath {
 }
 
 export interface YenResult {
-  /** At most k paths, in cost order. */
+  /**
+   * At most k paths in cost order. Yen's order is exact in hops and weakest link; where several paths
+   * tie on both and not all fit in k, which ones are returned is fixed (the same every time) but not the
+   * smallest by node ids; those returned are sorted by node ids.
+   */
   paths: RankedPath[];
   /** True when more loopless paths within maxHops exist than were returned. */
   truncated: boolean;
@@ -136,7 +140,7 @@ export function yenKShortestPaths(
       candidates.push({ nodes, hops: j + spur.hops, weight: Math.min(rootWeight, spur.weight) });
     }
     if (accepted.length >= k || candidates.length === 0)
-      return { paths: accepted, truncated: candidates.length > 0 };
+      return { paths: accepted.sort(comparePaths), truncated: candidates.length > 0 };
     let best = 0;
     for (let i = 1; i < candidates.length; i++)
       if (comparePaths(candidates[i]!, candidates[best]!) < 0) best = i;
