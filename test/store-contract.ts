@@ -10,7 +10,17 @@ import type { EntityKind, Scheme } from '../server/domain/kinds.js';
 import type { GraphStore } from '../server/store/graph-store.js';
 import { ingestBatch } from '../server/ingest/ingest-batch.js';
 import type { IngestBatchInput } from '../server/domain/batch.js';
-import { FIR, OTHER_FIR, TEST_KEYS, airtelCdr, firBatch, jioCdr, scenario, sha } from './support/batches.js';
+import {
+  FIR,
+  OTHER_FIR,
+  TEST_KEYS,
+  airtelCdr,
+  firBatch,
+  jioCdr,
+  otherFirBatch,
+  scenario,
+  sha,
+} from './support/batches.js';
 
 export function idOf(kind: EntityKind, key: string, scheme?: Scheme): string {
   const s = scheme ?? (kind as Scheme);
@@ -71,6 +81,39 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       }
       expect(again.at(-1)!.version).toBe(first.at(-1)!.version);
       expect(await store.stats()).toEqual(before);
+    });
+
+    it('refuses a known file sent again under another case or grading, writing nothing', async () => {
+      await load(store, [firBatch(), airtelCdr(), otherFirBatch()]);
+      const before = await store.stats();
+      const moved = airtelCdr();
+      moved.document = { ...moved.document, case: OTHER_FIR, grading: { source: 'F', information: '6' } };
+      const err = await load(store, [moved]).catch((e: unknown) => e);
+      expect((err as CaseGraphError).code).toBe('DOCUMENT.CONFLICT');
+      expect((err as CaseGraphError).issues.map((i) => i.path)).toEqual([
+        'document.case',
+        'document.grading',
+      ]);
+      expect(await store.stats()).toEqual(before);
+    });
+
+    it('changes nothing when an earlier file is sent again after a later one', async () => {
+      const doc = (n: string) => ({ name: n, sha256: sha(n), type: 'statement' as const });
+      const person = (name: string) => [
+        { kind: 'person' as const, key: 'P-ORDER-1', props: { name }, ref: 'row 1' },
+      ];
+      const a: IngestBatchInput = { document: doc('a'), entities: person('Name From A') };
+      const b: IngestBatchInput = { document: doc('b'), entities: person('Name From B') };
+      await load(store, [a, b]);
+      const before = {
+        stats: await store.stats(),
+        entity: await store.getEntity(idOf('person', 'P-ORDER-1')),
+      };
+      const [again] = await load(store, [a]);
+      expect(again!.entities).toEqual({ created: 0, updated: 0, unchanged: 1 });
+      expect(await store.stats()).toEqual(before.stats);
+      expect(await store.getEntity(idOf('person', 'P-ORDER-1'))).toEqual(before.entity);
+      expect(before.entity!.label).toBe('Name From B');
     });
 
     it('makes one phone of three spellings from two operators, keeping both records', async () => {

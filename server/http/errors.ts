@@ -10,6 +10,7 @@ import { CaseGraphError, ERROR_CODES, type ErrorCode, type Issue } from '../doma
 const STATUS: Record<ErrorCode, number> = {
   'BATCH.INVALID': 422,
   'BATCH.UNKNOWN_ENTITY': 422,
+  'DOCUMENT.CONFLICT': 409,
   'REQUEST.MALFORMED_JSON': 400,
   'REQUEST.TOO_LARGE': 413,
   'REQUEST.INVALID': 400,

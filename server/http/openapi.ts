@@ -12,6 +12,7 @@ type JsonSchema = Record<string, unknown>;
 const ERROR_TEXT: Record<number, string> = {
   400: 'Malformed JSON or invalid parameters.',
   404: 'Not found.',
+  409: 'The document (by its SHA-256) is on record with another case, type or grading.',
   413: 'The body is larger than BODY_LIMIT.',
   415: 'The body is not application/json.',
   422: 'The batch is invalid or names unknown entities: every bad record is listed; nothing was written.',

@@ -109,7 +109,8 @@ export function yenKShortestPaths(
   k: number,
   maxHops: number,
 ): YenResult {
-  const toTarget = distancesTo(view, target, maxHops);
+  // A node farther than maxHops - 1 from the target is never a step of a path within maxHops.
+  const toTarget = distancesTo(view, target, maxHops - 1);
   const first = spurPath(view, source, target, maxHops, toTarget, new Set(), new Set());
   if (!first) return { paths: [], truncated: false };
 

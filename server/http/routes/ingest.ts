@@ -21,7 +21,7 @@ export function ingestRoutes(ctx: AppContext): AnyRoute[] {
           schema: ingestResultSchema,
         },
       },
-      errors: [400, 413, 415, 422],
+      errors: [400, 409, 413, 415, 422],
       handler: async (_input, req) => {
         if (!req.is('application/json'))
           throw new CaseGraphError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the batch as application/json');

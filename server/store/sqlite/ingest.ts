@@ -13,7 +13,10 @@ import type { IngestContext, IngestOutcome } from '../graph-store.js';
 
 function statements(db: Database.Database) {
   return {
-    documentByHash: db.prepare<[string], { rid: number }>('SELECT rid FROM document WHERE id = ?'),
+    documentByHash: db.prepare<
+      [string],
+      { rid: number; type: string; source_grade: string; info_grade: string; case_id: string | null }
+    >('SELECT rid, type, source_grade, info_grade, case_id FROM document WHERE id = ?'),
     insertDocument: db.prepare(
       `INSERT INTO document (id, sha256, name, type, source_grade, info_grade, case_id, received_from, first_imported_at)
        VALUES (@id, @sha256, @name, @type, @source, @information, @caseId, @receivedFrom, @at)`,
@@ -132,6 +135,7 @@ export class SqliteIngest {
    * Returns the row ids of the entities named by links but not declared in the batch.
    */
   private check(batch: NormalisedBatch): Map<string, number> {
+    this.checkDocument(batch);
     const declared = new Set(batch.entities.map((e) => e.id));
     const known = new Map<string, number>();
     const exists = (id: string): boolean => {
@@ -184,6 +188,43 @@ export class SqliteIngest {
 
   /** The graph version this batch will make, stamped on every row it changes. */
   private next = 0;
+
+  /**
+   * A document is known by its SHA-256. The same file sent again with another case, type or grading
+   * would silently keep the first; it is refused instead, so nobody believes a file was filed where it
+   * was not.
+   */
+  private checkDocument(batch: NormalisedBatch): void {
+    const known = this.st.documentByHash.get(batch.document.id);
+    if (!known) return;
+    const d = batch.document;
+    const issues: Issue[] = [];
+    if ((known.case_id ?? undefined) !== d.caseId)
+      issues.push({
+        section: 'document',
+        path: 'document.case',
+        message:
+          'this file is already on record under another case (or under none); a file belongs to one case',
+      });
+    if (known.type !== d.type)
+      issues.push({
+        section: 'document',
+        path: 'document.type',
+        message: `this file is already on record as ${known.type}`,
+      });
+    if (known.source_grade !== d.grading.source || known.info_grade !== d.grading.information)
+      issues.push({
+        section: 'document',
+        path: 'document.grading',
+        message: `this file is already on record graded ${known.source_grade}${known.info_grade}`,
+      });
+    if (issues.length)
+      throw new CaseGraphError(
+        'DOCUMENT.CONFLICT',
+        'this document is already on record with other details',
+        issues,
+      );
+  }
 
   private write(batch: NormalisedBatch, ctx: IngestContext): IngestCounts {
     const entityRids = this.check(batch);
@@ -295,7 +336,11 @@ export class SqliteIngest {
     rids.set(e.id, row.rid);
     const newFact =
       this.st.insertEntityFact.run(row.rid, documentRid, ref, propsJson, importedBy, at).changes > 0;
-    const { merged, changed } = mergeProps(row.props, e.props);
+    // A statement already on record says nothing new: merging it again would let the order in which
+    // files are re-sent decide the properties.
+    const { merged, changed } = newFact
+      ? mergeProps(row.props, e.props)
+      : { merged: row.props, changed: false };
     if (changed) {
       row.props = merged;
       const label = entityLabel(e.kind, row.display, merged);
@@ -343,7 +388,9 @@ export class SqliteIngest {
     const row = this.st.linkById.get(link.id)!;
     const rid = row.rid;
     const newFact = this.st.insertLinkFact.run(rid, documentRid, ref, propsJson, importedBy, at).changes > 0;
-    const { merged, changed } = mergeProps(JSON.parse(row.props) as Props, link.props);
+    const { merged, changed } = newFact
+      ? mergeProps(JSON.parse(row.props) as Props, link.props)
+      : { merged: {}, changed: false };
     if (changed) this.st.updateLinkProps.run(JSON.stringify(merged), at, this.next, rid);
     const outcome = changed || newFact ? 'updated' : 'unchanged';
     const added = this.writeOccurrences(link, rid, documentRid, importedBy, at, counts, true);
