@@ -8,8 +8,8 @@
  * what Yen's deviation argument needs; each spur path is found by a layered breadth-first search that
  * keeps, per node, the widest of its shortest paths.
  *
- * Search stays local: hop distances to the target (a breadth-first search up to `maxHops`) bound every
- * spur search, so nodes that cannot reach the target within the hops left are never expanded.
+ * Search stays local: each spur path is found by a bidirectional search that meets halfway, so a hub near
+ * either end costs its own neighbourhood, not the graph's.
  */
 import type { PairView } from './pair-view.js';
 
@@ -40,63 +40,78 @@ export function comparePaths(a: RankedPath, b: RankedPath): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Hop distance to `target` of every node within `maxHops` of it. */
-function distancesTo(view: PairView, target: string, maxHops: number): Map<string, number> {
-  const dist = new Map<string, number>([[target, 0]]);
-  let frontier = [target];
-  for (let h = 1; h <= maxHops && frontier.length; h++) {
-    const next: string[] = [];
-    for (const u of frontier)
-      for (const v of view.neighbours(u).keys())
-        if (!dist.has(v)) {
-          dist.set(v, h);
-          next.push(v);
-        }
-    frontier = next;
-  }
-  return dist;
+interface Label {
+  /** Weakest link on the widest shortest path found to (forward) or from (backward) the node. */
+  weight: number;
+  /** The node before it on that path (forward) or after it (backward). */
+  next: string | null;
 }
 
 /**
  * The widest of the shortest paths from `source` to `target` within `budget` hops, avoiding the blocked
- * nodes and pairs; null when there is none.
+ * nodes and the hops from `source` to `blockedFirst`; null when there is none.
+ *
+ * Bidirectional breadth-first search, a whole layer at a time from the side with the smaller frontier.
+ * When a layer first reaches nodes the other side has labelled, after a forward and b backward layers,
+ * the shortest path has a + b hops and passes through one of those nodes; every label on both sides is
+ * the widest among shortest paths to its node, so the widest meeting node gives the widest shortest path.
  */
 function spurPath(
   view: PairView,
   source: string,
   target: string,
   budget: number,
-  toTarget: Map<string, number>,
   blockedNodes: ReadonlySet<string>,
-  /** Neighbours of `source` not to step to first (Yen's removed edges all leave the spur node). */
   blockedFirst: ReadonlySet<string>,
 ): RankedPath | null {
-  const label = new Map<string, { weight: number; pred: string | null }>([
-    [source, { weight: Infinity, pred: null }],
-  ]);
-  let frontier = [source];
-  for (let h = 1; h <= budget && frontier.length; h++) {
-    const next = new Map<string, { weight: number; pred: string }>();
-    for (const u of frontier) {
-      const wu = label.get(u)!.weight;
+  const forward = new Map<string, Label>([[source, { weight: Infinity, next: null }]]);
+  const backward = new Map<string, Label>([[target, { weight: Infinity, next: null }]]);
+  let forwardFront = [source];
+  let backwardFront = [target];
+  let a = 0;
+  let b = 0;
+  const blocked = (u: string, v: string) =>
+    blockedNodes.has(v) || (u === source && blockedFirst.has(v)) || (v === source && blockedFirst.has(u));
+
+  while (a + b < budget && forwardFront.length && backwardFront.length) {
+    const isForward = forwardFront.length <= backwardFront.length;
+    const [labels, other, front] = isForward
+      ? [forward, backward, forwardFront]
+      : [backward, forward, backwardFront];
+    const layer = new Map<string, Label>();
+    for (const u of front) {
+      const wu = labels.get(u)!.weight;
       for (const [v, pair] of view.neighbours(u)) {
-        if (label.has(v) || blockedNodes.has(v) || (h === 1 && blockedFirst.has(v))) continue;
-        const d = toTarget.get(v);
-        if (d === undefined || d > budget - h) continue;
+        if (labels.has(v) || blocked(u, v)) continue;
         const w = Math.min(wu, pair.weight);
-        const cur = next.get(v);
-        if (!cur || w > cur.weight) next.set(v, { weight: w, pred: u });
+        const cur = layer.get(v);
+        if (!cur || w > cur.weight) layer.set(v, { weight: w, next: u });
       }
     }
-    for (const [v, l] of next) label.set(v, l);
-    const end = next.get(target);
-    if (end) {
-      const nodes = [target];
-      for (let p = end.pred as string | null; p !== null; p = label.get(p)!.pred) nodes.push(p);
-      nodes.reverse();
-      return { nodes, hops: h, weight: end.weight };
+    let meet: string | null = null;
+    let meetWeight = -Infinity;
+    for (const [v, l] of layer) {
+      labels.set(v, l);
+      const o = other.get(v);
+      if (o && Math.min(l.weight, o.weight) > meetWeight) {
+        meet = v;
+        meetWeight = Math.min(l.weight, o.weight);
+      }
     }
-    frontier = [...next.keys()];
+    if (isForward) {
+      a++;
+      forwardFront = [...layer.keys()];
+    } else {
+      b++;
+      backwardFront = [...layer.keys()];
+    }
+    if (meet !== null) {
+      const nodes: string[] = [];
+      for (let n: string | null = meet; n !== null; n = forward.get(n)!.next) nodes.push(n);
+      nodes.reverse();
+      for (let n = backward.get(meet)!.next; n !== null; n = backward.get(n)!.next) nodes.push(n);
+      return { nodes, hops: a + b, weight: meetWeight };
+    }
   }
   return null;
 }
@@ -110,8 +125,7 @@ export function yenKShortestPaths(
   maxHops: number,
 ): YenResult {
   // A node farther than maxHops - 1 from the target is never a step of a path within maxHops.
-  const toTarget = distancesTo(view, target, maxHops - 1);
-  const first = spurPath(view, source, target, maxHops, toTarget, new Set(), new Set());
+  const first = spurPath(view, source, target, maxHops, new Set(), new Set());
   if (!first) return { paths: [], truncated: false };
 
   const hopWeight = (u: string, v: string) => view.neighbours(u).get(v)!.weight;
@@ -132,7 +146,7 @@ export function yenKShortestPaths(
         if (p.nodes.length > j + 1 && root.every((n, i) => p.nodes[i] === n))
           blockedFirst.add(p.nodes[j + 1]!);
       const blockedNodes = new Set(root.slice(0, j));
-      const spur = spurPath(view, spurNode, target, maxHops - j, toTarget, blockedNodes, blockedFirst);
+      const spur = spurPath(view, spurNode, target, maxHops - j, blockedNodes, blockedFirst);
       if (!spur) continue;
       const nodes = [...root.slice(0, j), ...spur.nodes];
       const key = nodes.join('\u0000');
