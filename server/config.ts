@@ -23,8 +23,9 @@ export const configSchema = z.object({
     .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code such as IN')
     .default('IN'),
   AADHAAR_HASH_KEY: z.string().min(32, 'must be at least 32 characters of secret').optional(),
-  BODY_LIMIT: bytes.default('100mb'),
+  BODY_LIMIT: bytes.default('20mb'),
   SQLITE_CACHE_MIB: z.coerce.number().int().min(8).max(16384).default(256),
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

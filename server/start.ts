@@ -38,7 +38,10 @@ export function openStore(
     logger.warn(
       'AADHAAR_HASH_KEY is not set: made a random key in the data folder; set the variable in production',
     );
-  const store = new SqliteGraphStore(join(dataDir, 'casegraph.db'), { cacheMiB: config.SQLITE_CACHE_MIB });
+  const store = new SqliteGraphStore(join(dataDir, 'casegraph.db'), {
+    cacheMiB: config.SQLITE_CACHE_MIB,
+    busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
+  });
   return {
     store,
     keys: { defaultRegion: config.PHONE_REGION as CountryCode, aadhaarKey: secret.key },

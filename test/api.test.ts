@@ -2,6 +2,7 @@
  * The HTTP API through real HTTP against the real app (server/start.ts, as `npm start` runs it), on a
  * fresh SQLite store: what an importer, an investigator's search and the client see.
  */
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestBatchInput } from '../server/domain/batch.js';
 import {
@@ -195,7 +196,13 @@ describe('ingest', () => {
         400,
         'REQUEST.MALFORMED_JSON',
       );
-      expect(e.message).toMatch(/not valid JSON/);
+      expect(e.message).toMatch(/^the body is not valid JSON/);
+      const leaky = expectError(
+        await api.post('/api/ingest', null, { raw: '{"document": {"name": Synthetic Minor' }),
+        400,
+        'REQUEST.MALFORMED_JSON',
+      );
+      expect(leaky.message).toMatch(/^the body is not valid JSON( \(at character \d+\))?$/); // never quotes the body
       unchanged();
     });
 
@@ -249,6 +256,10 @@ describe('reads', () => {
     expect(e.key).toBe('+91 98201 23456');
     expect(e.provenance.map((p) => p.document.name)).toEqual(['airtel-cdr-A.csv', 'jio-cdr-B.csv']);
     expect(e.caseIds).toEqual([idOf('case', FIR)]);
+  });
+
+  it("a path with a broken %-escape is the client's error, not a fault", async () => {
+    expectError(await api.get('/api/entities/%FF'), 400, 'REQUEST.INVALID');
   });
 
   it('an unknown entity is a 404 in the error shape', async () => {
@@ -326,6 +337,15 @@ describe('reads', () => {
       'REQUEST.INVALID',
     );
     expectError(await api.get('/api/graph?around=person:000000000000000000000000'), 404, 'ENTITY.NOT_FOUND');
+    const around = expectError(
+      await api.get(`/api/graph?around=${idOf('person', 'FIR-0001-2026-A1')}&kinds=phone`),
+      400,
+      'REQUEST.INVALID',
+    );
+    expect(around.issues![0]).toMatchObject({
+      path: 'around',
+      message: expect.stringMatching(/linkKinds only/),
+    });
   });
 
   it('health answers with the graph version', async () => {
@@ -392,6 +412,22 @@ describe('restarts and faults', () => {
       }
     } finally {
       await s1.dispose().catch(() => undefined);
+    }
+  });
+
+  it('a store held by another writer answers 503 with Retry-After, and the batch can be sent again', async () => {
+    const s = await startTestServer({ SQLITE_BUSY_TIMEOUT_MS: '200' });
+    const other = new Database(s.dbPath);
+    try {
+      other.exec('BEGIN IMMEDIATE'); // npm run ingest in the middle of a group
+      const r = await s.post('/api/ingest', firBatch());
+      expectError(r, 503, 'STORE.UNAVAILABLE');
+      expect(r.headers.get('retry-after')).toBe('5');
+      other.exec('ROLLBACK');
+      expect((await s.post('/api/ingest', firBatch())).status).toBe(200);
+    } finally {
+      other.close();
+      await s.dispose();
     }
   });
 

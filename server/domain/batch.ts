@@ -127,7 +127,6 @@ export const batchDocumentSchema = z
 export const ingestBatchSchema = z
   .object({
     document: batchDocumentSchema,
-    importedBy: z.string().trim().min(1).max(120).optional(),
     entities: z.array(batchEntitySchema).max(1_000_000).default([]),
     links: z.array(batchLinkSchema).max(2_000_000).default([]),
   })

@@ -54,11 +54,14 @@ function body(code: ErrorCode, message: string, requestId: string, issues: Issue
 /** Errors of express.json (body-parser), which carry a type but no code of ours. */
 function fromBodyParser(err: { type?: string; status?: number }): CaseGraphError | undefined {
   switch (err.type) {
-    case 'entity.parse.failed':
+    case 'entity.parse.failed': {
+      // V8's message quotes the body around the fault; a body may hold names and numbers: say where only.
+      const at = /position (\d+)/.exec((err as Error).message)?.[1];
       return new CaseGraphError(
         'REQUEST.MALFORMED_JSON',
-        `the body is not valid JSON: ${(err as Error).message}`,
+        `the body is not valid JSON${at ? ` (at character ${at})` : ''}`,
       );
+    }
     case 'entity.too.large':
       return new CaseGraphError(
         'REQUEST.TOO_LARGE',
@@ -68,6 +71,13 @@ function fromBodyParser(err: { type?: string; status?: number }): CaseGraphError
     case 'charset.unsupported':
       return new CaseGraphError('REQUEST.UNSUPPORTED_MEDIA_TYPE', (err as Error).message);
     default:
+      // Other errors Express and body-parser mark as the client's (a bad %-escape in a path, a body
+      // that does not decompress, an aborted upload) are the client's, whatever their kind.
+      if (err.status !== undefined && err.status >= 400 && err.status < 500)
+        return new CaseGraphError(
+          'REQUEST.INVALID',
+          'the request could not be read (its encoding or escaping is wrong)',
+        );
       return undefined;
   }
 }
@@ -77,6 +87,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const known = err instanceof CaseGraphError ? err : fromBodyParser(err as { type?: string });
   if (known) {
     const status = STATUS[known.code];
+    if (status === 503) res.setHeader('Retry-After', '5');
     if (status >= 500) req.log?.error({ err }, known.message);
     res.status(status).json(body(known.code, known.message, requestId, known.issues));
     return;

@@ -44,6 +44,10 @@ export const graphQuerySchema = z
   })
   .strict()
   .refine((q) => !(q.case && q.around), { message: 'give case or around, not both', path: ['around'] })
+  .refine((q) => !(q.around && (q.kinds || q.from !== undefined || q.to !== undefined)), {
+    message: 'a neighbourhood (around) is filtered by linkKinds only',
+    path: ['around'],
+  })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
     message: 'from must not be after to',
     path: ['to'],

@@ -35,7 +35,7 @@ export function prepareBatch(raw: unknown, importedBy: string, keys: KeyContext)
       shapeIssues(parsed.error),
     );
   }
-  const normalised = normaliseBatch(parsed.data, keys, parsed.data.importedBy ?? importedBy);
+  const normalised = normaliseBatch(parsed.data, keys, importedBy);
   if (!normalised.ok) {
     throw new CaseGraphError(
       'BATCH.INVALID',

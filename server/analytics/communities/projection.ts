@@ -41,36 +41,67 @@ export function project(graph: AnalyticsGraph, includeKinds: ReadonlySet<string>
   for (let i = 0; i < n; i++) index.set(ids[i]!, i);
   const kinds = ids.map((id) => graph.getNodeAttribute(id, 'kind'));
 
-  // Sum the weights of every link between the same two entities, whatever its kind or direction.
-  const summed = new Map<number, number>();
+  // The links between included nodes as (lo, hi, weight) triples, lo < hi, in typed arrays.
+  const size = graph.size;
+  const linkLo = new Int32Array(size);
+  const linkHi = new Int32Array(size);
+  const linkWeight = new Float64Array(size);
+  const perLo = new Int32Array(n + 1);
+  let links = 0;
   graph.forEachEdge((_edge, attributes, source, target) => {
     const a = index.get(source);
     const b = index.get(target);
     if (a === undefined || b === undefined || a === b) return;
-    const key = a < b ? a * n + b : b * n + a;
     const w = attributes.weight;
-    summed.set(key, (summed.get(key) ?? 0) + (Number.isFinite(w) && w > 0 ? w : 1));
+    linkLo[links] = a < b ? a : b;
+    linkHi[links] = a < b ? b : a;
+    linkWeight[links++] = Number.isFinite(w) && w > 0 ? w : 1;
+    perLo[(a < b ? a : b) + 1]!++;
   });
 
-  const keys = Float64Array.from(summed.keys()).sort();
-  const e = keys.length;
-  const edgeLo = new Int32Array(e);
-  const edgeHi = new Int32Array(e);
-  const edgeWeight = new Float64Array(e);
-  const degree = new Int32Array(n + 1);
-  let totalWeight = 0;
-  for (let k = 0; k < e; k++) {
-    const key = keys[k]!;
-    const lo = Math.floor(key / n);
-    const hi = key - lo * n;
-    const w = summed.get(key)!;
-    edgeLo[k] = lo;
-    edgeHi[k] = hi;
-    edgeWeight[k] = w;
-    totalWeight += w;
-    degree[lo]!++;
-    degree[hi]!++;
+  // Bucket the links by their lower end (a counting sort), then sum, per bucket, the weights of every
+  // link between the same two entities, whatever its kind or direction; no map of pairs is built.
+  for (let i = 0; i < n; i++) perLo[i + 1]! += perLo[i]!;
+  const bucketHi = new Int32Array(links);
+  const bucketWeight = new Float64Array(links);
+  const cursor = perLo.slice(0, n);
+  for (let k = 0; k < links; k++) {
+    const at = cursor[linkLo[k]!]!++;
+    bucketHi[at] = linkHi[k]!;
+    bucketWeight[at] = linkWeight[k]!;
   }
+  const edgeLoAll = new Int32Array(links);
+  const edgeHiAll = new Int32Array(links);
+  const edgeWeightAll = new Float64Array(links);
+  const seenFor = new Int32Array(n).fill(-1);
+  const acc = new Float64Array(n);
+  const degree = new Int32Array(n);
+  let e = 0;
+  let totalWeight = 0;
+  for (let lo = 0; lo < n; lo++) {
+    const first = e;
+    for (let k = perLo[lo]!; k < perLo[lo + 1]!; k++) {
+      const hi = bucketHi[k]!;
+      if (seenFor[hi] !== lo) {
+        seenFor[hi] = lo;
+        acc[hi] = 0;
+        edgeHiAll[e++] = hi;
+      }
+      acc[hi]! += bucketWeight[k]!;
+    }
+    edgeHiAll.subarray(first, e).sort();
+    for (let k = first; k < e; k++) {
+      const hi = edgeHiAll[k]!;
+      edgeLoAll[k] = lo;
+      edgeWeightAll[k] = acc[hi]!;
+      totalWeight += acc[hi]!;
+      degree[lo]!++;
+      degree[hi]!++;
+    }
+  }
+  const edgeLo = edgeLoAll.slice(0, e);
+  const edgeHi = edgeHiAll.slice(0, e);
+  const edgeWeight = edgeWeightAll.slice(0, e);
 
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + degree[i]!;

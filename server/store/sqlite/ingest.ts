@@ -97,12 +97,15 @@ export class SqliteIngest {
 
   constructor(private readonly db: Database.Database) {
     this.st = statements(db);
-    this.run = db.transaction((batch: NormalisedBatch, ctx: IngestContext) =>
+    // IMMEDIATE: the write lock is taken at BEGIN, where the busy timeout can wait for it; a deferred
+    // transaction that upgrades mid-way fails at once with SQLITE_BUSY instead.
+    const run = db.transaction((batch: NormalisedBatch, ctx: IngestContext) =>
       this.forgetting(() => this.write(batch, ctx)),
     );
+    this.run = (batch, ctx) => run.immediate(batch, ctx);
     // A rejected batch is refused by check() before it writes anything, so batches share one
     // transaction; any other error aborts the whole group.
-    this.runMany = db.transaction((batches: NormalisedBatch[], ctx: IngestContext) =>
+    const runMany = db.transaction((batches: NormalisedBatch[], ctx: IngestContext) =>
       this.forgetting(() =>
         batches.map((batch): IngestOutcome => {
           try {
@@ -114,6 +117,7 @@ export class SqliteIngest {
         }),
       ),
     );
+    this.runMany = (batches, ctx) => runMany.immediate(batches, ctx);
   }
 
   /**

@@ -25,6 +25,7 @@ import type {
   StoreStats,
   SubgraphQuery,
 } from '../graph-store.js';
+import { CaseGraphError } from '../../domain/errors.js';
 import { migrate } from './migrations.js';
 import { SqliteIngest } from './ingest.js';
 import { SqliteReads } from './reads.js';
@@ -33,6 +34,8 @@ import { SqliteTraversal } from './traverse.js';
 export interface SqliteOptions {
   /** Page cache in MiB; bulk ingest of large batches wants the indexes in memory. */
   cacheMiB?: number;
+  /** How long a write waits for another writer before the store reports itself busy. */
+  busyTimeoutMs?: number;
 }
 
 export class SqliteGraphStore implements GraphStore {
@@ -53,6 +56,8 @@ export class SqliteGraphStore implements GraphStore {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma(`cache_size = -${(options.cacheMiB ?? 256) * 1024}`);
     this.db.pragma('temp_store = MEMORY');
+    // Another writer (npm run ingest beside the service) holds the lock for one group at a time: wait.
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
     try {
       migrate(this.db);
     } catch (err) {
@@ -65,11 +70,11 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async ingest(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestCounts> {
-    return this.writer.run(batch, ctx);
+    return busyAsUnavailable(() => this.writer.run(batch, ctx));
   }
 
   async ingestMany(batches: NormalisedBatch[], ctx: IngestContext): Promise<IngestOutcome[]> {
-    return this.writer.runMany(batches, ctx);
+    return busyAsUnavailable(() => this.writer.runMany(batches, ctx));
   }
 
   async getEntity(id: string): Promise<EntityDetail | null> {
@@ -120,5 +125,20 @@ export class SqliteGraphStore implements GraphStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+}
+
+/** Another writer held the store past the busy timeout: the caller may try again, it is not a fault. */
+function busyAsUnavailable<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+      throw new CaseGraphError(
+        'STORE.UNAVAILABLE',
+        'the store is busy with another import; try again shortly',
+      );
+    throw err;
   }
 }
