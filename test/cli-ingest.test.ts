@@ -1,6 +1,6 @@
 /** `npm run ingest -- FILE…` as an officer runs it: real process, real store in a temporary DATA_DIR. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,24 @@ describe('npm run ingest', () => {
     const store = new SqliteGraphStore(join(dir, 'data', 'casegraph.db'));
     expect((await store.stats()).documents).toBe(2);
     await store.close();
+  });
+
+  it('reads a folder in name order, a BOM-prefixed file, and goes on past an unreadable one', () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(join(folder, 'sub.json'), { recursive: true }); // a folder named like a file is skipped
+    writeFileSync(join(folder, '2-cdr.json'), '\uFEFF' + JSON.stringify(airtelCdr()));
+    writeFileSync(join(folder, '1-fir.json'), '{\n  "document": {\n');
+    const r = ingest(folder);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `${join(folder, '1-fir.json')}: cannot read it as JSON or NDJSON (not valid JSON`,
+    );
+    expect(r.out).toContain(`${join(folder, '2-cdr.json')}: entities 0 created`);
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    const none = ingest(empty);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('no batch files');
   });
 
   it('says so when a file is not JSON, and shows usage without files', () => {

@@ -35,6 +35,10 @@ async function main(paths: string[]): Promise<number> {
     );
     return 2;
   }
+  if (!files.length) {
+    console.error(`no batch files (.json, .ndjson) in ${paths.join(', ')}`);
+    return 2;
+  }
   const config = loadConfig();
   const { store, keys } = openStore(config, pino({ level: 'warn' }));
   let failed = 0;

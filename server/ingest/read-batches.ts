@@ -9,10 +9,10 @@ import type { BulkItem } from './bulk.js';
 export function filesOf(paths: string[]): string[] {
   return paths.flatMap((p) =>
     statSync(p).isDirectory()
-      ? readdirSync(p)
-          .filter((f) => /\.(nd)?json$/.test(f))
+      ? readdirSync(p, { withFileTypes: true })
+          .filter((f) => f.isFile() && /\.(nd)?json$/.test(f.name))
+          .map((f) => join(p, f.name))
           .sort()
-          .map((f) => join(p, f))
       : [p],
   );
 }
@@ -23,15 +23,29 @@ export function* itemsOf(
   unreadable: (file: string, why: string) => void,
 ): Generator<BulkItem> {
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
+    let text: string;
+    try {
+      // A byte-order mark is how some Windows tools begin UTF-8; JSON.parse would refuse it.
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (err) {
+      unreadable(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message);
+      continue;
+    }
     let whole: unknown;
+    let wholeError = '';
     try {
       whole = JSON.parse(text);
-    } catch {
+    } catch (err) {
       whole = undefined;
+      wholeError = (err as Error).message;
     }
     if (whole !== undefined) {
       yield { where: file, raw: whole };
+      continue;
+    }
+    // One JSON document spread over lines is a .json file with an error, not NDJSON: say so.
+    if (!file.endsWith('.ndjson') && !text.trimStart().startsWith('{"')) {
+      unreadable(file, `not valid JSON (${wholeError.replace(/".*$/s, '').trim() || 'syntax error'})`);
       continue;
     }
     const parsed: BulkItem[] = [];

@@ -57,6 +57,9 @@ export interface Holding {
   count: number;
   firstAt: string | null;
   lastAt: string | null;
+  /** firstAt and lastAt in milliseconds, read once. */
+  firstMs: number | null;
+  lastMs: number | null;
 }
 
 function emptyHolding(): Holding {
@@ -102,8 +105,16 @@ export function holdersOf(
       if (!h.linkKinds.includes(attr.kind)) h.linkKinds.push(attr.kind);
       h.direct = true;
       h.count += attr.count;
-      if (attr.firstAt && (!h.firstAt || attr.firstAt < h.firstAt)) h.firstAt = attr.firstAt;
-      if (attr.lastAt && (!h.lastAt || attr.lastAt > h.lastAt)) h.lastAt = attr.lastAt;
+      const first = attr.firstAt ? Date.parse(attr.firstAt) : NaN;
+      const last = attr.lastAt ? Date.parse(attr.lastAt) : NaN;
+      if (!Number.isNaN(first) && (h.firstMs === null || first < h.firstMs)) {
+        h.firstMs = first;
+        h.firstAt = attr.firstAt;
+      }
+      if (!Number.isNaN(last) && (h.lastMs === null || last > h.lastMs)) {
+        h.lastMs = last;
+        h.lastAt = attr.lastAt;
+      }
     } else if (kind === 'device' && otherKind === 'phone' && attr.kind === 'in-device') {
       graph.forEachEdge(other, (use, useAttr, s, t) => {
         const person = s === other ? t : s;

@@ -10,9 +10,16 @@
  */
 import { checkInteger } from '../errors.js';
 import type { AnalyticsGraph } from '../graph.js';
-import { DEFAULT_KINDS, holdersOf, isShareable, type Holding, type ShareableKind } from './holders.js';
-import { compareTies, kindSet, personOf } from './shared-identifiers.js';
-import { scoreOf, sharedVia, type Person, type SharedVia } from './tie-weight.js';
+import {
+  DEFAULT_KINDS,
+  holdersOf,
+  identifiersOf,
+  isShareable,
+  type Holding,
+  type ShareableKind,
+} from './holders.js';
+import { kindSet, personOf } from './shared-identifiers.js';
+import { roundScore, scoreOf, sharedVia, tieScore, type Person, type SharedVia } from './tie-weight.js';
 
 export interface RankSharedOptions {
   /** How many pairs at most (1..500). */
@@ -51,7 +58,16 @@ export interface RankSharedResult {
   crowded: CrowdedIdentifier[];
 }
 
-const pairKey = (p: string, q: string) => `${p}\u0000${q}`;
+/** Pairs better first: higher score, then more shared identifiers, then smaller pair index (id order). */
+const better = (x: Ranked, y: Ranked) =>
+  x.score > y.score ||
+  (x.score === y.score && (x.count > y.count || (x.count === y.count && x.pair < y.pair)));
+
+interface Ranked {
+  pair: number;
+  score: number;
+  count: number;
+}
 
 /** `rankSharedAcrossGraph(graph, 20)` or `rankSharedAcrossGraph(graph, { limit: 20, maxHolders: 50 })`. */
 export function rankSharedAcrossGraph(
@@ -66,61 +82,104 @@ export function rankSharedAcrossGraph(
   checkInteger('maxHolders', o.maxHolders, LIMITS.maxHolders.min, LIMITS.maxHolders.max);
   const kinds = kindSet(o.identifierKinds);
 
-  const pairs = new Map<string, SharedVia[]>();
-  const partners = new Map<string, Set<string>>();
-  const crowded: { id: string; holders: Map<string, Holding> }[] = [];
+  // 1. The holders of every identifier two or more persons hold; persons numbered in id order.
+  const shared = new Map<string, Map<string, Holding>>();
+  const crowded: string[] = [];
+  graph.forEachNode((id, attr) => {
+    if (!isShareable(attr.kind) || !kinds.has(attr.kind)) return;
+    const holders = holdersOf(graph, id, kinds);
+    if (holders.size < 2) return;
+    shared.set(id, holders);
+    if (holders.size > o.maxHolders) crowded.push(id);
+  });
+  const ids = [...new Set([...shared.values()].flatMap((h) => [...h.keys()]))].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
+  const inCrowd = new Set(crowded.flatMap((id) => [...shared.get(id)!.keys()].map((p) => index.get(p)!)));
+
+  // 2. Scores only (numbers, pair index lo * n + hi): a pair's details are built only if it is listed.
+  const score = new Map<number, number>();
+  const count = new Map<number, number>();
+  const partners = new Map<number, number[]>();
+  const add = (kind: ShareableKind, holders: Map<string, Holding>, p: string, q: string, create: boolean) => {
+    const [i, j] = [index.get(p)!, index.get(q)!];
+    const pair = i < j ? i * n + j : j * n + i;
+    const prev = score.get(pair);
+    if (prev === undefined && !create) return;
+    const w = tieScore(kind, holders.size, holders.get(p)!, holders.get(q)!);
+    if (w === null) return;
+    score.set(pair, (prev ?? 0) + roundScore(w));
+    count.set(pair, (count.get(pair) ?? 0) + 1);
+    if (prev === undefined && inCrowd.has(i) && inCrowd.has(j)) {
+      for (const [x, y] of [
+        [i, j],
+        [j, i],
+      ] as const) {
+        const list = partners.get(x);
+        if (list) list.push(y);
+        else partners.set(x, [y]);
+      }
+    }
+  };
+  const crowdedSet = new Set(crowded);
+  for (const [id, holders] of shared) {
+    if (crowdedSet.has(id)) continue;
+    const kind = graph.getNodeAttribute(id, 'kind') as ShareableKind;
+    const hs = [...holders.keys()];
+    for (let a = 0; a < hs.length; a++)
+      for (let b = a + 1; b < hs.length; b++) add(kind, holders, hs[a]!, hs[b]!, true);
+  }
+  // A crowded identifier adds its share only to pairs already tied by something else.
+  for (const id of crowded) {
+    const holders = shared.get(id)!;
+    const kind = graph.getNodeAttribute(id, 'kind') as ShareableKind;
+    for (const p of holders.keys()) {
+      const i = index.get(p)!;
+      for (const j of partners.get(i) ?? [])
+        if (i < j && holders.has(ids[j]!)) add(kind, holders, p, ids[j]!, false);
+    }
+  }
+
+  // 3. The best `limit` pairs, kept in order as they stream past.
+  const top: Ranked[] = [];
+  for (const [pair, s] of score) {
+    const r = { pair, score: roundScore(s), count: count.get(pair)! };
+    if (top.length === o.limit && !better(r, top[top.length - 1]!)) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (better(top[mid]!, r)) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, r);
+    if (top.length > o.limit) top.pop();
+  }
+
+  // 4. The listed pairs in full, as sharedIdentifiers reports them.
   const people = new Map<string, Person>();
   const person = (id: string) => {
     let p = people.get(id);
     if (!p) people.set(id, (p = personOf(graph, id)));
     return p;
   };
-  const add = (id: string, holders: Map<string, Holding>, p: string, q: string, create: boolean) => {
-    const [a, b] = p < q ? [p, q] : [q, p];
-    const key = pairKey(a, b);
-    const list = pairs.get(key);
-    if (!list && !create) return;
-    const via = sharedVia(graph, id, holders.size, person(a), holders.get(a)!, person(b), holders.get(b)!);
-    if (!via) return;
-    if (list) list.push(via);
-    else {
-      pairs.set(key, [via]);
-      for (const [x, y] of [
-        [a, b],
-        [b, a],
-      ] as const) {
-        const s = partners.get(x);
-        if (s) s.add(y);
-        else partners.set(x, new Set([y]));
-      }
+  const pairs = top.map(({ pair }) => {
+    const [a, b] = [ids[Math.floor(pair / n)]!, ids[pair % n]!];
+    const via: SharedVia[] = [];
+    for (const id of identifiersOf(graph, a, kinds)) {
+      const holders = shared.get(id);
+      if (!holders?.has(b)) continue;
+      const v = sharedVia(graph, id, holders.size, person(a), holders.get(a)!, person(b), holders.get(b)!);
+      if (v) via.push(v);
     }
-  };
-
-  graph.forEachNode((id, attr) => {
-    if (!isShareable(attr.kind) || !kinds.has(attr.kind)) return;
-    const holders = holdersOf(graph, id, kinds);
-    if (holders.size < 2) return;
-    if (holders.size > o.maxHolders) return void crowded.push({ id, holders });
-    const ids = [...holders.keys()];
-    for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++) add(id, holders, ids[i]!, ids[j]!, true);
+    return { a: person(a), b: person(b), score: scoreOf(via), via };
   });
-  // A crowded identifier adds its share only to pairs already tied by something else.
-  for (const { id, holders } of crowded)
-    for (const p of holders.keys())
-      for (const q of partners.get(p) ?? []) if (p < q && holders.has(q)) add(id, holders, p, q, false);
-
-  const ranked = [...pairs].map(([key, via]) => ({ key, score: scoreOf(via), via }));
-  ranked.sort(compareTies);
   return {
-    pairs: ranked.slice(0, o.limit).map((r) => {
-      const [a, b] = r.key.split('\u0000') as [string, string];
-      return { a: person(a), b: person(b), score: r.score, via: r.via };
-    }),
-    truncated: ranked.length > o.limit,
-    crowded: crowded.map(({ id, holders }) => {
+    pairs,
+    truncated: score.size > o.limit,
+    crowded: crowded.map((id) => {
       const { kind, label } = graph.getNodeAttributes(id);
-      return { id, kind: kind as ShareableKind, label, persons: holders.size };
+      return { id, kind: kind as ShareableKind, label, persons: shared.get(id)!.size };
     }),
   };
 }

@@ -137,7 +137,7 @@ describe('sharedIdentifiers', () => {
     const r = sharedIdentifiers(g, 'X');
     expect(r.ties.map((t) => [t.person.id, t.score])).toEqual([
       ['Y', 1],
-      ['W', 2 / 3],
+      ['W', 0.666667],
       ['Z', 0.25],
     ]);
     expect(r.ties[1]!.via[0]!.how).toBe(

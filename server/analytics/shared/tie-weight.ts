@@ -43,23 +43,46 @@ export interface Person {
   label: string;
 }
 
-const day = (iso: string) => iso.slice(0, 10);
-
-function stays(a: Holding, b: Holding): { factor: number; note: string } {
-  if (a.firstAt && a.lastAt && b.firstAt && b.lastAt) {
+/** The hotel factor, and the first day both were there when the stays overlap. */
+function stayFactor(a: Holding, b: Holding): { factor: number; from?: number } {
+  if (a.firstMs !== null && a.lastMs !== null && b.firstMs !== null && b.lastMs !== null) {
     const slack = DEFAULTS.staySlackDays * DAY_MS;
-    const start = Math.max(Date.parse(a.firstAt), Date.parse(b.firstAt));
-    const end = Math.min(Date.parse(a.lastAt) + slack, Date.parse(b.lastAt) + slack);
-    if (start <= end)
-      return { factor: 1, note: `their stays overlap from ${day(new Date(start).toISOString())}` };
-    return { factor: DEFAULTS.disjointStays, note: 'their stays do not overlap' };
+    const start = Math.max(a.firstMs, b.firstMs);
+    const end = Math.min(a.lastMs, b.lastMs) + slack;
+    return start <= end ? { factor: 1, from: start } : { factor: DEFAULTS.disjointStays };
   }
   const c = Math.max(1, Math.min(a.count, b.count));
-  return {
-    factor: c / (c + 1),
-    note: `${a.count} and ${b.count} stays, dates not recorded`,
-  };
+  return { factor: c / (c + 1) };
 }
+
+function stayNote(a: Holding, b: Holding): string {
+  const { from } = stayFactor(a, b);
+  if (from !== undefined) return `their stays overlap from ${new Date(from).toISOString().slice(0, 10)}`;
+  if (a.firstMs !== null && a.lastMs !== null && b.firstMs !== null && b.lastMs !== null)
+    return 'their stays do not overlap';
+  return `${a.count} and ${b.count} stays, dates not recorded`;
+}
+
+/**
+ * What an identifier of `kind`, held by `persons` persons, adds to a pair holding it as `ha` and `hb`;
+ * null when it ties them through nothing of its own (a device both reach through the same single phone).
+ */
+export function tieScore(kind: ShareableKind, persons: number, ha: Holding, hb: Holding): number | null {
+  if (
+    kind === 'device' &&
+    !ha.direct &&
+    !hb.direct &&
+    ha.throughPhones.length === 1 &&
+    hb.throughPhones.length === 1 &&
+    ha.throughPhones[0] === hb.throughPhones[0]
+  )
+    return null;
+  const factor = kind === 'hotel' ? stayFactor(ha, hb).factor : 1;
+  return factor / Math.log2(Math.max(2, persons));
+}
+
+/** Scores are rounded to 6 decimals, so a pair's score is the same whichever order its shares are added in. */
+export const roundScore = (s: number) => Math.round(s * 1e6) / 1e6;
 
 const LOCATION_VERB: Record<string, string> = { 'located-at': 'located at', 'seen-at': 'seen at' };
 
@@ -81,7 +104,6 @@ function how(
   ha: Holding,
   b: Person,
   hb: Holding,
-  stayNote: string,
 ): string {
   switch (kind) {
     case 'phone':
@@ -94,7 +116,7 @@ function how(
     case 'id-document':
       return `both hold identity document ${label}`;
     case 'hotel':
-      return `both stayed at hotel ${label}; ${stayNote}`;
+      return `both stayed at hotel ${label}; ${stayNote(ha, hb)}`;
     case 'location': {
       const verbs = (h: Holding) => h.linkKinds.map((k) => LOCATION_VERB[k] ?? k).join(' and ');
       const va = verbs(ha);
@@ -108,10 +130,7 @@ function how(
   }
 }
 
-/**
- * What `identifier`, held by `persons` persons, adds to the pair a–b; null when it ties them through
- * nothing of its own (a device reached by both through the same single phone).
- */
+/** What `identifier`, held by `persons` persons, adds to the pair a–b, in full; null as for tieScore. */
 export function sharedVia(
   graph: AnalyticsGraph,
   identifier: string,
@@ -122,32 +141,23 @@ export function sharedVia(
   hb: Holding,
 ): SharedVia | null {
   const { kind, label } = graph.getNodeAttributes(identifier) as { kind: ShareableKind; label: string };
-  if (
-    kind === 'device' &&
-    !ha.direct &&
-    !hb.direct &&
-    ha.throughPhones.length === 1 &&
-    hb.throughPhones.length === 1 &&
-    ha.throughPhones[0] === hb.throughPhones[0]
-  )
-    return null;
-  const stay = kind === 'hotel' ? stays(ha, hb) : { factor: 1, note: '' };
-  const score = (1 / Math.log2(Math.max(2, persons))) * stay.factor;
+  const score = tieScore(kind, persons, ha, hb);
+  if (score === null) return null;
   return {
     id: identifier,
     kind,
     label,
-    how: how(graph, kind, label, a, ha, b, hb, stay.note),
+    how: how(graph, kind, label, a, ha, b, hb),
     persons,
-    score,
+    score: roundScore(score),
     links: [...new Set([...ha.links, ...hb.links])],
   };
 }
 
-/** Via entries strongest first (then by id), and their sum in that order, so every caller adds alike. */
+/** Sorts via entries strongest first (then by id) and returns their total score. */
 export function scoreOf(via: SharedVia[]): number {
   via.sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   let s = 0;
   for (const v of via) s += v.score;
-  return s;
+  return roundScore(s);
 }

@@ -136,3 +136,15 @@ describe('normaliseSha256', () => {
     );
   });
 });
+
+describe('composed and decomposed letters', () => {
+  it('give one person key and one FIR key', () => {
+    const composed = 'FIR-0001-JOSÉ';
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    expect(normalisePersonKey(decomposed)).toEqual(normalisePersonKey(composed));
+    expect(normaliseCaseKey(`MH/Pune/${decomposed}/1/2026`)).toEqual(
+      normaliseCaseKey(`MH/Pune/${composed}/1/2026`),
+    );
+  });
+});

@@ -6,8 +6,9 @@ import { collapseSpace } from './fold.js';
  * A person's key is what the source calls them (an FIR's accused number, a register row id), never a
  * name: two people share names, and two persons become one only by an officer's decision (DESIGN.md).
  */
+// NFC first: the same letters typed on two systems may be composed (é) or decomposed (e + ´).
 export function normalisePersonKey(raw: string): KeyResult {
-  const display = collapseSpace(raw);
+  const display = collapseSpace(raw.normalize('NFC'));
   if (display === '') return { ok: false, reason: 'a person key is empty' };
   return { ok: true, key: display.toUpperCase(), display };
 }
@@ -18,7 +19,7 @@ export function normalisePersonKey(raw: string): KeyResult {
  * because we cannot tell whether a source's "123" and another's "0123" are the same station's register.
  */
 export function normaliseCaseKey(raw: string): KeyResult {
-  const display = collapseSpace(raw)
+  const display = collapseSpace(raw.normalize('NFC'))
     .replace(/\s*[/\\]\s*/g, '/')
     .replace(/^\/+|\/+$/g, '');
   if (display === '') return { ok: false, reason: 'an FIR key is empty' };
