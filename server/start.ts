@@ -11,7 +11,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { Config } from './config.js';
 import type { KeyContext } from './domain/keys.js';
 import { createApp } from './http/app.js';
-import { ingestBatch } from './ingest/ingest-batch.js';
+import { ingestBulk } from './ingest/bulk.js';
 import { aadhaarKey } from './secrets.js';
 import type { GraphStore } from './store/graph-store.js';
 import { SqliteGraphStore } from './store/sqlite/sqlite-store.js';
@@ -61,8 +61,15 @@ export async function seedDemoIfEmpty(
 ): Promise<boolean> {
   const marker = join(dataDir, 'demo-seeded');
   if ((await store.stats()).entities > 0) return existsSync(marker);
-  const { batches } = demoScenario();
-  for (const batch of batches) await ingestBatch(batch, 'demo-seed', { store, keys });
+  // One transaction: a start stopped half-way leaves no half demo behind.
+  const items = demoScenario().batches.map((raw, i) => ({ where: `demo batch ${i + 1}`, raw }));
+  for await (const r of ingestBulk(
+    items,
+    'demo-seed',
+    { store, keys },
+    { groupRecords: Infinity, groupBatches: Infinity },
+  ))
+    if (!r.ok) throw new Error(`the demo scenario does not ingest (${r.where}): ${r.error.message}`);
   writeFileSync(marker, `synthetic demo scenario seeded at ${new Date().toISOString()}\n`);
   const stats = await store.stats();
   logger.info(`seeded the synthetic demo scenario: ${stats.entities} entities, ${stats.links} links`);

@@ -1,6 +1,6 @@
 /**
  * The GraphStore contract: what every adapter must do, written once. test/sqlite-store.test.ts runs it
- * on a temporary SQLite file; the Neo4j adapter runs the same suite whenever NEO4J_URI is set.
+ * on a temporary SQLite file; the Neo4j adapter (issue 7) is to run the same suite when NEO4J_URI is set.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CaseGraphError } from '../server/domain/errors.js';
@@ -8,7 +8,7 @@ import { entityId } from '../server/domain/ids.js';
 import { normaliseKey } from '../server/domain/keys.js';
 import type { EntityKind, Scheme } from '../server/domain/kinds.js';
 import type { GraphStore } from '../server/store/graph-store.js';
-import { ingestBatch } from '../server/ingest/ingest-batch.js';
+import { ingestBatch, prepareBatch } from '../server/ingest/ingest-batch.js';
 import type { IngestBatchInput } from '../server/domain/batch.js';
 import {
   FIR,
@@ -81,6 +81,35 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       }
       expect(again.at(-1)!.version).toBe(first.at(-1)!.version);
       expect(await store.stats()).toEqual(before);
+    });
+
+    it('writes a group of batches together, each still all-or-nothing and reported in order', async () => {
+      const prepare = (b: IngestBatchInput) => prepareBatch(b, 'contract-test', TEST_KEYS);
+      const bad = prepare({
+        document: { name: 'bad-in-group.csv', sha256: sha('bad-in-group'), type: 'cdr' },
+        entities: [{ kind: 'phone', key: '9820188888' }],
+        links: [
+          {
+            kind: 'called',
+            from: { kind: 'phone', key: '9820188888' },
+            to: { kind: 'phone', key: '9820166666' },
+          },
+        ],
+      });
+      // The CDR names the accused declared by the FIR earlier in the same group.
+      const outcomes = await store.ingestMany([prepare(firBatch()), bad, prepare(airtelCdr())], {
+        importedAt: T0,
+      });
+      expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+      expect(!outcomes[1]!.ok && outcomes[1]!.error.code).toBe('BATCH.UNKNOWN_ENTITY');
+      expect(outcomes.map((o) => (o.ok ? o.counts.version : null))).toEqual([1, null, 2]);
+      expect(await store.getEntity(idOf('phone', '9820188888'))).toBeNull();
+      const separately = await store.stats();
+
+      const again = await store.ingestMany([prepare(firBatch()), prepare(airtelCdr())], { importedAt: T0 });
+      expect(again.every((o) => o.ok && o.counts.entities.created + o.counts.links.created === 0)).toBe(true);
+      expect(await store.stats()).toEqual(separately);
+      expect(separately).toMatchObject({ entities: 6, links: 5, documents: 2 });
     });
 
     it('refuses a known file sent again under another case or grading, writing nothing', async () => {
