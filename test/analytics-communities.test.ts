@@ -44,7 +44,7 @@ function karate(): AnalyticsGraph {
 }
 
 describe("Zachary's karate club", () => {
-  it('reaches modularity >= 0.41 with connected communities', () => {
+  it('reaches modularity >= 0.41', () => {
     const graph = karate();
     expect(graph.order).toBe(34);
     expect(graph.size).toBe(78);
@@ -93,6 +93,20 @@ describe('planted rings of a generated 5,000-entity scenario', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  /**
+   * Scored: the ring members of the truth (`truth.rings[].members`, each ring's own people: recruiters,
+   * transporters, managers …), labelled by their ring, against the community each was put in. Not
+   * scored: victims (one rescued twice appears in two rings' evidence), customers and bridge contacts
+   * (tied to a ring without belonging to it), the background population (it has no true ring, so any
+   * label for it would be invented), and identifiers (phones, accounts, hotels), whose ring is a property
+   * of their holder rather than a fact of their own. NMI is Danon et al.'s (arithmetic normalisation).
+   *
+   * Measured at the defaults (resolution 1): NMI 0.82 — every ring lies whole in one community, but
+   * rings that the generator ties together (a shared hotel, cross-ring calls and a payment) are merged
+   * in pairs. That is modularity's resolution limit (Fortunato & Barthélemy 2007), not a failure to
+   * optimise: re-separating the merged rings lowers modularity (0.7136 against 0.7139 found). The
+   * threshold is the issue's and is left as it is.
+   */
   it('finds the rings: NMI >= 0.90 over the ring members', () => {
     const found: number[] = [];
     const planted: string[] = [];
@@ -107,8 +121,13 @@ describe('planted rings of a generated 5,000-entity scenario', () => {
         planted.push(ring.id);
       }
     const score = nmi(found, planted);
+    const ringsPer = new Map<number, Set<string>>();
+    found.forEach((c, i) => ringsPer.set(c, (ringsPer.get(c) ?? new Set()).add(planted[i]!)));
+    const whole = truth.rings.filter((r) => new Set(found.filter((_, i) => planted[i] === r.id)).size === 1);
     console.log(
-      `scenario: ${truth.rings.length} rings, ${planted.length} members scored, NMI ${score.toFixed(4)}`,
+      `scenario: ${truth.rings.length} rings, ${planted.length} members scored, NMI ${score.toFixed(4)}; ` +
+        `${whole.length} rings whole in one community; ${ringsPer.size} communities hold ring members, ` +
+        `${[...ringsPer.values()].filter((r) => r.size > 1).length} of them members of several rings`,
     );
     expect(score).toBeGreaterThanOrEqual(0.9);
   });
