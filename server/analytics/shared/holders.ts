@@ -71,6 +71,8 @@ function emptyHolding(): Holding {
     count: 0,
     firstAt: null,
     lastAt: null,
+    firstMs: null,
+    lastMs: null,
   };
 }
 

@@ -97,54 +97,74 @@ export function rankSharedAcrossGraph(
   const n = ids.length;
   const inCrowd = new Set(crowded.flatMap((id) => [...shared.get(id)!.keys()].map((p) => index.get(p)!)));
 
-  // 2. Scores only (numbers, pair index lo * n + hi): a pair's details are built only if it is listed.
-  const score = new Map<number, number>();
-  const count = new Map<number, number>();
+  // 2. Scores only (numbers; a pair is lo * n + hi): a pair's details are built only if it is listed.
+  const slotOf = new Map<number, number>();
+  const pairAt: number[] = [];
+  const scoreAt: number[] = [];
+  const countAt: number[] = [];
   const partners = new Map<number, number[]>();
-  const add = (kind: ShareableKind, holders: Map<string, Holding>, p: string, q: string, create: boolean) => {
-    const [i, j] = [index.get(p)!, index.get(q)!];
+  const link = (x: number, y: number) => {
+    const list = partners.get(x);
+    if (list) list.push(y);
+    else partners.set(x, [y]);
+  };
+  const add = (
+    kind: ShareableKind,
+    d: number,
+    i: number,
+    j: number,
+    hi: Holding,
+    hj: Holding,
+    create: boolean,
+  ) => {
     const pair = i < j ? i * n + j : j * n + i;
-    const prev = score.get(pair);
-    if (prev === undefined && !create) return;
-    const w = tieScore(kind, holders.size, holders.get(p)!, holders.get(q)!);
+    let slot = slotOf.get(pair);
+    if (slot === undefined && !create) return;
+    const w = tieScore(kind, d, hi, hj);
     if (w === null) return;
-    score.set(pair, (prev ?? 0) + roundScore(w));
-    count.set(pair, (count.get(pair) ?? 0) + 1);
-    if (prev === undefined && inCrowd.has(i) && inCrowd.has(j)) {
-      for (const [x, y] of [
-        [i, j],
-        [j, i],
-      ] as const) {
-        const list = partners.get(x);
-        if (list) list.push(y);
-        else partners.set(x, [y]);
+    if (slot === undefined) {
+      slot = pairAt.length;
+      slotOf.set(pair, slot);
+      pairAt.push(pair);
+      scoreAt.push(0);
+      countAt.push(0);
+      if (inCrowd.has(i) && inCrowd.has(j)) {
+        link(i, j);
+        link(j, i);
       }
     }
+    scoreAt[slot]! += roundScore(w);
+    countAt[slot]!++;
   };
   const crowdedSet = new Set(crowded);
   for (const [id, holders] of shared) {
     if (crowdedSet.has(id)) continue;
     const kind = graph.getNodeAttribute(id, 'kind') as ShareableKind;
-    const hs = [...holders.keys()];
-    for (let a = 0; a < hs.length; a++)
-      for (let b = a + 1; b < hs.length; b++) add(kind, holders, hs[a]!, hs[b]!, true);
+    const at = [...holders.keys()].map((p) => index.get(p)!);
+    const hs = [...holders.values()];
+    for (let a = 0; a < at.length; a++)
+      for (let b = a + 1; b < at.length; b++) add(kind, at.length, at[a]!, at[b]!, hs[a]!, hs[b]!, true);
   }
   // A crowded identifier adds its share only to pairs already tied by something else.
   for (const id of crowded) {
     const holders = shared.get(id)!;
     const kind = graph.getNodeAttribute(id, 'kind') as ShareableKind;
-    for (const p of holders.keys()) {
+    for (const [p, hp] of holders) {
       const i = index.get(p)!;
-      for (const j of partners.get(i) ?? [])
-        if (i < j && holders.has(ids[j]!)) add(kind, holders, p, ids[j]!, false);
+      for (const j of partners.get(i) ?? []) {
+        const hq = i < j ? holders.get(ids[j]!) : undefined;
+        if (hq) add(kind, holders.size, i, j, hp, hq, false);
+      }
     }
   }
 
   // 3. The best `limit` pairs, kept in order as they stream past.
   const top: Ranked[] = [];
-  for (const [pair, s] of score) {
-    const r = { pair, score: roundScore(s), count: count.get(pair)! };
-    if (top.length === o.limit && !better(r, top[top.length - 1]!)) continue;
+  for (let slot = 0; slot < pairAt.length; slot++) {
+    const [pair, score, count] = [pairAt[slot]!, roundScore(scoreAt[slot]!), countAt[slot]!];
+    const worst = top[top.length - 1];
+    if (top.length === o.limit && worst && !better({ pair, score, count }, worst)) continue;
+    const r = { pair, score, count };
     let lo = 0;
     let hi = top.length;
     while (lo < hi) {
@@ -176,7 +196,7 @@ export function rankSharedAcrossGraph(
   });
   return {
     pairs,
-    truncated: score.size > o.limit,
+    truncated: pairAt.length > o.limit,
     crowded: crowded.map((id) => {
       const { kind, label } = graph.getNodeAttributes(id);
       return { id, kind: kind as ShareableKind, label, persons: shared.get(id)!.size };
