@@ -15,6 +15,7 @@ import { ingestBulk } from './ingest/bulk.js';
 import { aadhaarKey } from './secrets.js';
 import type { GraphStore } from './store/graph-store.js';
 import { SqliteGraphStore } from './store/sqlite/sqlite-store.js';
+import { AnalyticsClient } from './workers/analytics-client.js';
 import { demoScenario } from '../seed/demo.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -31,14 +32,15 @@ export interface Running {
 export function openStore(
   config: Config,
   logger: Logger,
-): { store: GraphStore; keys: KeyContext; name: string } {
+): { store: GraphStore; keys: KeyContext; name: string; dbPath: string } {
   const dataDir = resolve(config.DATA_DIR);
   const secret = aadhaarKey(config.AADHAAR_HASH_KEY, dataDir);
   if (secret.generated)
     logger.warn(
       'AADHAAR_HASH_KEY is not set: made a random key in the data folder; set the variable in production',
     );
-  const store = new SqliteGraphStore(join(dataDir, 'casegraph.db'), {
+  const dbPath = join(dataDir, 'casegraph.db');
+  const store = new SqliteGraphStore(dbPath, {
     cacheMiB: config.SQLITE_CACHE_MIB,
     busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
   });
@@ -46,6 +48,7 @@ export function openStore(
     store,
     keys: { defaultRegion: config.PHONE_REGION as CountryCode, aadhaarKey: secret.key },
     name: 'sqlite',
+    dbPath,
   };
 }
 
@@ -80,14 +83,16 @@ export async function start(
   config: Config,
   logger: Logger = pino({ level: config.LOG_LEVEL }),
 ): Promise<Running> {
-  const { store, keys, name } = openStore(config, logger);
+  const { store, keys, name, dbPath } = openStore(config, logger);
   const dataDir = resolve(config.DATA_DIR);
   const demo = config.SEED_DEMO
     ? await seedDemoIfEmpty(store, keys, dataDir, logger)
     : existsSync(join(dataDir, 'demo-seeded'));
+  const analytics = new AnalyticsClient({ dbPath, cacheMiB: config.SQLITE_CACHE_MIB });
   const app = createApp(
     {
       store,
+      analytics,
       storeName: name,
       keys,
       bodyLimit: config.BODY_LIMIT,
@@ -110,6 +115,7 @@ export async function start(
     keys,
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));
+      await analytics.close();
       await store.close();
     },
   };

@@ -15,9 +15,16 @@ import { entityRoutes } from './routes/entities.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { analyticsRoutes } from './routes/analytics.js';
 
 export function allRoutes(ctx: AppContext): AnyRoute[] {
-  return [...healthRoutes(ctx), ...ingestRoutes(ctx), ...entityRoutes(ctx), ...graphRoutes(ctx)];
+  return [
+    ...healthRoutes(ctx),
+    ...ingestRoutes(ctx),
+    ...entityRoutes(ctx),
+    ...graphRoutes(ctx),
+    ...analyticsRoutes(ctx),
+  ];
 }
 
 export interface AppOptions {

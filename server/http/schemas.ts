@@ -6,19 +6,9 @@ import { z } from 'zod';
 import { ENTITY_KINDS, LINK_KINDS, SCHEMES } from '../domain/kinds.js';
 import { gradingSchema } from '../domain/grading.js';
 import { propsSchema } from '../domain/props.js';
+import { csvOf } from './query-helpers.js';
 
 const ALL_SCHEMES = [...new Set(Object.values(SCHEMES).flat())] as [string, ...string[]];
-
-/** "person,phone" or repeated ?kinds=person&kinds=phone, each checked against the list. */
-function csvOf<T extends string>(values: readonly T[], what: string) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(
-      z.array(z.enum(values as [T, ...T[]], { message: `each ${what} must be one of ${values.join(', ')}` })),
-    )
-    .optional();
-}
 
 const when = (name: string) =>
   z.iso

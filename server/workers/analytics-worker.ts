@@ -36,6 +36,17 @@ async function graphOf(scope: AnalyticsScope): Promise<AnalyticsGraph> {
 
 async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
   const t0 = performance.now();
+  if (req.op === 'projection') {
+    const stats = await projection.refresh();
+    return {
+      id: req.id,
+      ok: true,
+      result: stats,
+      version: stats.version,
+      cached: false,
+      ms: performance.now() - t0,
+    };
+  }
   const op = OPS[req.op];
   if (!op)
     return {

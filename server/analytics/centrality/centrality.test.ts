@@ -40,3 +40,22 @@ describe('centrality', () => {
     for (const m of METRICS) expect(centrality(empty, m)).toMatchObject({ scores: {}, top: [] });
   });
 });
+
+describe('centrality options', () => {
+  const g = graphOf([['a', 'b']]);
+  it('an option left undefined keeps its default', () => {
+    expect(centrality(g, 'pagerank', { top: undefined, alpha: undefined }).top).toHaveLength(2);
+  });
+  it('a bad option is a typed error naming it', () => {
+    expect(() => centrality(g, 'pagerank', { alpha: 1.5 })).toThrow(
+      expect.objectContaining({
+        name: 'CaseGraphError',
+        code: 'REQUEST.INVALID',
+        issues: [expect.objectContaining({ path: 'alpha' })],
+      }),
+    );
+    expect(() => centrality(g, 'betweenness', { samples: 0 })).toThrow(
+      expect.objectContaining({ code: 'REQUEST.INVALID' }),
+    );
+  });
+});

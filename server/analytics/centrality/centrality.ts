@@ -7,6 +7,7 @@ import { CaseGraphError } from '../../domain/errors.js';
 import type { EntityKind } from '../../domain/kinds.js';
 import type { AnalyticsGraph } from '../graph.js';
 import { csrOf, type Csr } from '../structure/csr.js';
+import { withDefaults } from '../structure/defaults.js';
 import { betweennessCsr, EXACT_LIMIT } from './betweenness.js';
 import { harmonicClosenessCsr } from './closeness.js';
 import { degreeCsr, weightedDegreeCsr } from './degree.js';
@@ -67,7 +68,12 @@ export function centrality(
     throw new CaseGraphError('REQUEST.INVALID', `centrality: unknown metric '${String(metric)}'`, [
       { path: 'metric', section: 'query', message: `must be one of ${METRICS.join(', ')}` },
     ]);
-  const o = { ...DEFAULTS, ...options };
+  const o = withDefaults(DEFAULTS, options);
+  const bad = invalidOption(o);
+  if (bad)
+    throw new CaseGraphError('REQUEST.INVALID', `centrality: invalid \`${bad[0]}\`. ${bad[1]}`, [
+      { path: bad[0], section: 'query', message: bad[1] },
+    ]);
   const csr = o.csr ?? csrOf(graph);
   let values: Float64Array;
   let sampled: CentralityResult['sampled'];
@@ -95,6 +101,19 @@ export function centrality(
   const result: CentralityResult = { metric, scores, top: topOf(graph, csr, values, o.top, o.topKinds) };
   if (sampled) result.sampled = sampled;
   return result;
+}
+
+function invalidOption(o: CentralityOptions): [string, string] | null {
+  const count = (v: number) => Number.isInteger(v) && v >= 0;
+  if (!count(o.top)) return ['top', 'Expecting a whole number >= 0.'];
+  if (!(o.alpha >= 0 && o.alpha < 1)) return ['alpha', 'Expecting a number in [0, 1).'];
+  if (!(o.tolerance > 0)) return ['tolerance', 'Expecting a positive number.'];
+  if (!count(o.maxIterations) || o.maxIterations < 1)
+    return ['maxIterations', 'Expecting a whole number >= 1.'];
+  if (!(o.exactLimit >= 0)) return ['exactLimit', 'Expecting a number >= 0.'];
+  if (!count(o.samples) || o.samples < 1) return ['samples', 'Expecting a whole number >= 1.'];
+  if (!Number.isInteger(o.seed)) return ['seed', 'Expecting a whole number.'];
+  return null;
 }
 
 function topOf(

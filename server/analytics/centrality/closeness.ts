@@ -10,6 +10,7 @@
  * by n / k.
  */
 import type { Csr } from '../structure/csr.js';
+import { withDefaults } from '../structure/defaults.js';
 import { EXACT_LIMIT } from './betweenness.js';
 import { pivots } from './pivots.js';
 
@@ -28,7 +29,7 @@ export interface ClosenessResult {
 }
 
 export function harmonicClosenessCsr(csr: Csr, options: Partial<ClosenessOptions> = {}): ClosenessResult {
-  const { exactLimit, samples, seed } = { ...DEFAULTS, ...options };
+  const { exactLimit, samples, seed } = withDefaults(DEFAULTS, options);
   const { order: n, offsets, neighbours } = csr;
   const exact = n <= exactLimit || samples >= n;
   const sources = pivots(n, exact ? n : Math.max(1, samples), seed);

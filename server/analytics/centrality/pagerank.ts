@@ -6,6 +6,7 @@
  * view, pulling from neighbours so each iteration is one pass over typed arrays.
  */
 import type { Csr } from '../structure/csr.js';
+import { withDefaults } from '../structure/defaults.js';
 
 export interface PagerankOptions {
   /** Probability of following a link. */
@@ -24,7 +25,7 @@ export interface PagerankResult {
 }
 
 export function pagerankCsr(csr: Csr, options: Partial<PagerankOptions> = {}): PagerankResult {
-  const { alpha, tolerance, maxIterations } = { ...DEFAULTS, ...options };
+  const { alpha, tolerance, maxIterations } = withDefaults(DEFAULTS, options);
   const { order: n, offsets, neighbours, weights } = csr;
   if (n === 0) return { scores: new Float64Array(0), iterations: 0, converged: true };
 

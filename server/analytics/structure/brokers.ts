@@ -14,6 +14,7 @@
 import type { EntityKind } from '../../domain/kinds.js';
 import type { AnalyticsGraph } from '../graph.js';
 import { csrOf } from './csr.js';
+import { withDefaults } from './defaults.js';
 
 export interface Broker {
   id: string;
@@ -48,7 +49,7 @@ export function brokers(
   limit: number = DEFAULTS.limit,
   options: Partial<BrokersOptions> = {},
 ): Broker[] {
-  const { through, ignore, minSpan } = { ...DEFAULTS, ...options };
+  const { through, ignore, minSpan } = withDefaults(DEFAULTS, options);
   const csr = csrOf(graph);
   const { order: n, offsets, neighbours, ids } = csr;
 

@@ -6,6 +6,7 @@
  */
 import type { AnalyticsGraph } from '../graph.js';
 import { csrOf, type Csr } from './csr.js';
+import { withDefaults } from './defaults.js';
 
 export interface Component {
   /** Position in the size order: 0 is the largest. */
@@ -56,7 +57,7 @@ export function connectedComponents(
   graph: AnalyticsGraph,
   options: Partial<typeof DEFAULTS> = {},
 ): Components {
-  const { minSize } = { ...DEFAULTS, ...options };
+  const { minSize } = withDefaults(DEFAULTS, options);
   const csr = csrOf(graph);
   const { labels, count } = componentLabels(csr);
   const sizes = new Int32Array(count);

@@ -1,29 +1,13 @@
 import type { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
-import { entityId, isId } from '../../domain/ids.js';
-import { normaliseKey } from '../../domain/keys.js';
 import type { Subgraph } from '../../domain/views.js';
 import type { AppContext } from '../context.js';
 import type { AnyRoute } from '../define-route.js';
 import { graphQuerySchema, serialisedGraphSchema } from '../schemas.js';
+import { resolveCase } from '../query-helpers.js';
 import { toSerialisedGraph } from '../serialise-graph.js';
 
 type GraphQuery = z.output<typeof graphQuerySchema>;
-
-async function resolveCase(ctx: AppContext, ref: string): Promise<string> {
-  let id = ref;
-  if (!isId(ref)) {
-    const key = normaliseKey('fir', ref, ctx.keys);
-    if (!key.ok)
-      throw new CaseGraphError('REQUEST.INVALID', key.reason, [
-        { section: 'query', path: 'case', message: key.reason },
-      ]);
-    id = entityId('case', 'fir', key.key);
-  }
-  const entity = await ctx.store.getEntity(id);
-  if (!entity || entity.kind !== 'case') throw new CaseGraphError('CASE.NOT_FOUND', `no case ${ref}`);
-  return id;
-}
 
 export function graphRoutes(ctx: AppContext): AnyRoute[] {
   return [

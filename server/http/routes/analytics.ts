@@ -1,0 +1,197 @@
+/**
+ * Analytics over HTTP: each question goes to the analytics worker, which answers on its projection
+ * (the whole graph) or on the subgraph of a case or of filters, off the service's thread.
+ */
+import { z } from 'zod';
+import { CaseGraphError } from '../../domain/errors.js';
+import { ENTITY_KINDS, LINK_KINDS } from '../../domain/kinds.js';
+import { AnalyticsFailure, type AnalyticsAnswer } from '../../workers/analytics-client.js';
+import type { AnalyticsScope } from '../../workers/analytics-protocol.js';
+import type { AppContext } from '../context.js';
+import type { AnyRoute } from '../define-route.js';
+import { csvOf, resolveCase } from '../query-helpers.js';
+
+const scopeShape = {
+  case: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Case id (case:…) or FIR key; the whole graph when absent.' }),
+  kinds: csvOf(ENTITY_KINDS, 'kind'),
+  linkKinds: csvOf(LINK_KINDS, 'link kind'),
+  since: z.iso
+    .datetime({ offset: true, message: 'since must be an ISO 8601 date-time with an offset' })
+    .optional(),
+  until: z.iso
+    .datetime({ offset: true, message: 'until must be an ISO 8601 date-time with an offset' })
+    .optional(),
+};
+
+export const communitiesQuerySchema = z
+  .object({
+    ...scopeShape,
+    resolution: z.coerce.number().min(0.05).max(20).default(1),
+    seed: z.string().min(1).max(64).default('casegraph'),
+  })
+  .strict();
+
+export const centralityQuerySchema = z
+  .object({
+    ...scopeShape,
+    metric: z.enum(['degree', 'weighted-degree', 'pagerank', 'betweenness', 'closeness']),
+    limit: z.coerce.number().int().min(1).max(1000).default(20),
+  })
+  .strict();
+
+export const pathsQuerySchema = z
+  .object({
+    ...scopeShape,
+    from: z.string().min(1).max(200).meta({ description: 'Entity id where the paths start.' }),
+    to: z.string().min(1).max(200).meta({ description: 'Entity id where the paths end.' }),
+    max: z.coerce.number().int().min(1).max(8).default(4).meta({ description: 'Hop limit.' }),
+    k: z.coerce.number().int().min(1).max(50).default(5),
+    minWeight: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(1)
+      .meta({ description: 'Strong links only: at least this many occurrences.' }),
+  })
+  .strict();
+
+export const sharedQuerySchema = z
+  .object({
+    ...scopeShape,
+    entity: z.string().min(1).max(200).meta({ description: 'A person id.' }),
+    limit: z.coerce.number().int().min(1).max(500).default(20),
+  })
+  .strict();
+
+const answerSchema = z
+  .object({
+    version: z.number().int().meta({ description: 'Graph version the answer was computed on.' }),
+    cached: z.boolean(),
+    ms: z.number(),
+    result: z.unknown(),
+  })
+  .meta({ id: 'AnalyticsAnswer' });
+
+type ScopeQuery = {
+  case?: string;
+  kinds?: AnalyticsScope['kinds'];
+  linkKinds?: AnalyticsScope['linkKinds'];
+  since?: string;
+  until?: string;
+};
+
+async function scopeOf(ctx: AppContext, q: ScopeQuery): Promise<AnalyticsScope> {
+  return {
+    ...(q.case ? { caseId: await resolveCase(ctx, q.case) } : {}),
+    ...(q.kinds ? { kinds: q.kinds } : {}),
+    ...(q.linkKinds ? { linkKinds: q.linkKinds } : {}),
+    ...(q.since ? { from: Date.parse(q.since) } : {}),
+    ...(q.until ? { to: Date.parse(q.until) } : {}),
+  };
+}
+
+/** The worker's refusals of input (an unknown entity, a person id that is not a person) are 400s. */
+async function ask(run: () => Promise<AnalyticsAnswer>): Promise<AnalyticsAnswer> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AnalyticsFailure && err.detail.name === 'AnalyticsInputError') {
+      const path = err.detail.field ?? 'query';
+      throw new CaseGraphError('REQUEST.INVALID', err.message, [
+        { section: 'query', path, message: err.message },
+      ]);
+    }
+    throw err;
+  }
+}
+
+function route(
+  ctx: AppContext,
+  path: string,
+  op: string,
+  summary: string,
+  query: z.ZodObject,
+  paramsOf: (q: Record<string, unknown>) => Record<string, unknown>,
+): AnyRoute {
+  return {
+    method: 'get',
+    path,
+    tags: ['analytics'],
+    summary,
+    query,
+    responses: {
+      200: { description: 'The answer, with the graph version it holds for.', schema: answerSchema },
+    },
+    errors: [400, 404],
+    handler: async ({ query: q }: { query: Record<string, unknown> }) => {
+      const scope = await scopeOf(ctx, q as ScopeQuery);
+      return ask(() => ctx.analytics.run(op, scope, paramsOf(q)));
+    },
+  };
+}
+
+export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/analytics/projection',
+      tags: ['analytics'],
+      summary: 'The in-memory projection: graph version, size and memory',
+      responses: { 200: { description: 'The projection, caught up to the store.', schema: answerSchema } },
+      handler: async () => ctx.analytics.run('projection', {}),
+    },
+    route(
+      ctx,
+      '/api/analytics/communities',
+      'communities',
+      'Communities (Louvain, seeded), each connected, with summaries',
+      communitiesQuerySchema,
+      (q) => ({
+        resolution: q.resolution,
+        seed: q.seed,
+      }),
+    ),
+    route(
+      ctx,
+      '/api/analytics/centrality',
+      'centrality',
+      'Key players by a centrality metric',
+      centralityQuerySchema,
+      (q) => ({
+        metric: q.metric,
+        limit: q.limit,
+      }),
+    ),
+    route(
+      ctx,
+      '/api/analytics/paths',
+      'paths',
+      'How two entities are tied: shortest and k shortest paths, with their links',
+      pathsQuerySchema,
+      (q) => ({
+        from: q.from,
+        to: q.to,
+        maxHops: q.max,
+        k: q.k,
+        minWeight: q.minWeight,
+      }),
+    ),
+    route(
+      ctx,
+      '/api/analytics/shared',
+      'shared',
+      'People tied to a person through a shared phone, device, account, hotel or address',
+      sharedQuerySchema,
+      (q) => ({
+        entity: q.entity,
+        limit: q.limit,
+      }),
+    ),
+  ];
+}
