@@ -373,6 +373,11 @@ describe('OpenAPI', () => {
         '/api/ingest',
         '/api/links/{id}',
         '/api/search',
+        '/api/analytics/projection',
+        '/api/analytics/communities',
+        '/api/analytics/centrality',
+        '/api/analytics/paths',
+        '/api/analytics/shared',
       ].sort(),
     );
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
