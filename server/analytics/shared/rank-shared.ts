@@ -7,6 +7,8 @@
  * (a busy hotel, a railway-station cell) would add up to maxHolders² pairs worth under
  * 1 / log2(maxHolders) each; it is "crowded": it still adds its share to every pair that shares something
  * else, but a pair tied only through crowded identifiers is not listed. The crowded ones are reported.
+ *
+ * Pairs are scored as plain numbers first; only the `limit` listed are spelt out with their `via`.
  */
 import { checkInteger } from '../errors.js';
 import type { AnalyticsGraph } from '../graph.js';

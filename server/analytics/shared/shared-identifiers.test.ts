@@ -238,6 +238,13 @@ describe('rankSharedAcrossGraph', () => {
             }
           }
           expect(ranked.pairs).toHaveLength(ties / 2);
+          const order = ranked.pairs.map((x) => [-x.score, -x.via.length, x.a.id, x.b.id].join('|'));
+          const sorted = ranked.pairs
+            .map((x) => [-x.score, -x.via.length, x.a.id, x.b.id] as const)
+            .sort((x, y) => x[0] - y[0] || x[1] - y[1] || (x[2] + '|' + x[3] < y[2] + '|' + y[3] ? -1 : 1))
+            .map((x) => x.join('|'));
+          expect(order).toEqual(sorted);
+          expect(rankSharedAcrossGraph(g, 3).pairs).toEqual(ranked.pairs.slice(0, 3));
         },
       ),
       { numRuns: 200 },
