@@ -124,7 +124,6 @@ export function yenKShortestPaths(
   k: number,
   maxHops: number,
 ): YenResult {
-  // A node farther than maxHops - 1 from the target is never a step of a path within maxHops.
   const first = spurPath(view, source, target, maxHops, new Set(), new Set());
   if (!first) return { paths: [], truncated: false };
 
