@@ -3,8 +3,8 @@
  * AnalyticsGraph. Returns every node's score and the top of the ranking (ties: graph order); a sampled
  * betweenness or closeness says how many sources it searched and up to what size it would be exact.
  */
-import { CaseGraphError } from '../../domain/errors.js';
 import type { EntityKind } from '../../domain/kinds.js';
+import { AnalyticsInputError } from '../errors.js';
 import type { AnalyticsGraph } from '../graph.js';
 import { csrOf, type Csr } from '../structure/csr.js';
 import { withDefaults } from '../structure/defaults.js';
@@ -65,15 +65,10 @@ export function centrality(
   options: Partial<CentralityOptions> = {},
 ): CentralityResult {
   if (!(METRICS as readonly string[]).includes(metric))
-    throw new CaseGraphError('REQUEST.INVALID', `centrality: unknown metric '${String(metric)}'`, [
-      { path: 'metric', section: 'query', message: `must be one of ${METRICS.join(', ')}` },
-    ]);
+    throw new AnalyticsInputError('metric', `centrality: \`metric\` must be one of ${METRICS.join(', ')}`);
   const o = withDefaults(DEFAULTS, options);
   const bad = invalidOption(o);
-  if (bad)
-    throw new CaseGraphError('REQUEST.INVALID', `centrality: invalid \`${bad[0]}\`. ${bad[1]}`, [
-      { path: bad[0], section: 'query', message: bad[1] },
-    ]);
+  if (bad) throw new AnalyticsInputError(bad[0], `centrality: invalid \`${bad[0]}\`. ${bad[1]}`);
   const csr = o.csr ?? csrOf(graph);
   let values: Float64Array;
   let sampled: CentralityResult['sampled'];
