@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   ingest: async () => (await import('./ingest.bench.js')).run(),
+  communities: async () => (await import('./communities.bench.js')).run(),
 };
 
 const only = process.argv.slice(2);
