@@ -12,6 +12,7 @@ import { betweennessCsr, EXACT_LIMIT } from './betweenness.js';
 import { harmonicClosenessCsr } from './closeness.js';
 import { degreeCsr, weightedDegreeCsr } from './degree.js';
 import { pagerankCsr } from './pagerank.js';
+import { topIndices } from './top.js';
 
 export const METRICS = ['degree', 'weighted-degree', 'pagerank', 'betweenness', 'closeness'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -119,13 +120,8 @@ function topOf(
   kinds: readonly EntityKind[],
 ) {
   const allowed = kinds.length ? new Set<string>(kinds) : null;
-  const chosen: number[] = [];
-  for (let i = 0; i < csr.order; i++) {
-    if (allowed && !allowed.has(graph.getNodeAttribute(csr.ids[i]!, 'kind'))) continue;
-    chosen.push(i);
-  }
-  chosen.sort((a, b) => values[b]! - values[a]! || a - b);
-  return chosen.slice(0, Math.max(0, k)).map((i): RankedNode => {
+  const keep = allowed ? (i: number) => allowed.has(graph.getNodeAttribute(csr.ids[i]!, 'kind')) : null;
+  return Array.from(topIndices(values, k, keep), (i): RankedNode => {
     const id = csr.ids[i]!;
     const attributes = graph.getNodeAttributes(id);
     return { id, label: attributes.label, kind: attributes.kind, score: values[i]! };

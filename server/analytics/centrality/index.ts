@@ -17,3 +17,4 @@ export {
 } from './betweenness.js';
 export { harmonicClosenessCsr, type ClosenessOptions, type ClosenessResult } from './closeness.js';
 export { mulberry32, pivots } from './pivots.js';
+export { topIndices } from './top.js';
