@@ -1,6 +1,7 @@
 /** Analytics over real HTTP: the worker's projection follows ingests; parameters are checked. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { airtelCdr, firBatch, jioCdr } from './support/batches.js';
+import { FIR, airtelCdr, firBatch, jioCdr } from './support/batches.js';
+import { idOf } from './store-contract.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { errorBodySchema } from '../server/http/errors.js';
 
@@ -59,5 +60,56 @@ describe('analytics parameters are checked before any work', () => {
       404,
       'CASE.NOT_FOUND',
     );
+  });
+});
+
+describe('analytics answers over HTTP', () => {
+  const accused = () => idOf('person', 'FIR-0001-2026-A1');
+  const victim = () => idOf('person', 'FIR-0001-2026-V1');
+
+  it('communities of the whole graph, and of a case, deterministic and cached by version', async () => {
+    const first = (await api.get('/api/analytics/communities')).body;
+    expect(first.result.communities.length).toBeGreaterThan(0);
+    expect(typeof first.result.modularity).toBe('number');
+    const again = (await api.get('/api/analytics/communities')).body;
+    expect(again.cached).toBe(true);
+    expect(again.result).toEqual(first.result);
+    const ofCase = (await api.get(`/api/analytics/communities?case=${encodeURIComponent(FIR)}`)).body;
+    const members = Object.keys(ofCase.result.communityOf);
+    expect(members).toContain(accused());
+    expect(members).not.toContain(idOf('case', FIR)); // cases are administrative, not ring members
+  });
+
+  it('key players by a metric', async () => {
+    const r = (await api.get('/api/analytics/centrality?metric=degree&limit=3')).body;
+    expect(r.result.metric).toBe('degree');
+    expect(r.result.top).toHaveLength(3);
+    const scores = r.result.top.map((t: { score: number }) => t.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('how two people are tied, and an unknown one is a 400 naming the parameter', async () => {
+    const r = (await api.get(`/api/analytics/paths?from=${accused()}&to=${victim()}&max=3`)).body;
+    expect(r.result.paths.length).toBeGreaterThan(0);
+    expect(r.result.paths[0].nodes[0]).toBe(accused());
+    expect(r.result.paths[0].nodes.at(-1)).toBe(victim());
+    const e = errorOf(
+      await api.get(`/api/analytics/paths?from=${accused()}&to=person:000000000000000000000000`),
+      400,
+      'REQUEST.INVALID',
+    );
+    expect(e.issues![0]!.path).toBe('to');
+  });
+
+  it('shared identifiers of a person; a phone is not a person', async () => {
+    const r = (await api.get(`/api/analytics/shared?entity=${accused()}`)).body;
+    expect(r.result.person.id).toBe(accused());
+    expect(Array.isArray(r.result.ties)).toBe(true);
+    const e = errorOf(
+      await api.get(`/api/analytics/shared?entity=${idOf('phone', '9820123456')}`),
+      400,
+      'REQUEST.INVALID',
+    );
+    expect(e.issues![0]!.path).toBe('entity');
   });
 });

@@ -97,12 +97,17 @@ async function scopeOf(ctx: AppContext, q: ScopeQuery): Promise<AnalyticsScope> 
 }
 
 /** The worker's refusals of input (an unknown entity, a person id that is not a person) are 400s. */
-async function ask(run: () => Promise<AnalyticsAnswer>): Promise<AnalyticsAnswer> {
+async function ask(
+  run: () => Promise<AnalyticsAnswer>,
+  parameterOf: Record<string, string> = {},
+): Promise<AnalyticsAnswer> {
   try {
     return await run();
   } catch (err) {
     if (err instanceof AnalyticsFailure && err.detail.name === 'AnalyticsInputError') {
-      const path = err.detail.field ?? 'query';
+      // The algorithm names its own argument; the caller knows the query parameter.
+      const field = err.detail.field ?? 'query';
+      const path = parameterOf[field] ?? field;
       throw new CaseGraphError('REQUEST.INVALID', err.message, [
         { section: 'query', path, message: err.message },
       ]);
@@ -118,6 +123,7 @@ function route(
   summary: string,
   query: z.ZodObject,
   paramsOf: (q: Record<string, unknown>) => Record<string, unknown>,
+  parameterOf: Record<string, string> = {},
 ): AnyRoute {
   return {
     method: 'get',
@@ -131,7 +137,7 @@ function route(
     errors: [400, 404],
     handler: async ({ query: q }: { query: Record<string, unknown> }) => {
       const scope = await scopeOf(ctx, q as ScopeQuery);
-      return ask(() => ctx.analytics.run(op, scope, paramsOf(q)));
+      return ask(() => ctx.analytics.run(op, scope, paramsOf(q)), parameterOf);
     },
   };
 }
@@ -181,6 +187,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
         k: q.k,
         minWeight: q.minWeight,
       }),
+      { maxHops: 'max' },
     ),
     route(
       ctx,
@@ -192,6 +199,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
         entity: q.entity,
         limit: q.limit,
       }),
+      { person: 'entity' },
     ),
   ];
 }
