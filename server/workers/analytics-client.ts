@@ -15,11 +15,10 @@ export class AnalyticsFailure extends Error {
   }
 }
 
-export interface AnalyticsAnswer<T = unknown> {
-  result: T;
+/** An answer as JSON text ({ version, cached, ms, result }), ready to send. */
+export interface AnalyticsAnswer {
   version: number;
-  cached: boolean;
-  ms: number;
+  body: string;
 }
 
 export class AnalyticsClient {
@@ -36,8 +35,7 @@ export class AnalyticsClient {
       const w = this.waiting.get(reply.id);
       if (!w) return;
       this.waiting.delete(reply.id);
-      if (reply.ok)
-        w.ok({ result: reply.result, version: reply.version, cached: reply.cached, ms: reply.ms });
+      if (reply.ok) w.ok({ version: reply.version, body: reply.body });
       else w.fail(new AnalyticsFailure(reply.error));
     });
     const failAll = (e: Error) => {
@@ -49,11 +47,7 @@ export class AnalyticsClient {
     this.worker.unref();
   }
 
-  run<T = unknown>(
-    op: string,
-    scope: AnalyticsScope,
-    params: Record<string, unknown> = {},
-  ): Promise<AnalyticsAnswer<T>> {
+  run(op: string, scope: AnalyticsScope, params: Record<string, unknown> = {}): Promise<AnalyticsAnswer> {
     const id = this.next++;
     return new Promise((ok, fail) => {
       this.waiting.set(id, { ok: ok as (a: AnalyticsAnswer) => void, fail });

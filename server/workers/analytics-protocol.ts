@@ -26,7 +26,7 @@ export interface AnalyticsError {
 }
 
 export type AnalyticsReply =
-  | { id: number; ok: true; result: unknown; version: number; cached: boolean; ms: number }
+  | { id: number; ok: true; version: number; /** The whole answer as JSON text. */ body: string }
   | { id: number; ok: false; error: AnalyticsError };
 
 export interface AnalyticsWorkerInput {

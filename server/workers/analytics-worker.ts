@@ -20,7 +20,7 @@ const input = workerData as AnalyticsWorkerInput;
 const store = new SqliteGraphStore(input.dbPath, { cacheMiB: input.cacheMiB });
 const projection = new Projection(store);
 const CACHE_ENTRIES = 64;
-const cache = new Map<string, unknown>();
+const cache = new Map<string, string>();
 
 const wholeGraph = (s: AnalyticsScope) =>
   s.caseId === undefined &&
@@ -34,18 +34,25 @@ async function graphOf(scope: AnalyticsScope): Promise<AnalyticsGraph> {
   return buildGraph(await store.subgraph({ ...scope, limit: scope.limit ?? 1_000_000 }));
 }
 
+/**
+ * Answers leave as JSON text made here: a community map of a large graph is megabytes, and cloning it
+ * into the service's thread and serialising it there would stall every other request for that long.
+ */
+function reply(id: number, resultJson: string, version: number, cached: boolean, t0: number): AnalyticsReply {
+  const ms = Math.round((performance.now() - t0) * 10) / 10;
+  return {
+    id,
+    ok: true,
+    version,
+    body: `{"version":${version},"cached":${cached},"ms":${ms},"result":${resultJson}}`,
+  };
+}
+
 async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
   const t0 = performance.now();
   if (req.op === 'projection') {
     const stats = await projection.refresh();
-    return {
-      id: req.id,
-      ok: true,
-      result: stats,
-      version: stats.version,
-      cached: false,
-      ms: performance.now() - t0,
-    };
+    return reply(req.id, JSON.stringify(stats), stats.version, false, t0);
   }
   const op = OPS[req.op];
   if (!op)
@@ -56,16 +63,16 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
     };
   const { version } = await projection.refresh();
   const key = JSON.stringify([version, req.op, req.scope, req.params]);
-  if (cache.has(key)) {
-    const result = cache.get(key);
+  const known = cache.get(key);
+  if (known !== undefined) {
     cache.delete(key); // most recently used last
-    cache.set(key, result);
-    return { id: req.id, ok: true, result, version, cached: true, ms: performance.now() - t0 };
+    cache.set(key, known);
+    return reply(req.id, known, version, true, t0);
   }
-  const result = op(await graphOf(req.scope), req.params);
-  cache.set(key, result);
+  const json = JSON.stringify(op(await graphOf(req.scope), req.params));
+  cache.set(key, json);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-  return { id: req.id, ok: true, result, version, cached: false, ms: performance.now() - t0 };
+  return reply(req.id, json, version, false, t0);
 }
 
 // One question at a time: they share the projection, and a second core is all a workstation has.

@@ -2,8 +2,13 @@
  * PageRank of Page, Brin, Motwani & Winograd, "The PageRank citation ranking: bringing order to the
  * web" (1999): the stationary distribution of a random walk that follows a link with probability alpha
  * (choosing among links in proportion to their weight, edge directions ignored) and jumps to a uniform
- * random node otherwise. A node without links (dangling) jumps uniformly. Power iteration on the CSR
- * view, pulling from neighbours so each iteration is one pass over typed arrays.
+ * random node otherwise; a node without links (dangling) always jumps uniformly.
+ *
+ * Solved as the linear system y = v + alpha·Pᵀy, x = y / ‖y‖₁ (v uniform, dangling rows of P zero),
+ * which has the same solution (Del Corso, Gullì & Romani, "Fast PageRank computation via a sparse
+ * linear system", Internet Mathematics 2(3), 2005), by Gauss–Seidel sweeps over the CSR view (Arasu et
+ * al., "PageRank computation and the structure of the web", 2002): each node pulls from its neighbours'
+ * latest values, which needs ~20% fewer sweeps than power iteration and no second vector.
  */
 import type { Csr } from '../structure/csr.js';
 import { withDefaults } from '../structure/defaults.js';
@@ -11,7 +16,7 @@ import { withDefaults } from '../structure/defaults.js';
 export interface PagerankOptions {
   /** Probability of following a link. */
   alpha: number;
-  /** Stop when the L1 change of the whole vector in one iteration falls below this. */
+  /** Stop when the L1 change of a sweep, relative to the L1 norm, falls below this. */
   tolerance: number;
   maxIterations: number;
 }
@@ -37,36 +42,34 @@ export function pagerankCsr(csr: Csr, options: Partial<PagerankOptions> = {}): P
     invStrength[i] = s > 0 ? 1 / s : 0;
   }
 
-  let x = new Float64Array(n).fill(1 / n);
-  let next = new Float64Array(n);
+  // Gauss–Seidel sweeps on y = v + alpha·Pᵀy (v uniform, dangling rows of P zero); x = y / ‖y‖₁.
+  const y = new Float64Array(n).fill(1 / n);
   const share = new Float64Array(n);
+  for (let i = 0; i < n; i++) share[i] = y[i]! * invStrength[i]!;
+  const v0 = 1 / n;
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
     iterations++;
-    let dangling = 0;
-    for (let i = 0; i < n; i++) {
-      const inv = invStrength[i]!;
-      if (inv === 0) dangling += x[i]!;
-      share[i] = x[i]! * inv;
-    }
-    const base = (alpha * dangling + 1 - alpha) / n;
-    let error = 0;
+    let change = 0;
+    let total = 0;
     for (let v = 0; v < n; v++) {
       let sum = 0;
       const end = offsets[v + 1]!;
       for (let j = offsets[v]!; j < end; j++) sum += weights[j]! * share[neighbours[j]!]!;
-      const value = base + alpha * sum;
-      next[v] = value;
-      error += Math.abs(value - x[v]!);
+      const value = v0 + alpha * sum;
+      change += Math.abs(value - y[v]!);
+      total += value;
+      y[v] = value;
+      share[v] = value * invStrength[v]!;
     }
-    const t = x;
-    x = next;
-    next = t;
-    if (error < tolerance) {
+    if (change < tolerance * total) {
       converged = true;
       break;
     }
   }
-  return { scores: x, iterations, converged };
+  let total = 0;
+  for (let i = 0; i < n; i++) total += y[i]!;
+  for (let i = 0; i < n; i++) y[i]! /= total;
+  return { scores: y, iterations, converged };
 }

@@ -2,6 +2,7 @@
  * Analytics over HTTP: each question goes to the analytics worker, which answers on its projection
  * (the whole graph) or on the subgraph of a case or of filters, off the service's thread.
  */
+import type { Response } from 'express';
 import { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
 import { ENTITY_KINDS, LINK_KINDS } from '../../domain/kinds.js';
@@ -96,6 +97,11 @@ async function scopeOf(ctx: AppContext, q: ScopeQuery): Promise<AnalyticsScope> 
   };
 }
 
+/** The answer is JSON text already, made in the worker: it is sent as it is. */
+function send(res: Response, answer: AnalyticsAnswer): void {
+  res.status(200).type('application/json').send(answer.body);
+}
+
 /** The worker's refusals of input (an unknown entity, a person id that is not a person) are 400s. */
 async function ask(
   run: () => Promise<AnalyticsAnswer>,
@@ -135,9 +141,9 @@ function route(
       200: { description: 'The answer, with the graph version it holds for.', schema: answerSchema },
     },
     errors: [400, 404],
-    handler: async ({ query: q }: { query: Record<string, unknown> }) => {
+    handler: async ({ query: q }: { query: Record<string, unknown> }, _req, res) => {
       const scope = await scopeOf(ctx, q as ScopeQuery);
-      return ask(() => ctx.analytics.run(op, scope, paramsOf(q)), parameterOf);
+      send(res, await ask(() => ctx.analytics.run(op, scope, paramsOf(q)), parameterOf));
     },
   };
 }
@@ -150,7 +156,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
       tags: ['analytics'],
       summary: 'The in-memory projection: graph version, size and memory',
       responses: { 200: { description: 'The projection, caught up to the store.', schema: answerSchema } },
-      handler: async () => ctx.analytics.run('projection', {}),
+      handler: async (_input, _req, res) => send(res, await ctx.analytics.run('projection', {})),
     },
     route(
       ctx,
