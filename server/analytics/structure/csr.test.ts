@@ -71,7 +71,11 @@ describe('csrOf', () => {
     expect(Array.from(second.weights)).toEqual([2, 2]);
     g.setEdgeAttribute('x', 'weight', 10);
     expect(Array.from(csrOf(g).weights)).toEqual([11, 11]);
+    g.updateEachEdgeAttributes((_e, a) => ({ ...a, weight: 1 }));
+    expect(Array.from(csrOf(g).weights)).toEqual([2, 2]);
     g.addNode('c', g.getNodeAttributes('a'));
     expect(csrOf(g).order).toBe(3);
+    g.dropEdge('x');
+    expect(csrOf(g).size).toBe(1);
   });
 });

@@ -131,6 +131,7 @@ const MUTATIONS = [
   'cleared',
   'edgesCleared',
   'edgeAttributesUpdated',
+  'eachEdgeAttributesUpdated',
 ] as const;
 const cache = new WeakMap<AnalyticsGraph, Csr | null>();
 
