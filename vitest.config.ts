@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One file at a time: the responsiveness test measures latency, and a browser test beside it on
+    // two cores would measure the machine instead.
+    fileParallelism: false,
     globalSetup: ['test/support/build-client.ts'],
   },
 });

@@ -1,12 +1,12 @@
-/** The service's side of the analytics worker: questions go in, answers come back as promises. */
-import type { Worker } from 'node:worker_threads';
+/** The service's side of the analytics worker process: questions go in, answers come back as promises. */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type {
   AnalyticsError,
   AnalyticsReply,
   AnalyticsScope,
   AnalyticsWorkerInput,
 } from './analytics-protocol.js';
-import { startTsWorker } from './ts-worker.js';
 
 export class AnalyticsFailure extends Error {
   constructor(readonly detail: AnalyticsError) {
@@ -22,7 +22,7 @@ export interface AnalyticsAnswer {
 }
 
 export class AnalyticsClient {
-  private readonly worker: Worker;
+  private readonly worker: ChildProcess;
   private next = 1;
   private readonly waiting = new Map<
     number,
@@ -30,7 +30,15 @@ export class AnalyticsClient {
   >();
 
   constructor(input: AnalyticsWorkerInput) {
-    this.worker = startTsWorker(new URL('./analytics-worker.ts', import.meta.url), input);
+    this.worker = fork(
+      fileURLToPath(new URL('./analytics-worker.ts', import.meta.url)),
+      [JSON.stringify(input)],
+      {
+        execArgv: ['--import', 'tsx', '--single-threaded-gc'],
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
     this.worker.on('message', (reply: AnalyticsReply) => {
       const w = this.waiting.get(reply.id);
       if (!w) return;
@@ -45,17 +53,25 @@ export class AnalyticsClient {
     this.worker.on('error', failAll);
     this.worker.on('exit', () => failAll(new Error('the analytics worker stopped')));
     this.worker.unref();
+    this.worker.channel?.unref();
   }
 
   run(op: string, scope: AnalyticsScope, params: Record<string, unknown> = {}): Promise<AnalyticsAnswer> {
     const id = this.next++;
     return new Promise((ok, fail) => {
       this.waiting.set(id, { ok: ok as (a: AnalyticsAnswer) => void, fail });
-      this.worker.postMessage({ id, op, scope, params });
+      this.worker.send({ id, op, scope, params });
     });
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate();
+    if (this.worker.exitCode !== null || this.worker.signalCode !== null) return;
+    const exited = new Promise((ok) => this.worker.once('exit', ok));
+    // The worker leaves when its channel closes (the TypeScript loader keeps SIGTERM for itself);
+    // one that does not within two seconds is killed.
+    if (this.worker.connected) this.worker.disconnect();
+    const stuck = setTimeout(() => this.worker.kill('SIGKILL'), 2000);
+    await exited;
+    clearTimeout(stuck);
   }
 }

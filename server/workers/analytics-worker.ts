@@ -1,10 +1,12 @@
 /**
- * The analytics worker: a thread of its own that holds the in-memory projection and answers analytic
- * questions on it, so the service keeps answering while a Louvain on a million edges runs. It reads the
+ * The analytics worker: a process of its own that holds the in-memory projection and answers analytic
+ * questions on it, so the service keeps answering while a Louvain on a million edges runs. A process,
+ * not a thread: its garbage collector runs single-threaded (--single-threaded-gc), so a heap of
+ * gigabytes keeps to one core and leaves the other to the service; and if it runs out of memory, the
+ * service lives on. It reads the
  * store through its own connection (WAL lets it read while the service writes), catches the projection
  * up by graph version before each question, and caches answers per graph version and parameters.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { buildGraph, type AnalyticsGraph } from '../analytics/graph.js';
 import { Projection } from '../analytics/projection.js';
 import { SqliteGraphStore } from '../store/sqlite/sqlite-store.js';
@@ -16,7 +18,7 @@ import type {
   AnalyticsWorkerInput,
 } from './analytics-protocol.js';
 
-const input = workerData as AnalyticsWorkerInput;
+const input = JSON.parse(process.argv[2] ?? '{}') as AnalyticsWorkerInput;
 const store = new SqliteGraphStore(input.dbPath, { cacheMiB: input.cacheMiB });
 const projection = new Projection(store);
 const CACHE_ENTRIES = 64;
@@ -77,7 +79,7 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
 
 // One question at a time: they share the projection, and a second core is all a workstation has.
 let queue = Promise.resolve();
-parentPort!.on('message', (req: AnalyticsRequest) => {
+process.on('message', (req: AnalyticsRequest) => {
   queue = queue.then(async () => {
     let reply: AnalyticsReply;
     try {
@@ -90,6 +92,9 @@ parentPort!.on('message', (req: AnalyticsRequest) => {
         error: { name: e.name, message: e.message, ...(e.field ? { field: e.field } : {}) },
       };
     }
-    parentPort!.postMessage(reply);
+    process.send!(reply);
   });
 });
+
+// The service went away: so does the worker.
+process.on('disconnect', () => process.exit(0));
