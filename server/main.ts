@@ -2,6 +2,7 @@
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { start } from './start.js';
+import { KeyMismatchError } from './secrets.js';
 
 try {
   const config = loadConfig();
@@ -16,7 +17,11 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (err) {
-  if (err instanceof ConfigError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+  if (
+    err instanceof ConfigError ||
+    err instanceof KeyMismatchError ||
+    (err as NodeJS.ErrnoException).code === 'EADDRINUSE'
+  ) {
     console.error(`CaseGraph could not start: ${(err as Error).message}`);
     process.exit(2);
   }

@@ -440,3 +440,18 @@ describe('restarts and faults', () => {
     }
   });
 });
+
+describe('the Aadhaar key', () => {
+  it('a data folder refuses to start under another key than the one it was built with', async () => {
+    const s = await startTestServer({ AADHAAR_HASH_KEY: 'first-key-0123456789abcdef0123456789abcdef' });
+    await s.close();
+    await expect(
+      startTestServer({ AADHAAR_HASH_KEY: 'other-key-0123456789abcdef0123456789abcdef' }, s.dataDir),
+    ).rejects.toThrow(/not the key this data folder .* was built with/);
+    const again = await startTestServer(
+      { AADHAAR_HASH_KEY: 'first-key-0123456789abcdef0123456789abcdef' },
+      s.dataDir,
+    );
+    await again.dispose();
+  });
+});
