@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 const BENCHES: Record<string, () => Promise<void>> = {
   ingest: async () => (await import('./ingest.bench.js')).run(),
   communities: async () => (await import('./communities.bench.js')).run(),
+  analytics: async () => (await import('./analytics.bench.js')).run(),
 };
 
 const only = process.argv.slice(2);

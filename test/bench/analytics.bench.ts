@@ -1,0 +1,272 @@
+/**
+ * Analytics at scale, against python3-igraph measured in the same run on the same edge list: Louvain
+ * warm (on the projection) and cold (from the store: read, build, Louvain), modularity, memory, the
+ * cost of keeping the projection current through a 10,000-link change, PageRank, and betweenness
+ * (exact and sampled, 10k graph). Graphs are generated with planted communities by a seeded generator
+ * and written once per size as an edge list ("a b" per line) that both sides read.
+ */
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { betweennessCsr, pagerankCsr } from '../../server/analytics/centrality/index.js';
+import { detectCommunities } from '../../server/analytics/communities/index.js';
+import { Projection } from '../../server/analytics/projection.js';
+import { buildCsr } from '../../server/analytics/structure/csr.js';
+import { spearman } from '../../server/analytics/structure/fixtures.js';
+import { migrate } from '../../server/store/sqlite/migrations.js';
+import { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
+
+/** `ANALYTICS_SIZES=10000,100000` runs fewer sizes. */
+const SIZES = (process.env.ANALYTICS_SIZES ?? '10000,100000,1000000').split(',').map(Number);
+const CHANGE = 10_000;
+const PYTHON = '/usr/bin/python3';
+const PEER = join(import.meta.dirname, 'igraph_peer.py');
+
+/** Seeded 32-bit generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+interface Planted {
+  nodes: number;
+  communities: number;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/** m links over m/5 nodes in communities of 50; one link in ten crosses to a random node. */
+function planted(m: number, seed: number): Planted {
+  const nodes = m / 5;
+  const size = 50;
+  const communities = nodes / size;
+  const r = rng(seed);
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  for (let j = 0; j < m; j++) {
+    const base = (j % communities) * size;
+    const a = base + Math.floor(r() * size);
+    let b = r() < 0.1 ? Math.floor(r() * nodes) : base + Math.floor(r() * size);
+    if (b === a) b = base + ((a - base + 1) % size);
+    from[j] = a;
+    to[j] = b;
+  }
+  return { nodes, communities, from, to };
+}
+
+function writeEdgeList(path: string, g: Planted): void {
+  const lines: string[] = new Array<string>(g.from.length);
+  for (let j = 0; j < g.from.length; j++) lines[j] = `${g.from[j]} ${g.to[j]}`;
+  writeFileSync(path, lines.join('\n') + '\n');
+}
+
+const insertLink = `INSERT INTO link (id, kind, from_rid, to_rid, qualifier, props, occ_count, duration_s,
+  amount_paise, first_at, last_at, created_at, updated_at, version)
+  VALUES (?, 'called', ?, ?, '', '{}', 1, 60, 0, 0, 0, 0, 0, ?)`;
+
+/** As test/support/big-store.ts, but with exactly the generated links (entity rid = node index + 1). */
+function writeStore(path: string, g: Planted): void {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  migrate(db);
+  db.transaction(() => {
+    db.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
+       INSERT INTO entity (id, kind, scheme, key, display, label, props, created_at, updated_at, version)
+       SELECT printf('phone:%024x', i), 'phone', 'phone', printf('+9170%08d', i), printf('+91 70%08d', i),
+              printf('+91 70%08d', i), '{}', 0, 0, 1 FROM n`,
+    ).run(g.nodes);
+    const ins = db.prepare(insertLink);
+    for (let j = 0; j < g.from.length; j++)
+      ins.run(`link:${j.toString(16).padStart(24, '0')}`, g.from[j]! + 1, g.to[j]! + 1, 1);
+    db.prepare("UPDATE meta SET value = '1' WHERE key = 'graph_version'").run();
+  })();
+  db.close();
+}
+
+/** 10,000 new links at version 2, written by another connection as an ingest would. */
+function writeChange(path: string, g: Planted): void {
+  const db = new Database(path);
+  const r = rng(7);
+  const ins = db.prepare(insertLink);
+  db.transaction(() => {
+    for (let j = 0; j < CHANGE; j++) {
+      const a = Math.floor(r() * g.nodes);
+      const b = (a + 1 + Math.floor(r() * (g.nodes - 1))) % g.nodes;
+      ins.run(`link:new${j.toString(16).padStart(21, '0')}`, a + 1, b + 1, 2);
+    }
+    db.prepare("UPDATE meta SET value = '2' WHERE key = 'graph_version'").run();
+  })();
+  db.close();
+}
+
+interface Peer {
+  read_ms: number;
+  multilevel_ms: number;
+  modularity: number;
+  pagerank_ms: number;
+  betweenness_ms?: number;
+  max_rss_kb: number;
+  version: string;
+}
+
+function peerAvailable(): boolean {
+  const r = spawnSync(PYTHON, ['-c', 'import igraph'], { encoding: 'utf8' });
+  return r.status === 0;
+}
+
+function runPeer(edges: string, nodes: number, bc: boolean): Peer {
+  const r = spawnSync(PYTHON, [PEER, edges, String(nodes), bc ? '1' : '0'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`igraph peer failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Peer;
+}
+
+const time = <T>(f: () => T): [T, number] => {
+  const t = performance.now();
+  const r = f();
+  return [r, performance.now() - t];
+};
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1)) + ' ms';
+const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0) + ' MiB';
+
+interface Row {
+  what: string;
+  ours: string;
+  peer: string;
+  ratio: string;
+  floor: string;
+}
+
+export async function run(): Promise<void> {
+  const havePeer = peerAvailable();
+  if (!havePeer)
+    console.log(
+      `igraph peer skipped: ${PYTHON} cannot import igraph; install it with \`apt-get install -y python3-igraph\``,
+    );
+  const rows: Row[] = [];
+  const row = (what: string, ours: number | string, peer: number | string | undefined, floor = '') => {
+    const o = typeof ours === 'number' ? ms(ours) : ours;
+    const p = peer === undefined ? '—' : typeof peer === 'number' ? ms(peer) : peer;
+    const ratio = typeof ours === 'number' && typeof peer === 'number' ? `${(ours / peer).toFixed(2)}×` : '';
+    rows.push({ what, ours: o, peer: p, ratio, floor });
+  };
+  const floor = (ok: boolean, text: string) => `${text}: ${ok ? 'met' : 'NOT MET'}`;
+
+  let peerVersion: string | undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'casegraph-bench-analytics-'));
+  try {
+    for (const m of SIZES) {
+      const label = m >= 1e6 ? `${m / 1e6}M` : `${m / 1e3}k`;
+      const g = planted(m, 20261123 + m);
+      const edges = join(dir, `edges-${label}.txt`);
+      writeEdgeList(edges, g);
+      const dbPath = join(dir, `graph-${label}.db`);
+      writeStore(dbPath, g);
+      const peer = havePeer ? runPeer(edges, g.nodes, m === SIZES[0]) : undefined;
+      peerVersion = peer?.version;
+      row(`— ${label} links: ${g.nodes} nodes, ${g.communities} planted communities`, '', undefined);
+
+      // Cold: open the store, project it, Louvain.
+      global.gc?.();
+      const t0 = performance.now();
+      const store = new SqliteGraphStore(dbPath);
+      const projection = new Projection(store);
+      const stats = await projection.refresh();
+      const tRead = performance.now() - t0;
+      const cold = detectCommunities(projection.graph);
+      const tCold = performance.now() - t0;
+      row(`${label} projection build (read + graph)`, tRead, peer?.read_ms);
+      const coldPeer = peer && peer.read_ms + peer.multilevel_ms;
+      row(
+        `${label} Louvain cold (store → communities) vs read + multilevel`,
+        tCold,
+        coldPeer,
+        coldPeer === undefined ? '' : floor(tCold <= 4 * coldPeer, '≤ 4×'),
+      );
+
+      // Warm: the projection is there.
+      const [warm, tWarm] = time(() => detectCommunities(projection.graph));
+      row(
+        `${label} Louvain warm (on projection) vs multilevel`,
+        tWarm,
+        peer?.multilevel_ms,
+        peer ? floor(tWarm <= peer.multilevel_ms, '≤ 1.0×') : '',
+      );
+      row(
+        `${label} modularity (cold / warm ${warm.modularity.toFixed(4)})`,
+        cold.modularity.toFixed(4),
+        peer?.modularity.toFixed(4),
+        peer ? floor(peer.modularity - warm.modularity <= 0.005, 'within 0.005') : '',
+      );
+      row(`${label} communities found`, String(warm.communities.length), peer ? '' : undefined);
+
+      // PageRank, CSR build included.
+      const [csr, tCsr] = time(() => buildCsr(projection.graph));
+      const [, tPr] = time(() => pagerankCsr(csr));
+      row(
+        `${label} PageRank, first call (buildCsr ${ms(tCsr)} + pagerankCsr) vs igraph's second`,
+        tCsr + tPr,
+        peer?.pagerank_ms,
+        peer ? floor(tCsr + tPr <= 3 * peer.pagerank_ms, '≤ 3×') : '',
+      );
+
+      // Betweenness on the smallest graph only.
+      if (m === SIZES[0]) {
+        const [exact, tEx] = time(() => betweennessCsr(csr, { exactLimit: Infinity }));
+        row(
+          `${label} betweenness exact (Brandes, ${exact.sources} sources, unweighted)`,
+          tEx,
+          peer?.betweenness_ms,
+          peer?.betweenness_ms ? floor(tEx <= 2 * peer.betweenness_ms, '≤ 2×') : '',
+        );
+        const [sampled, tS] = time(() => betweennessCsr(csr, { exactLimit: 0 }));
+        row(
+          `${label} betweenness sampled (${sampled.sources} of ${csr.order} sources), Spearman ρ to exact ${spearman(exact.scores, sampled.scores).toFixed(4)}`,
+          tS,
+          undefined,
+        );
+      }
+
+      // Keeping current: 10,000 new links land in the store; the projection catches up.
+      writeChange(dbPath, g);
+      const after = await projection.refresh();
+      row(
+        `${label} refresh after ${CHANGE} new links (${after.lastRefresh.links} applied)`,
+        after.lastRefresh.ms,
+        undefined,
+      );
+
+      const rss = process.resourceUsage().maxRSS * 1024;
+      row(
+        `${label} memory: projection heap / process peak RSS so far`,
+        `${mib(stats.builtHeapBytes)} / ${mib(rss)}`,
+        peer ? `peak RSS ${mib(peer.max_rss_kb * 1024)}` : undefined,
+      );
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const w = [0, 0, 0, 0];
+  const cells = (r: Row) => [r.what, r.ours, r.peer, r.ratio];
+  for (const r of rows) cells(r).forEach((c, i) => (w[i] = Math.max(w[i]!, c.length)));
+  const head = ['figure', 'CaseGraph', 'igraph', 'ratio'];
+  head.forEach((c, i) => (w[i] = Math.max(w[i]!, c.length)));
+  const line = (c: string[], f: string) =>
+    console.log(c.map((x, i) => x.padEnd(w[i]!)).join('  ') + (f ? '  ' + f : ''));
+  line(head, 'floor');
+  for (const r of rows) line(cells(r), r.floor);
+  if (peerVersion) console.log(`igraph: python3-igraph ${peerVersion} via ${PYTHON}, timed inside python`);
+}
