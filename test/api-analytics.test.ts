@@ -113,3 +113,32 @@ describe('analytics answers over HTTP', () => {
     expect(e.issues![0]!.path).toBe('entity');
   });
 });
+
+describe('structure over HTTP', () => {
+  it('components largest first, every entity in exactly one', async () => {
+    const r = (await api.get('/api/analytics/components?members=10000')).body;
+    const sizes = r.result.components.map((c: { size: number }) => c.size);
+    expect(sizes).toEqual([...sizes].sort((a: number, b: number) => b - a));
+    const all = r.result.components.flatMap((c: { nodes: string[] }) => c.nodes);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBe((await api.store.stats()).entities);
+  });
+
+  it('a k-core holds only entities with k neighbours inside it', async () => {
+    const r = (await api.get('/api/analytics/kcore?k=2')).body;
+    expect(r.result.k).toBe(2);
+    expect(r.result.size).toBe(r.result.nodes.length);
+    errorOf(await api.get('/api/analytics/kcore'), 400, 'REQUEST.INVALID');
+    const e = errorOf(await api.get('/api/analytics/kcore?k=0'), 400, 'REQUEST.INVALID');
+    expect(e.issues).toEqual([{ section: 'query', path: 'k', message: 'must be at least 1' }]);
+  });
+
+  it('brokers: cut points and bridges of the graph, and people spanning communities', async () => {
+    const r = (await api.get('/api/analytics/brokers?limit=5')).body;
+    expect(Array.isArray(r.result.articulationPoints)).toBe(true);
+    expect(Array.isArray(r.result.bridges)).toBe(true);
+    expect(r.result.brokers.length).toBeLessThanOrEqual(5);
+    // The accused ties the case, his phone and his account together: a cut point of this small graph.
+    expect(r.result.articulationPoints).toContain(idOf('person', 'FIR-0001-2026-A1'));
+  });
+});

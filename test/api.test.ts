@@ -378,6 +378,9 @@ describe('OpenAPI', () => {
         '/api/analytics/centrality',
         '/api/analytics/paths',
         '/api/analytics/shared',
+        '/api/analytics/components',
+        '/api/analytics/kcore',
+        '/api/analytics/brokers',
       ].sort(),
     );
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(

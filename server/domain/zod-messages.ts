@@ -11,6 +11,10 @@ z.config({
       return `must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}`;
     }
     if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(String).join(', ')}`;
+    if (issue.code === 'too_big' && (issue.origin === 'number' || issue.origin === 'int'))
+      return `must be at most ${String(issue.maximum)}`;
+    if (issue.code === 'too_small' && (issue.origin === 'number' || issue.origin === 'int'))
+      return `must be at least ${String(issue.minimum)}`;
     return undefined;
   },
 });

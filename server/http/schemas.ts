@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ENTITY_KINDS, LINK_KINDS, SCHEMES } from '../domain/kinds.js';
 import { gradingSchema } from '../domain/grading.js';
 import { propsSchema } from '../domain/props.js';
+import '../domain/zod-messages.js';
 import { csvOf } from './query-helpers.js';
 
 const ALL_SCHEMES = [...new Set(Object.values(SCHEMES).flat())] as [string, ...string[]];

@@ -8,6 +8,7 @@ import { detectCommunities } from '../analytics/communities/index.js';
 import type { AnalyticsGraph } from '../analytics/graph.js';
 import { explainTie } from '../analytics/paths/index.js';
 import { sharedIdentifiers } from '../analytics/shared/index.js';
+import { brokers, connectedComponents, cutStructure, kCore } from '../analytics/structure/index.js';
 
 export type AnalyticsOp = (graph: AnalyticsGraph, params: Record<string, unknown>) => unknown;
 
@@ -34,4 +35,30 @@ export const OPS: Record<string, AnalyticsOp> = {
     }),
 
   shared: (graph, p) => sharedIdentifiers(graph, p.entity as string, { limit: p.limit as number }),
+
+  /** Components largest first, so a tiny isolated pair does not hide in a big view. */
+  components: (graph, p) => {
+    const { components } = connectedComponents(graph, { minSize: p.minSize as number });
+    const members = p.members as number;
+    return {
+      count: components.length,
+      components: components.map((c) => ({
+        index: c.index,
+        size: c.size,
+        nodes: c.nodes.slice(0, members),
+        nodesTruncated: c.nodes.length > members,
+      })),
+    };
+  },
+
+  kcore: (graph, p) => {
+    const nodes = kCore(graph, p.k as number);
+    return { k: p.k, size: nodes.length, nodes };
+  },
+
+  /** Who holds the network together: cut points, bridges, and people whose ties span communities. */
+  brokers: (graph, p) => {
+    const { communityOf } = detectCommunities(graph, {});
+    return { ...cutStructure(graph), brokers: brokers(graph, communityOf, p.limit as number) };
+  },
 };

@@ -70,6 +70,28 @@ export const sharedQuerySchema = z
   })
   .strict();
 
+export const componentsQuerySchema = z
+  .object({
+    ...scopeShape,
+    minSize: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    members: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .default(50)
+      .meta({ description: 'Member ids listed per component.' }),
+  })
+  .strict();
+
+export const kcoreQuerySchema = z
+  .object({ ...scopeShape, k: z.coerce.number().int().min(1).max(10_000) })
+  .strict();
+
+export const brokersQuerySchema = z
+  .object({ ...scopeShape, limit: z.coerce.number().int().min(1).max(500).default(20) })
+  .strict();
+
 const answerSchema = z
   .object({
     version: z.number().int().meta({ description: 'Graph version the answer was computed on.' }),
@@ -206,6 +228,37 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
         limit: q.limit,
       }),
       { person: 'entity' },
+    ),
+    route(
+      ctx,
+      '/api/analytics/components',
+      'components',
+      'Connected components, largest first',
+      componentsQuerySchema,
+      (q) => ({
+        minSize: q.minSize,
+        members: q.members,
+      }),
+    ),
+    route(
+      ctx,
+      '/api/analytics/kcore',
+      'kcore',
+      'The k-core: entities with at least k neighbours inside it',
+      kcoreQuerySchema,
+      (q) => ({
+        k: q.k,
+      }),
+    ),
+    route(
+      ctx,
+      '/api/analytics/brokers',
+      'brokers',
+      'Articulation points, bridges, and the people whose ties span the most communities',
+      brokersQuerySchema,
+      (q) => ({
+        limit: q.limit,
+      }),
     ),
   ];
 }
