@@ -1,7 +1,8 @@
 """The peer of test/bench/analytics.bench.ts: python3-igraph on the same edge list, timed here.
 
-Usage: /usr/bin/python3 igraph_peer.py EDGES NODES BETWEENNESS(0|1)
-EDGES holds one "a b" line per link (0-based node indices, weight 1 each). Prints one JSON object.
+Usage: /usr/bin/python3 igraph_peer.py EDGES NODES BETWEENNESS(0|1) REPS
+EDGES holds one "a b" line per link (0-based node indices, weight 1 each). Multilevel, PageRank and
+betweenness report the best of REPS runs (read is timed once). Prints one JSON object.
 """
 import json
 import resource
@@ -10,7 +11,7 @@ import time
 
 import igraph as ig
 
-path, n, do_bc = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
+path, n, do_bc, reps = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1", int(sys.argv[4])
 out = {"version": ig.__version__}
 
 t = time.perf_counter()
@@ -26,21 +27,28 @@ out["read_ms"] = (time.perf_counter() - t) * 1000
 out["nodes"] = g.vcount()
 out["edges"] = g.ecount()
 
-t = time.perf_counter()
-parts = g.community_multilevel(weights="weight")
-out["multilevel_ms"] = (time.perf_counter() - t) * 1000
+
+def best(f):
+    ms = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        r = f()
+        ms.append((time.perf_counter() - t) * 1000)
+    out["first_ms"] = ms[0]
+    return r, min(ms)
+
+
+parts, out["multilevel_ms"] = best(lambda: g.community_multilevel(weights="weight"))
+out["multilevel_first_ms"] = out.pop("first_ms")
 out["modularity"] = g.modularity(parts.membership, weights="weight")
 out["communities"] = len(parts)
 
 g.pagerank(weights="weight", damping=0.85)  # untimed: igraph's first PageRank call pays a one-off setup
-t = time.perf_counter()
-g.pagerank(weights="weight", damping=0.85)
-out["pagerank_ms"] = (time.perf_counter() - t) * 1000
+_, out["pagerank_ms"] = best(lambda: g.pagerank(weights="weight", damping=0.85))
 
 if do_bc:
-    t = time.perf_counter()
-    g.betweenness(directed=False)
-    out["betweenness_ms"] = (time.perf_counter() - t) * 1000
+    _, out["betweenness_ms"] = best(lambda: g.betweenness(directed=False))
 
+out.pop("first_ms", None)
 out["max_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps(out))
