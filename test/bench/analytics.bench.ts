@@ -17,6 +17,7 @@ import { buildCsr } from '../../server/analytics/structure/csr.js';
 import { spearman } from '../../server/analytics/structure/fixtures.js';
 import { migrate } from '../../server/store/sqlite/migrations.js';
 import { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
+import { mulberry32 } from '../../server/analytics/rng.js';
 
 /** `ANALYTICS_SIZES=10000,100000` runs fewer sizes. */
 const SIZES = (process.env.ANALYTICS_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -24,17 +25,7 @@ const CHANGE = 10_000;
 const PYTHON = '/usr/bin/python3';
 const PEER = join(import.meta.dirname, 'igraph_peer.py');
 
-/** Seeded 32-bit generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+const rng = mulberry32;
 
 interface Planted {
   nodes: number;

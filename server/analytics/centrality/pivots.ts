@@ -5,18 +5,11 @@
  * seed gives the same pivots — analytics are deterministic (DESIGN.md).
  */
 
-export const DEFAULTS = { seed: 42 };
+import { mulberry32 } from '../rng.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
+
+export const DEFAULTS = { seed: 42 };
 
 /** k distinct node indices of 0..n-1 (all n, in order, when k >= n). */
 export function pivots(n: number, k: number, seed: number = DEFAULTS.seed): Int32Array {

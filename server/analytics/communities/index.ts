@@ -4,4 +4,4 @@ export type { CommunityMember, CommunitySummary, SharedIdentifier } from './summ
 export { nmi } from './nmi.js';
 export { partitionModularity } from './modularity.js';
 export { project, type Projection } from './projection.js';
-export { seededRandom } from './rng.js';
+export { seededRandom } from '../rng.js';

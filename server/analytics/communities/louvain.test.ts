@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CommunityOptionsError, DEFAULTS, detectCommunities } from './index.js';
-import { seededRandom } from './rng.js';
+import { seededRandom } from '../rng.js';
 import { addLink, addNode, cliques, emptyGraph, groups } from './test-graphs.js';
 
 describe('detectCommunities', () => {

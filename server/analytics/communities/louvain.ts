@@ -11,7 +11,7 @@ import { ENTITY_KINDS, type EntityKind } from '../../domain/kinds.js';
 import type { AnalyticsGraph } from '../graph.js';
 import { partitionModularity } from './modularity.js';
 import { project, toGraphology } from './projection.js';
-import { seededRandom } from './rng.js';
+import { seededRandom } from '../rng.js';
 import { splitDisconnected } from './split.js';
 import { summarise, type CommunitySummary } from './summary.js';
 

@@ -3,7 +3,7 @@ import modularity from 'graphology-metrics/graph/modularity.js';
 import { describe, expect, it } from 'vitest';
 import { partitionModularity } from './modularity.js';
 import { project } from './projection.js';
-import { seededRandom } from './rng.js';
+import { seededRandom } from '../rng.js';
 import { addLink, addNode, emptyGraph } from './test-graphs.js';
 
 describe('partitionModularity', () => {

@@ -5,6 +5,7 @@
 import Graph from 'graphology';
 import type { EntityKind } from '../../domain/kinds.js';
 import type { AnalyticsGraph } from '../graph.js';
+import { mulberry32 } from '../rng.js';
 
 export type EdgeSpec = [from: string, to: string, weight?: number];
 
@@ -38,17 +39,8 @@ export function graphOf(
   return graph;
 }
 
-/** mulberry32 (Tommy Ettinger, 2017), for fixtures only. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The analytics' seeded generator, for fixtures. */
+export const rng = mulberry32;
 
 /**
  * A random graph on n nodes with m edges drawn uniformly (repeats and both directions allowed, so the
