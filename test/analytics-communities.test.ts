@@ -2,10 +2,9 @@
  * Community quality on data nobody tuned to: Zachary's karate club (modularity) and the seed's planted
  * rings, ingested through the real SQLite store (normalised mutual information against the truth).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import Graph from 'graphology';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateScenario, type GroundTruth } from '../seed/scenario.js';
 import { buildGraph, type AnalyticsGraph } from '../server/analytics/graph.js';
@@ -14,34 +13,7 @@ import { entityId } from '../server/domain/ids.js';
 import { normaliseKey, type KeyContext } from '../server/domain/keys.js';
 import { ingestBulk } from '../server/ingest/bulk.js';
 import { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
-
-const KARATE = resolve(import.meta.dirname, '../../shared/data/karate');
-
-function readCsv(file: string): string[][] {
-  return readFileSync(join(KARATE, file), 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => line.split(','));
-}
-
-function karate(): AnalyticsGraph {
-  const graph: AnalyticsGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
-  for (const [id, label] of readCsv('nodes.csv'))
-    graph.addNode(id!, { kind: 'person', label: `Member ${label}`, key: id!, scheme: 'person', props: {} });
-  for (const [source, target] of readCsv('edges.csv'))
-    graph.addUndirectedEdge(source!, target!, {
-      kind: 'associate-of',
-      weight: 1,
-      count: 0,
-      durationS: 0,
-      amount: 0,
-      firstAt: null,
-      lastAt: null,
-      props: {},
-    });
-  return graph;
-}
+import { karate } from './support/karate.js';
 
 describe("Zachary's karate club", () => {
   it('reaches modularity >= 0.41', () => {

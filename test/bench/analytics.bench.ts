@@ -18,6 +18,7 @@ import { spearman } from '../../server/analytics/structure/fixtures.js';
 import { migrate } from '../../server/store/sqlite/migrations.js';
 import { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
 import { mulberry32 } from '../../server/analytics/rng.js';
+import { writePhones } from '../support/big-store.js';
 
 /** `ANALYTICS_SIZES=10000,100000` runs fewer sizes. */
 const SIZES = (process.env.ANALYTICS_SIZES ?? '10000,100000,1000000').split(',').map(Number);
@@ -63,18 +64,13 @@ const insertLink = `INSERT INTO link (id, kind, from_rid, to_rid, qualifier, pro
   amount_paise, first_at, last_at, created_at, updated_at, version)
   VALUES (?, 'called', ?, ?, '', '{}', 1, 60, 0, 0, 0, 0, 0, ?)`;
 
-/** As test/support/big-store.ts, but with exactly the generated links (entity rid = node index + 1). */
+/** Phones as test/support/big-store.ts writes them, with exactly the generated links (entity rid = node index + 1). */
 function writeStore(path: string, g: Planted): void {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   migrate(db);
   db.transaction(() => {
-    db.prepare(
-      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
-       INSERT INTO entity (id, kind, scheme, key, display, label, props, created_at, updated_at, version)
-       SELECT printf('phone:%024x', i), 'phone', 'phone', printf('+9170%08d', i), printf('+91 70%08d', i),
-              printf('+91 70%08d', i), '{}', 0, 0, 1 FROM n`,
-    ).run(g.nodes);
+    writePhones(db, g.nodes);
     const ins = db.prepare(insertLink);
     for (let j = 0; j < g.from.length; j++)
       ins.run(`link:${j.toString(16).padStart(24, '0')}`, g.from[j]! + 1, g.to[j]! + 1, 1);

@@ -4,41 +4,19 @@
  * and the planted rings of a generated 5,000-entity scenario (floor 0.90, not met yet). The scored
  * nodes are the rings' own members, as in test/analytics-communities.test.ts.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Graph from 'graphology';
 import { detectCommunities, nmi } from '../../server/analytics/communities/index.js';
-import { buildGraph, type AnalyticsGraph } from '../../server/analytics/graph.js';
+import { buildGraph } from '../../server/analytics/graph.js';
+import { karate } from '../support/karate.js';
 import { entityId } from '../../server/domain/ids.js';
 import { normaliseKey } from '../../server/domain/keys.js';
 import { ingestBulk } from '../../server/ingest/bulk.js';
 import { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
 import { generateScenario } from '../../seed/scenario.js';
 
-const KARATE = join(import.meta.dirname, '../../../shared/data/karate/edges.csv');
 const keys = { defaultRegion: 'IN' as const, aadhaarKey: 'bench-only-aadhaar-key-0123456789abcdef' };
-
-function karate(): AnalyticsGraph {
-  const g: AnalyticsGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
-  const rows = readFileSync(KARATE, 'utf8').trim().split(/\r?\n/).slice(1);
-  for (const [i, row] of rows.entries()) {
-    const [a, b] = row.split(',') as [string, string];
-    for (const n of [a, b])
-      if (!g.hasNode(n)) g.addNode(n, { kind: 'person', label: n, key: n, scheme: 'person', props: {} });
-    g.addUndirectedEdgeWithKey(`e${i}`, a, b, {
-      kind: 'associate-of',
-      props: {},
-      count: 1,
-      durationS: 0,
-      amount: 0,
-      firstAt: null,
-      lastAt: null,
-      weight: 1,
-    });
-  }
-  return g;
-}
 
 export async function run(): Promise<void> {
   const k = detectCommunities(karate());

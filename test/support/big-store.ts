@@ -7,6 +7,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from '../../server/store/sqlite/migrations.js';
 
+/** n phone entities with rids 1..n, ids phone:<24 hex digits of i>, in one statement. */
+export function writePhones(db: Database.Database, n: number): void {
+  db.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
+     INSERT INTO entity (id, kind, scheme, key, display, label, props, created_at, updated_at, version)
+     SELECT printf('phone:%024x', i), 'phone', 'phone', printf('+9170%08d', i), printf('+91 70%08d', i),
+            printf('+91 70%08d', i), '{}', 0, 0, 1 FROM n`,
+  ).run(n);
+}
+
 export function writeBigStore(path: string, o: { nodes: number; links: number; communities: number }): void {
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
@@ -14,12 +24,7 @@ export function writeBigStore(path: string, o: { nodes: number; links: number; c
   migrate(db);
   const size = Math.floor(o.nodes / o.communities);
   db.transaction(() => {
-    db.prepare(
-      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1)
-       INSERT INTO entity (id, kind, scheme, key, display, label, props, created_at, updated_at, version)
-       SELECT printf('phone:%024x', i), 'phone', 'phone', printf('+9170%08d', i), printf('+91 70%08d', i),
-              printf('+91 70%08d', i), '{}', 0, 0, 1 FROM n`,
-    ).run(o.nodes);
+    writePhones(db, o.nodes);
     // One link in ten crosses to another community; the rest stay inside their own.
     db.prepare(
       `WITH RECURSIVE l(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM l WHERE j < @links - 1),
