@@ -1,0 +1,86 @@
+/**
+ * Occurrences of a link and their sources, written the same way by both write paths. One call, payment
+ * or stay is one row however many documents record it; each document that records it adds a source.
+ */
+import type { NormalisedLink } from '../../domain/normalise-batch.js';
+import type { IngestCounts } from '../../domain/views.js';
+import type { IngestStatements } from './ingest-statements.js';
+
+export interface OccurrenceWrite {
+  link: NormalisedLink;
+  linkRid: number;
+  documentRid: number;
+  importedBy: string;
+  at: number;
+  /** The graph version being written. */
+  version: number;
+  /** A new link was written with its aggregates already; a known one has them added to. */
+  addToAggregates: boolean;
+}
+
+const EMPTY_PROPS = '{}';
+export const propsJson = (props: object): string => {
+  for (const _ in props) return JSON.stringify(props);
+  return EMPTY_PROPS;
+};
+
+/** Returns whether anything new was recorded (a new occurrence or a new source for a known one). */
+export function writeOccurrences(st: IngestStatements, w: OccurrenceWrite, counts: IngestCounts): boolean {
+  let added = 0;
+  let newSource = false;
+  let duration = 0;
+  let amount = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const o of w.link.occurrences) {
+    const info = st.insertOccurrence.run(
+      w.linkRid,
+      o.at,
+      o.endAt ?? null,
+      o.durationS ?? null,
+      o.amountPaise ?? null,
+      o.txnRef ?? null,
+      propsJson(o.props),
+    );
+    let occRid: number;
+    if (info.changes > 0) {
+      occRid = Number(info.lastInsertRowid);
+      added++;
+      duration += o.durationS ?? 0;
+      amount += o.amountPaise ?? 0;
+      first = Math.min(first, o.at);
+      last = Math.max(last, o.endAt ?? o.at);
+      counts.occurrences.created++;
+    } else {
+      occRid = st.occurrenceRid.get(w.linkRid, o.at, o.durationS ?? -1, o.amountPaise ?? -1, o.txnRef ?? '')!;
+      counts.occurrences.unchanged++;
+    }
+    if (
+      st.insertOccurrenceFact.run(occRid, w.documentRid, o.ref ?? '', w.importedBy, w.at).changes > 0 &&
+      info.changes === 0
+    )
+      newSource = true;
+  }
+  if (added && w.addToAggregates)
+    st.addToLink.run(added, duration, amount, first, first, last, last, w.at, w.version, w.linkRid);
+  return added > 0 || newSource;
+}
+
+/** Count, total duration and amount, first and last time of a link's occurrences, each counted once. */
+export function aggregate(occurrences: NormalisedLink['occurrences']) {
+  const agg = { count: 0, duration: 0, amount: 0, first: null as number | null, last: null as number | null };
+  const seen = occurrences.length > 1 ? new Set<string>() : undefined;
+  for (const o of occurrences) {
+    if (seen) {
+      const identity = `${o.at}|${o.durationS ?? -1}|${o.amountPaise ?? -1}|${o.txnRef ?? ''}`;
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+    }
+    agg.count++;
+    agg.duration += o.durationS ?? 0;
+    agg.amount += o.amountPaise ?? 0;
+    agg.first = Math.min(agg.first ?? o.at, o.at);
+    agg.last = Math.max(agg.last ?? o.at, o.endAt ?? o.at);
+  }
+  return agg;
+}
