@@ -1,16 +1,17 @@
 /**
  * Communities: the rings inside a network, by Louvain modularity optimisation (Blondel, Guillaume,
  * Lambiotte & Lefebvre 2008, "Fast unfolding of communities in large networks", J. Stat. Mech. P10008),
- * as implemented by graphology-communities-louvain, on the simple weighted projection of the graph
- * (projection.ts), seeded so the same graph and parameters give the same partition. Communities Louvain
+ * graphology-communities-louvain's algorithm run over typed arrays (louvain-csr.ts, which gives its
+ * partitions), on the simple weighted projection of the graph (projection.ts, cached per graph by
+ * projection-cache.ts), seeded so the same graph and parameters give the same partition. Communities Louvain
  * returns disconnected are split into their connected parts (split.ts); the modularity reported is that
  * of the final partition.
  */
-import louvain from 'graphology-communities-louvain';
 import { ENTITY_KINDS, type EntityKind } from '../../domain/kinds.js';
 import type { AnalyticsGraph } from '../graph.js';
 import { partitionModularity } from './modularity.js';
-import { project, toGraphology } from './projection.js';
+import { louvainCsr } from './louvain-csr.js';
+import { projectionOf } from './projection-cache.js';
 import { seededRandom } from '../rng.js';
 import { splitDisconnected } from './split.js';
 import { summarise, type CommunitySummary } from './summary.js';
@@ -70,20 +71,9 @@ function resolve(options: CommunityOptions): typeof DEFAULTS {
 export function detectCommunities(graph: AnalyticsGraph, options: CommunityOptions = {}): CommunityResult {
   const { resolution, seed, includeKinds } = resolve(options);
   const included = new Set<string>(includeKinds);
-  const p = project(graph, included);
+  const p = projectionOf(graph, included);
   const n = p.ids.length;
-
-  const found = new Int32Array(n);
-  if (p.edgeLo.length > 0) {
-    const mapping = louvain(toGraphology(p), {
-      getEdgeWeight: 'weight',
-      resolution,
-      rng: seededRandom(seed),
-    });
-    for (let i = 0; i < n; i++) found[i] = mapping[p.ids[i]!]!;
-  } else {
-    for (let i = 0; i < n; i++) found[i] = i;
-  }
+  const found = louvainCsr(p, { resolution, rng: seededRandom(seed) });
 
   const { communityOf, count, split } = splitDisconnected(p, found);
   const byId: Record<string, number> = {};

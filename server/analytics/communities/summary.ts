@@ -63,24 +63,32 @@ export function summarise(
     members.push([]);
   }
 
+  // The other communities of one node, distinct: a stamp per community rather than a Set per node,
+  // since on a large graph most identifiers touch another community.
+  const stamp = new Int32Array(count).fill(-1);
+  const others: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = communityOf[i]!;
     const s = summaries[c]!;
     s.size++;
     s.kinds[p.kinds[i]!] = (s.kinds[p.kinds[i]!] ?? 0) + 1;
     members[c]!.push(i);
-    let others: Set<number> | undefined;
+    const shareable = SHARED_KINDS.has(p.kinds[i]!);
+    others.length = 0;
     for (let k = p.offsets[i]!; k < p.offsets[i + 1]!; k++) {
       const d = communityOf[p.targets[k]!]!;
       if (d === c) inside[i]! += p.weights[k]!;
-      else if (SHARED_KINDS.has(p.kinds[i]!)) (others ??= new Set()).add(d);
+      else if (shareable && stamp[d] !== i) {
+        stamp[d] = i;
+        others.push(d);
+      }
     }
-    if (others)
+    if (others.length)
       s.shared.push({
         id: p.ids[i]!,
         label: label(i),
         kind: p.kinds[i]!,
-        communities: [...others].sort((x, y) => x - y),
+        communities: others.sort((x, y) => x - y).slice(),
       });
   }
 
