@@ -38,7 +38,7 @@ export const DEFAULTS: CentralityOptions = {
   top: 10,
   topKinds: [],
   alpha: 0.85,
-  tolerance: 1e-9,
+  tolerance: 1e-10,
   maxIterations: 500,
   exactLimit: EXACT_LIMIT,
   samples: 500,

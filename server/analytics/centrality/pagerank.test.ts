@@ -52,6 +52,19 @@ describe('pagerank', () => {
     expectAgreement(randomGraph(2000, 8000, 7, { isolated: 20 }));
   });
 
+  it('at the default tolerance (PRPACK rule, 1e-10) is within 1e-10 in L1 of a tightly converged reference', () => {
+    const g = randomGraph(3000, 15000, 11, { isolated: 10 });
+    const ours = centrality(g, 'pagerank').scores;
+    const theirs = pagerankLib(simpleUndirected(g), {
+      getEdgeWeight: 'weight',
+      tolerance: 1e-15,
+      maxIterations: 10_000,
+    });
+    let l1 = 0;
+    for (const id of g.nodes()) l1 += Math.abs(ours[id]! - theirs[id]!);
+    expect(l1).toBeLessThan(1e-10);
+  });
+
   it('reports iterations and whether it converged', () => {
     const csr = buildCsr(randomGraph(200, 600, 4));
     expect(pagerankCsr(csr).converged).toBe(true);
