@@ -4,7 +4,11 @@
  * plain data.
  */
 import { centrality, type Metric } from '../analytics/centrality/index.js';
-import { detectCommunities } from '../analytics/communities/index.js';
+import {
+  detectCommunities,
+  detectCommunitiesInEdgeList,
+  type EdgeList,
+} from '../analytics/communities/index.js';
 import type { AnalyticsGraph } from '../analytics/graph.js';
 import { explainTie } from '../analytics/paths/index.js';
 import { sharedIdentifiers } from '../analytics/shared/index.js';
@@ -15,11 +19,19 @@ export type AnalyticsOp = (graph: AnalyticsGraph, params: Record<string, unknown
 /** Every node's score is sent for graphs a client can draw; above this, the ranking only. */
 const ALL_SCORES_UP_TO = 20_000;
 
+const communityOptions = (p: Record<string, unknown>) => ({
+  resolution: p.resolution as number,
+  seed: p.seed as string,
+});
+
+/** `communities` on an edge list read in bulk, before the projection exists: the same answer. */
+export const coldCommunities = (list: EdgeList, p: Record<string, unknown>) =>
+  detectCommunitiesInEdgeList(list, communityOptions(p));
+
 export const OPS: Record<string, AnalyticsOp> = {
   size: (graph) => ({ nodes: graph.order, edges: graph.size }),
 
-  communities: (graph, p) =>
-    detectCommunities(graph, { resolution: p.resolution as number, seed: p.seed as string }),
+  communities: (graph, p) => detectCommunities(graph, communityOptions(p)),
 
   centrality: (graph, p) => {
     const r = centrality(graph, p.metric as Metric, { top: p.limit as number });

@@ -1,4 +1,10 @@
-export { DEFAULTS, CommunityOptionsError, detectCommunities } from './louvain.js';
+export {
+  DEFAULTS,
+  CommunityOptionsError,
+  detectCommunities,
+  detectCommunitiesInEdgeList,
+} from './louvain.js';
+export type { EdgeList } from './edge-list.js';
 export type { CommunityOptions, CommunityResult } from './louvain.js';
 export type { CommunityMember, CommunitySummary, SharedIdentifier } from './summary.js';
 export { nmi } from './nmi.js';

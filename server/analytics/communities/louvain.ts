@@ -12,6 +12,8 @@ import type { AnalyticsGraph } from '../graph.js';
 import { partitionModularity } from './modularity.js';
 import { louvainCsr } from './louvain-csr.js';
 import { projectionOf } from './projection-cache.js';
+import type { Projection } from './projection.js';
+import { projectEdgeList, type EdgeList } from './edge-list.js';
 import { seededRandom } from '../rng.js';
 import { splitDisconnected } from './split.js';
 import { summarise, type CommunitySummary } from './summary.js';
@@ -69,9 +71,27 @@ function resolve(options: CommunityOptions): typeof DEFAULTS {
 }
 
 export function detectCommunities(graph: AnalyticsGraph, options: CommunityOptions = {}): CommunityResult {
-  const { resolution, seed, includeKinds } = resolve(options);
+  const resolved = resolve(options);
+  const p = projectionOf(graph, new Set<string>(resolved.includeKinds));
+  return communitiesOf(p, (i) => graph.getNodeAttribute(p.ids[i]!, 'label'), resolved);
+}
+
+/**
+ * The same, on an edge list read in bulk from a store (a cold start, before the projection exists):
+ * the same projection, hence the same partition, as `detectCommunities` on the graph of that list.
+ */
+export function detectCommunitiesInEdgeList(list: EdgeList, options: CommunityOptions = {}): CommunityResult {
+  const resolved = resolve(options);
+  const { projection, original } = projectEdgeList(list, new Set<string>(resolved.includeKinds));
+  return communitiesOf(projection, (i) => list.labels[original[i]!]!, resolved);
+}
+
+function communitiesOf(
+  p: Projection,
+  label: (i: number) => string,
+  { resolution, seed, includeKinds }: typeof DEFAULTS,
+): CommunityResult {
   const included = new Set<string>(includeKinds);
-  const p = projectionOf(graph, included);
   const n = p.ids.length;
   const found = louvainCsr(p, { resolution, rng: seededRandom(seed) });
 
@@ -81,7 +101,7 @@ export function detectCommunities(graph: AnalyticsGraph, options: CommunityOptio
   return {
     communityOf: byId,
     modularity: partitionModularity(p, communityOf),
-    communities: summarise(graph, p, communityOf, count),
+    communities: summarise(label, p, communityOf, count),
     parameters: {
       algorithm: 'louvain',
       resolution,

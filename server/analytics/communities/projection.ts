@@ -46,7 +46,6 @@ export function project(graph: AnalyticsGraph, includeKinds: ReadonlySet<string>
   const linkLo = new Int32Array(size);
   const linkHi = new Int32Array(size);
   const linkWeight = new Float64Array(size);
-  const perLo = new Int32Array(n + 1);
   let links = 0;
   graph.forEachEdge((_edge, attributes, source, target) => {
     const a = index.get(source);
@@ -56,8 +55,26 @@ export function project(graph: AnalyticsGraph, includeKinds: ReadonlySet<string>
     linkLo[links] = a < b ? a : b;
     linkHi[links] = a < b ? b : a;
     linkWeight[links++] = Number.isFinite(w) && w > 0 ? w : 1;
-    perLo[(a < b ? a : b) + 1]!++;
   });
+  return fromLinks(ids, kinds, linkLo, linkHi, linkWeight, links);
+}
+
+/**
+ * The projection of `links` links given as (lo, hi, weight) with lo < hi, indices into `ids` (sorted):
+ * the part shared by a graphology graph (`project`) and an edge list read straight from a store
+ * (`edge-list.ts`).
+ */
+export function fromLinks(
+  ids: string[],
+  kinds: EntityKind[],
+  linkLo: Int32Array,
+  linkHi: Int32Array,
+  linkWeight: Float64Array,
+  links: number,
+): Projection {
+  const n = ids.length;
+  const perLo = new Int32Array(n + 1);
+  for (let k = 0; k < links; k++) perLo[linkLo[k]! + 1]!++;
 
   // Bucket the links by their lower end (a counting sort), then sum, per bucket, the weights of every
   // link between the same two entities, whatever its kind or direction; no map of pairs is built.

@@ -10,7 +10,6 @@
  *   widely shared first.
  */
 import type { EntityKind } from '../../domain/kinds.js';
-import type { AnalyticsGraph } from '../graph.js';
 import type { Projection } from './projection.js';
 
 export interface CommunityMember {
@@ -48,13 +47,13 @@ export const SHARED_KINDS: ReadonlySet<EntityKind> = new Set([
 ]);
 
 export function summarise(
-  graph: AnalyticsGraph,
+  /** The label of projected node i. */
+  label: (i: number) => string,
   p: Projection,
   communityOf: Int32Array,
   count: number,
 ): CommunitySummary[] {
   const n = p.ids.length;
-  const label = (i: number) => graph.getNodeAttribute(p.ids[i]!, 'label');
   const inside = new Float64Array(n);
   const summaries: CommunitySummary[] = [];
   const members: number[][] = [];
