@@ -216,7 +216,9 @@ export async function run(): Promise<void> {
       const stats = await projection.refresh();
       const tRead = performance.now() - t1;
       row(`${label} projection build (change feed → graphology graph, once)`, tRead, peer?.read_ms);
-      const [, tSimple] = time(() => projectionOf(projection.graph, new Set(COMMUNITY_DEFAULTS.includeKinds)));
+      const [, tSimple] = time(() =>
+        projectionOf(projection.graph, new Set(COMMUNITY_DEFAULTS.includeKinds)),
+      );
       row(`${label} simple weighted graph beside it (once per graph version)`, tSimple, undefined);
 
       // Warm: the projection is there.
