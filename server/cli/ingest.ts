@@ -47,7 +47,11 @@ async function main(paths: string[]): Promise<number> {
       failed++;
       console.error(`${file}: cannot read it as JSON or NDJSON (${why})`);
     };
-    for await (const r of ingestFiles(files, userInfo().username, { store, keys }, unreadable)) {
+    const firstLoad = () =>
+      console.log('the store is empty: this import is written as one load, kept only once every file is in');
+    for await (const r of ingestFiles(files, userInfo().username, { store, keys }, unreadable, {
+      onFirstLoad: firstLoad,
+    })) {
       if (r.ok) {
         console.log(`${r.where}: ${summary(r.counts)}`);
         continue;

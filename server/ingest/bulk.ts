@@ -2,11 +2,14 @@
  * Bulk ingest: many batches (the documents of an investigation, or a generated scenario) written in
  * groups. Each batch stays all-or-nothing and is reported on its own; a group is committed together,
  * because committing every small document alone costs more than writing it (each commit rewrites the
- * index pages it touched). Files are prepared in a worker thread while the main thread writes.
+ * index pages it touched). Into an empty store the whole import is one load (GraphStore.openBulkLoad),
+ * kept only when every batch has been written. Files are prepared in a worker thread while the main
+ * thread writes.
  */
 import { CaseGraphError } from '../domain/errors.js';
 import type { NormalisedBatch } from '../domain/normalise-batch.js';
 import type { IngestCounts } from '../domain/views.js';
+import type { BulkLoad } from '../store/graph-store.js';
 import { prepareBatch, type IngestDeps } from './ingest-batch.js';
 import type { PreparedMessage, WorkerInput } from './prepare-messages.js';
 import { startTsWorker } from '../workers/ts-worker.js';
@@ -26,6 +29,8 @@ export interface BulkOptions {
   groupRecords?: number;
   /** Batches gathered before a group is written, however small. */
   groupBatches?: number;
+  /** Told when the store was empty and the import is written as one load, kept only at its end. */
+  onFirstLoad?: () => void;
 }
 
 type Prepared = { where: string } & ({ batch: NormalisedBatch } | { error: CaseGraphError });
@@ -38,6 +43,12 @@ async function* writeGroups(
   deps: IngestDeps,
   options: BulkOptions,
 ): AsyncGenerator<BulkOutcome> {
+  const load = await deps.store.openBulkLoad();
+  if (load) {
+    options.onFirstLoad?.();
+    yield* writeLoad(load, prepared, deps);
+    return;
+  }
   const maxRecords = options.groupRecords ?? 50_000;
   const maxBatches = options.groupBatches ?? 2_000;
   // Rejected batches wait with the group so that outcomes come out in input order.
@@ -63,6 +74,26 @@ async function* writeGroups(
     if (records >= maxRecords || group.length >= maxBatches) yield* flush();
   }
   if (group.length) yield* flush();
+}
+
+/** A consumer that stops early, or a fault, leaves the store as empty as it was. */
+async function* writeLoad(
+  load: BulkLoad,
+  prepared: AsyncIterable<Prepared> | Iterable<Prepared>,
+  deps: IngestDeps,
+): AsyncGenerator<BulkOutcome> {
+  const now = deps.now ?? (() => new Date());
+  let finished = false;
+  try {
+    for await (const p of prepared) {
+      if ('error' in p) yield { where: p.where, ok: false, error: p.error };
+      else yield { where: p.where, ...(await load.write(p.batch, { importedAt: now() })) };
+    }
+    await load.finish();
+    finished = true;
+  } finally {
+    if (!finished) await load.abort();
+  }
 }
 
 function* prepareHere(items: Iterable<BulkItem>, importedBy: string, deps: IngestDeps): Generator<Prepared> {

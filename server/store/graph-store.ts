@@ -57,6 +57,17 @@ export interface IngestContext {
 
 export type IngestOutcome = { ok: true; counts: IngestCounts } | { ok: false; error: CaseGraphError };
 
+/**
+ * A first import into an empty store, written as one all-or-nothing load so that the store can take
+ * the paths a database restore takes (see sqlite/bulk-load.ts). Batches are checked and reported one by
+ * one as by ingestMany; nothing is visible to readers, and nothing is kept, until finish().
+ */
+export interface BulkLoad {
+  write(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestOutcome>;
+  finish(): Promise<void>;
+  abort(): Promise<void>;
+}
+
 export interface StoreStats {
   entities: number;
   links: number;
@@ -74,6 +85,8 @@ export interface GraphStore {
    * would cost more than the writing. Results come in the order of the batches.
    */
   ingestMany(batches: NormalisedBatch[], ctx: IngestContext): Promise<IngestOutcome[]>;
+  /** A bulk load when the store holds nothing yet (and the store can do it faster); otherwise undefined. */
+  openBulkLoad(): Promise<BulkLoad | undefined>;
   getEntity(id: string): Promise<EntityDetail | null>;
   getLink(id: string, occurrenceLimit: number): Promise<LinkDetail | null>;
   search(query: SearchQuery): Promise<EntityView[]>;

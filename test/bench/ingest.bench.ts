@@ -60,6 +60,7 @@ export async function run(): Promise<void> {
       peakRssMiB: number;
       bareRowsPerS: number;
       bareRows: number;
+      firstLoad: boolean;
     };
     const linksPerS = r.links / r.seconds;
     const row = (k: string, v: string) => console.log(`${k.padEnd(38)} ${v}`);
@@ -67,6 +68,7 @@ export async function run(): Promise<void> {
       'entities / links / occurrences',
       `${r.entities.toLocaleString('en')} / ${r.links.toLocaleString('en')} / ${r.occurrences.toLocaleString('en')}`,
     );
+    row('written as', r.firstLoad ? 'one bulk load (the store was empty)' : 'groups of batches');
     row('ingest, end to end', `${r.seconds.toFixed(2)} s (store writes ${r.storeSeconds.toFixed(2)} s)`);
     row('entities/s', Math.round(r.entities / r.seconds).toLocaleString('en'));
     row('links/s', Math.round(linksPerS).toLocaleString('en'));

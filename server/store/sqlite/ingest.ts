@@ -263,8 +263,6 @@ export class SqliteIngest {
   }
 }
 
-type Outcome = 'created' | 'updated' | 'unchanged';
-
 interface KnownEntity {
   rid: number;
   display: string;

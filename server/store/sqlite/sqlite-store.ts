@@ -16,6 +16,7 @@ import type {
   Subgraph,
 } from '../../domain/views.js';
 import type {
+  BulkLoad,
   GraphStore,
   IngestContext,
   IngestOutcome,
@@ -28,6 +29,7 @@ import type {
 import { CaseGraphError } from '../../domain/errors.js';
 import { migrate } from './migrations.js';
 import { SqliteIngest } from './ingest.js';
+import { SqliteBulkLoad } from './bulk-load.js';
 import { SqliteReads } from './reads.js';
 import { SqliteTraversal } from './traverse.js';
 
@@ -46,7 +48,7 @@ export class SqliteGraphStore implements GraphStore {
 
   constructor(
     readonly path: string,
-    options: SqliteOptions = {},
+    private readonly options: SqliteOptions = {},
   ) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
@@ -75,6 +77,12 @@ export class SqliteGraphStore implements GraphStore {
 
   async ingestMany(batches: NormalisedBatch[], ctx: IngestContext): Promise<IngestOutcome[]> {
     return busyAsUnavailable(() => this.writer.runMany(batches, ctx));
+  }
+
+  async openBulkLoad(): Promise<BulkLoad | undefined> {
+    return busyAsUnavailable(() =>
+      SqliteBulkLoad.open(this.path, { busyTimeoutMs: this.options.busyTimeoutMs }),
+    );
   }
 
   async getEntity(id: string): Promise<EntityDetail | null> {

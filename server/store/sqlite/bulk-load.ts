@@ -1,0 +1,343 @@
+/**
+ * A first import into an empty store, as `neo4j-admin import` or a database restore does it: the whole
+ * load is one transaction on a connection of its own, the secondary indexes are dropped at the start and
+ * built once at the end (sorting once is far cheaper than half a million random insertions), and what the
+ * store holds is known from memory instead of asked row by row. Entities are kept in memory and written
+ * once, with their final properties, at the end.
+ *
+ * The result is the store that batch-by-batch ingest would have made from the same batches: the same
+ * rows, row ids, versions, provenance and counts (test/bulk-load.test.ts compares the two). Each batch is
+ * still checked before it writes anything, so a refused batch leaves no trace and the others go on;
+ * if the process stops before the end, the store is left as empty as it was. Other connections keep
+ * reading the empty store until the commit and wait (then report the store busy) if they try to write.
+ */
+import Database from 'better-sqlite3';
+import { CaseGraphError } from '../../domain/errors.js';
+import type { NormalisedBatch, NormalisedEntity, NormalisedLink } from '../../domain/normalise-batch.js';
+import { mergeProps, type Props } from '../../domain/props.js';
+import { entityLabel, searchText } from '../../domain/labels.js';
+import type { EntityKind, Scheme } from '../../domain/kinds.js';
+import type { IngestCounts } from '../../domain/views.js';
+import type { BulkLoad, IngestContext, IngestOutcome } from '../graph-store.js';
+import { checkDocument, checkEnds, tally, type KnownDocument } from './batch-checks.js';
+import { emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
+import { aggregate, propsJson, writeOccurrences } from './occurrence-writes.js';
+
+/** Tables whose secondary indexes are built after the load; the unique ids and the occurrence identity stay, the load needs them. */
+const DEFERRED_INDEX_TABLES = ['document', 'entity', 'entity_fact', 'link', 'link_fact'];
+
+interface HeldEntity {
+  rid: number;
+  kind: EntityKind;
+  scheme: Scheme;
+  key: string;
+  display: string;
+  props: Props;
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+}
+
+interface HeldLink {
+  rid: number;
+  props: Props;
+}
+
+export interface BulkLoadOptions {
+  cacheMiB?: number;
+  busyTimeoutMs?: number;
+}
+
+export class SqliteBulkLoad implements BulkLoad {
+  private readonly st: IngestStatements;
+  private readonly insertEntityAt: Database.Statement;
+  private readonly insertLinkAt: Database.Statement;
+  private readonly entities = new Map<string, HeldEntity>();
+  private readonly links = new Map<string, HeldLink>();
+  private readonly documents = new Map<string, KnownDocument & { rid: number }>();
+  private readonly deferredIndexes: string[];
+  private lastEntityRid: number;
+  private lastLinkRid: number;
+  private version: number;
+  private done = false;
+
+  /** Opens a load when the store at `path` is empty, inside its transaction; undefined when it holds anything. */
+  static open(path: string, options: BulkLoadOptions = {}): SqliteBulkLoad | undefined {
+    if (path === ':memory:') return undefined;
+    const db = new Database(path);
+    try {
+      db.pragma('synchronous = NORMAL');
+      db.pragma(`cache_size = -${(options.cacheMiB ?? 512) * 1024}`);
+      db.pragma('temp_store = MEMORY');
+      db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+      db.exec('BEGIN IMMEDIATE');
+      const holds = db
+        .prepare<[], number>(
+          `SELECT EXISTS (SELECT 1 FROM entity) OR EXISTS (SELECT 1 FROM link) OR EXISTS (SELECT 1 FROM document)`,
+        )
+        .pluck()
+        .get();
+      if (holds) {
+        db.exec('ROLLBACK');
+        db.close();
+        return undefined;
+      }
+      return new SqliteBulkLoad(db);
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      db.close();
+      throw error;
+    }
+  }
+
+  private constructor(private readonly db: Database.Database) {
+    const indexes = db
+      .prepare<[], { name: string; sql: string }>(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+         AND tbl_name IN (${DEFERRED_INDEX_TABLES.map((t) => `'${t}'`).join(', ')}) ORDER BY name`,
+      )
+      .all()
+      .filter((i) => !/^\s*CREATE\s+UNIQUE/i.test(i.sql));
+    for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
+    this.deferredIndexes = indexes.map((i) => i.sql);
+    // Prepared after the drops: a statement prepared before a schema change would be prepared again.
+    this.st = statements(db);
+    this.insertEntityAt = db.prepare(
+      `INSERT INTO entity (rid, id, kind, scheme, key, display, label, props, created_at, updated_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertLinkAt = db.prepare(
+      `INSERT INTO link (rid, id, kind, from_rid, to_rid, qualifier, props, occ_count, duration_s, amount_paise,
+         first_at, last_at, created_at, updated_at, version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const max = (table: string) =>
+      db.prepare<[], number>(`SELECT ifnull(max(rid), 0) FROM ${table}`).pluck().get()!;
+    this.lastEntityRid = max('entity');
+    this.lastLinkRid = max('link');
+    this.version = Number(this.st.version.get());
+  }
+
+  async write(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestOutcome> {
+    if (this.done) throw new Error('this bulk load is already finished');
+    try {
+      checkDocument(this.documents.get(batch.document.id), batch);
+      checkEnds(batch, (id) => this.entities.has(id));
+    } catch (error) {
+      if (error instanceof CaseGraphError) return { ok: false, error };
+      throw error;
+    }
+    try {
+      return { ok: true, counts: this.writeChecked(batch, ctx.importedAt.getTime()) };
+    } catch (error) {
+      // Past the checks a failure is a fault, and the load cannot go on from a half-written batch.
+      this.abortNow();
+      throw error;
+    }
+  }
+
+  private writeChecked(batch: NormalisedBatch, at: number): IngestCounts {
+    const next = this.version + 1;
+    const counts = emptyCounts();
+    const documentRid = this.upsertDocument(batch, at);
+    const by = batch.importedBy;
+    for (const [, o] of tally(batch.entities, (e) => this.upsertEntity(e, documentRid, by, at, next)))
+      counts.entities[o]++;
+    for (const [, o] of tally(batch.links, (l) => this.upsertLink(l, documentRid, by, at, next, counts)))
+      counts.links[o]++;
+    const changed =
+      counts.entities.created +
+        counts.entities.updated +
+        counts.links.created +
+        counts.links.updated +
+        counts.occurrences.created >
+      0;
+    if (changed) this.version = next;
+    counts.version = this.version;
+    if (changed) this.st.log.run(documentRid, by, at, JSON.stringify(counts));
+    return counts;
+  }
+
+  private upsertDocument(batch: NormalisedBatch, at: number): number {
+    const d = batch.document;
+    const known = this.documents.get(d.id);
+    if (known) return known.rid;
+    const info = this.st.insertDocument.run({
+      id: d.id,
+      sha256: d.sha256,
+      name: d.name,
+      type: d.type,
+      source: d.grading.source,
+      information: d.grading.information,
+      caseId: d.caseId ?? null,
+      receivedFrom: d.receivedFrom ?? null,
+      at,
+    });
+    const rid = Number(info.lastInsertRowid);
+    this.documents.set(d.id, {
+      rid,
+      type: d.type,
+      source_grade: d.grading.source,
+      info_grade: d.grading.information,
+      case_id: d.caseId ?? null,
+    });
+    return rid;
+  }
+
+  private upsertEntity(
+    e: NormalisedEntity,
+    documentRid: number,
+    importedBy: string,
+    at: number,
+    version: number,
+  ): 'created' | 'updated' | 'unchanged' {
+    const json = propsJson(e.props);
+    const held = this.entities.get(e.id);
+    if (!held) {
+      const rid = ++this.lastEntityRid;
+      this.entities.set(e.id, {
+        rid,
+        kind: e.kind,
+        scheme: e.scheme,
+        key: e.key,
+        display: e.display,
+        props: e.props,
+        createdAt: at,
+        updatedAt: at,
+        version,
+      });
+      this.st.insertEntityFact.run(rid, documentRid, e.ref ?? '', json, importedBy, at);
+      return 'created';
+    }
+    const newFact =
+      this.st.insertEntityFact.run(held.rid, documentRid, e.ref ?? '', json, importedBy, at).changes > 0;
+    if (!newFact) return 'unchanged';
+    const { merged, changed } = mergeProps(held.props, e.props);
+    if (changed) {
+      held.props = merged;
+      held.updatedAt = at;
+      held.version = version;
+    }
+    return 'updated';
+  }
+
+  private upsertLink(
+    link: NormalisedLink,
+    documentRid: number,
+    importedBy: string,
+    at: number,
+    version: number,
+    counts: IngestCounts,
+  ): 'created' | 'updated' | 'unchanged' {
+    const ref = link.ref ?? '';
+    const json = propsJson(link.props);
+    const held = this.links.get(link.id);
+    if (!held) {
+      const rid = ++this.lastLinkRid;
+      const agg = aggregate(link.occurrences);
+      this.insertLinkAt.run(
+        rid,
+        link.id,
+        link.kind,
+        this.entities.get(link.fromId)!.rid,
+        this.entities.get(link.toId)!.rid,
+        link.qualifier,
+        json,
+        agg.count,
+        agg.duration,
+        agg.amount,
+        agg.first,
+        agg.last,
+        at,
+        at,
+        version,
+      );
+      this.links.set(link.id, { rid, props: link.props });
+      this.st.insertLinkFact.run(rid, documentRid, ref, json, importedBy, at);
+      const occurrences = {
+        link,
+        linkRid: rid,
+        documentRid,
+        importedBy,
+        at,
+        version,
+        addToAggregates: false,
+      };
+      writeOccurrences(this.st, occurrences, counts);
+      return 'created';
+    }
+    const newFact = this.st.insertLinkFact.run(held.rid, documentRid, ref, json, importedBy, at).changes > 0;
+    const { merged, changed } = newFact
+      ? mergeProps(held.props, link.props)
+      : { merged: held.props, changed: false };
+    if (changed) {
+      held.props = merged;
+      this.st.updateLinkProps.run(JSON.stringify(merged), at, version, held.rid);
+    }
+    const occurrences = {
+      link,
+      linkRid: held.rid,
+      documentRid,
+      importedBy,
+      at,
+      version,
+      addToAggregates: true,
+    };
+    const added = writeOccurrences(this.st, occurrences, counts);
+    return changed || newFact || added ? 'updated' : 'unchanged';
+  }
+
+  /** Writes the entities and their search texts, builds the indexes, commits and folds the log into the file. */
+  async finish(): Promise<void> {
+    if (this.done) return;
+    try {
+      for (const [id, e] of this.entities) {
+        const label = entityLabel(e.kind, e.display, e.props);
+        this.insertEntityAt.run(
+          e.rid,
+          id,
+          e.kind,
+          e.scheme,
+          e.key,
+          e.display,
+          label,
+          propsJson(e.props),
+          e.createdAt,
+          e.updatedAt,
+          e.version,
+        );
+      }
+      // Texts after every entity row: interleaved with other writes, FTS5 would flush a segment per text.
+      for (const e of this.entities.values())
+        this.st.insertText.run(
+          e.rid,
+          searchText(e.kind, e.display, entityLabel(e.kind, e.display, e.props), e.props),
+        );
+      this.st.setVersion.run(String(this.version));
+      for (const sql of this.deferredIndexes) this.db.exec(sql);
+      this.db.exec('COMMIT');
+      this.done = true;
+      // The whole load sits in the write-ahead log: copy it into the database now, not at some later commit.
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      this.abortNow();
+      throw error;
+    } finally {
+      this.entities.clear();
+      this.links.clear();
+      if (this.db.open) this.db.close();
+    }
+  }
+
+  async abort(): Promise<void> {
+    this.abortNow();
+  }
+
+  private abortNow(): void {
+    this.done = true;
+    if (this.db.open) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * The first import into an empty store is written as one bulk load (sqlite/bulk-load.ts). It must make
+ * exactly the store that batch-by-batch ingest makes from the same batches: same rows, row ids,
+ * versions, provenance, counts and refusals; the same indexes afterwards; the same search answers.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateScenario } from '../seed/scenario.js';
+import type { IngestBatchInput } from '../server/domain/batch.js';
+import { CaseGraphError } from '../server/domain/errors.js';
+import type { NormalisedBatch } from '../server/domain/normalise-batch.js';
+import { ingestBulk, type BulkOutcome } from '../server/ingest/bulk.js';
+import { prepareBatch } from '../server/ingest/ingest-batch.js';
+import { searchIds } from '../server/domain/search-terms.js';
+import { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
+import { airtelCdr, FIR, firBatch, sha, TEST_KEYS } from './support/batches.js';
+
+const AT = new Date('2026-05-01T10:00:00Z');
+const now = () => AT;
+
+/** A generated scenario with the awkward cases added: a refusal, a re-sent file, a conflicting file, a late merge. */
+function batches(): IngestBatchInput[] {
+  const scenario = generateScenario({ entities: 1500, seed: 'bulk-load-equivalence' });
+  const list = scenario.batches.slice();
+  const unknownEnd: IngestBatchInput = {
+    document: { name: 'dangling.json', sha256: sha('dangling'), type: 'other' },
+    entities: [],
+    links: [
+      {
+        kind: 'uses',
+        from: { kind: 'person', key: 'NOBODY-KNOWN' },
+        to: { kind: 'phone', key: '+91 90000 00001' },
+      },
+    ],
+  };
+  const merge = {
+    ...firBatch(),
+    document: { ...firBatch().document, name: 'fir-0001-copy2.pdf', sha256: sha('copy2') },
+  };
+  merge.entities = merge.entities!.map((e) =>
+    e.kind === 'person' ? { ...e, props: { ...e.props, nationality: 'Indian' } } : e,
+  );
+  list.splice(3, 0, firBatch(), airtelCdr(), unknownEnd, firBatch(), merge);
+  list.push(
+    { ...firBatch(), document: { ...firBatch().document, case: FIR } },
+    scenario.batches[10]!,
+    airtelCdr(),
+  );
+  return list;
+}
+
+const TABLES: Record<string, string> = {
+  document: 'rid',
+  entity: 'rid',
+  entity_fact: 'entity_rid, document_rid, ref',
+  link: 'rid',
+  link_fact: 'link_rid, document_rid, ref',
+  occurrence: 'rid',
+  occurrence_fact: 'occurrence_rid, document_rid, ref',
+  ingest_log: 'rid',
+  meta: 'key',
+};
+
+function dump(path: string) {
+  const db = new Database(path, { readonly: true });
+  try {
+    const tables = Object.fromEntries(
+      Object.entries(TABLES).map(([t, order]) => [
+        t,
+        db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).all(),
+      ]),
+    );
+    const indexes = db
+      .prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+      .all();
+    return { tables, indexes };
+  } finally {
+    db.close();
+  }
+}
+
+const query = (q: string) => ({ ids: searchIds(q, TEST_KEYS), text: q, limit: 50 });
+
+const summary = (o: BulkOutcome) =>
+  o.ok
+    ? { where: o.where, counts: o.counts }
+    : { where: o.where, code: o.error.code, issues: o.error.issues };
+
+describe('bulk load into an empty store', () => {
+  let dir: string;
+  const input = batches();
+  const stepwise: ReturnType<typeof summary>[] = [];
+  const bulk: ReturnType<typeof summary>[] = [];
+  let announced = 0;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-'));
+    // Batch by batch: ingestMany in groups, the path of a store that already holds data.
+    const a = new SqliteGraphStore(join(dir, 'stepwise.db'));
+    const items = input.map((raw, i) => ({ where: `batch ${i}`, raw }));
+    for (let i = 0; i < items.length; i += 7) {
+      const group = items.slice(i, i + 7);
+      const prepared = group.map((g) => {
+        try {
+          return prepareBatch(g.raw, 'test', TEST_KEYS);
+        } catch (error) {
+          if (error instanceof CaseGraphError) return error;
+          throw error;
+        }
+      });
+      const valid = prepared.filter((p): p is NormalisedBatch => !(p instanceof CaseGraphError));
+      const written = await a.ingestMany(valid, { importedAt: AT });
+      let k = 0;
+      for (const [j, p] of prepared.entries()) {
+        const where = group[j]!.where;
+        stepwise.push(
+          summary(p instanceof CaseGraphError ? { where, ok: false, error: p } : { where, ...written[k++]! }),
+        );
+      }
+    }
+    await a.close();
+
+    const b = new SqliteGraphStore(join(dir, 'bulk.db'));
+    for await (const o of ingestBulk(
+      items,
+      'test',
+      { store: b, keys: TEST_KEYS, now },
+      { onFirstLoad: () => announced++ },
+    ))
+      bulk.push(summary(o));
+    await b.close();
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('takes the bulk path once, and reports every batch as batch-by-batch ingest does', () => {
+    expect(announced).toBe(1);
+    expect(bulk).toEqual(stepwise);
+    const codes = bulk.flatMap((o) => ('code' in o ? [o.code] : []));
+    expect(codes).toEqual(expect.arrayContaining(['BATCH.UNKNOWN_ENTITY', 'DOCUMENT.CONFLICT']));
+  });
+
+  it('leaves the same rows, provenance, versions and indexes', () => {
+    const a = dump(join(dir, 'stepwise.db'));
+    const b = dump(join(dir, 'bulk.db'));
+    expect((a.tables.link as unknown[]).length).toBeGreaterThan(1000);
+    for (const t of Object.keys(TABLES)) expect(b.tables[t], t).toEqual(a.tables[t]);
+    expect(b.indexes).toEqual(a.indexes);
+  });
+
+  it('answers searches the same', async () => {
+    const a = new SqliteGraphStore(join(dir, 'stepwise.db'));
+    const b = new SqliteGraphStore(join(dir, 'bulk.db'));
+    try {
+      for (const q of ['Zorvan', 'emira', '98201', 'Quillet Zorvan', 'SBIN']) {
+        const [x, y] = await Promise.all([a.search(query(q)), b.search(query(q))]);
+        expect(y, q).toEqual(x);
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+describe('a bulk load that does not finish', () => {
+  it('leaves the store empty, with its indexes, when the import stops half-way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-stop-'));
+    const path = join(dir, 'graph.db');
+    try {
+      const before = dump(new SqliteGraphStore(path).path);
+      const store = new SqliteGraphStore(path);
+      const items = [firBatch(), airtelCdr()].map((raw, i) => ({ where: `b${i}`, raw }));
+      for await (const o of ingestBulk(items, 'test', { store, keys: TEST_KEYS, now })) {
+        expect(o.ok).toBe(true);
+        break; // the consumer gives up after the first batch
+      }
+      expect((await store.stats()).entities).toBe(0);
+      await store.close();
+      expect(dump(path)).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is not used once the store holds anything: later imports go batch by batch', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-later-'));
+    try {
+      const store = new SqliteGraphStore(join(dir, 'graph.db'));
+      await store.ingest(prepareBatch(firBatch(), 'test', TEST_KEYS), { importedAt: AT });
+      expect(await store.openBulkLoad()).toBeUndefined();
+      let announced = 0;
+      const items = [{ where: 'cdr', raw: airtelCdr() }];
+      for await (const o of ingestBulk(
+        items,
+        'test',
+        { store, keys: TEST_KEYS, now },
+        { onFirstLoad: () => announced++ },
+      ))
+        expect(o.ok).toBe(true);
+      expect(announced).toBe(0);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps readers on the empty store until it is finished', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-read-'));
+    try {
+      const store = new SqliteGraphStore(join(dir, 'graph.db'));
+      const load = (await store.openBulkLoad())!;
+      const r = await load.write(prepareBatch(firBatch(), 'test', TEST_KEYS), { importedAt: AT });
+      expect(r.ok).toBe(true);
+      expect((await store.stats()).entities).toBe(0);
+      await load.finish();
+      expect((await store.stats()).entities).toBe(3);
+      expect((await store.search(query('Zorvan'))).length).toBe(1);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
