@@ -13,6 +13,7 @@ import type { BulkLoad } from '../store/graph-store.js';
 import { prepareBatch, type IngestDeps } from './ingest-batch.js';
 import type { PreparedMessage, WorkerInput } from './prepare-messages.js';
 import { startTsWorker } from '../workers/ts-worker.js';
+import { decodeBatch } from './batch-codec.js';
 
 export interface BulkItem {
   /** Where the batch came from, for the report: "cdr.json", "scenario.ndjson line 12". */
@@ -171,7 +172,7 @@ async function* preparedByWorker(
         continue;
       }
       if (++consumed % 32 === 0) worker.postMessage({ credit: 32 });
-      if (m.type === 'batch') yield { where: m.where, batch: m.batch };
+      if (m.type === 'batch') yield { where: m.where, batch: decodeBatch(m.batch) };
       else yield { where: m.where, error: new CaseGraphError(m.code, m.message, m.issues) };
     }
   } finally {

@@ -1,7 +1,7 @@
 /** What the main thread and the preparing worker of a bulk import say to each other. */
 import type { ErrorCode, Issue } from '../domain/errors.js';
 import type { KeyContext } from '../domain/keys.js';
-import type { NormalisedBatch } from '../domain/normalise-batch.js';
+import type { EncodedBatch } from './batch-codec.js';
 
 export interface WorkerInput {
   files: string[];
@@ -12,7 +12,7 @@ export interface WorkerInput {
 }
 
 export type PreparedMessage =
-  | { type: 'batch'; where: string; batch: NormalisedBatch }
+  | { type: 'batch'; where: string; batch: EncodedBatch }
   | { type: 'rejected'; where: string; code: ErrorCode; message: string; issues: Issue[] }
   | { type: 'unreadable'; file: string; why: string }
   | { type: 'done' }

@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { CaseGraphError } from '../domain/errors.js';
 import type { KeyContext } from '../domain/keys.js';
 import { prepareBatch } from './ingest-batch.js';
+import { encodeBatch } from './batch-codec.js';
 import { itemsOf } from './read-batches.js';
 import type { PreparedMessage, WorkerInput } from './prepare-messages.js';
 
@@ -25,7 +26,11 @@ try {
     while (credit <= 0) await once(port, 'message');
     credit--;
     try {
-      post({ type: 'batch', where: item.where, batch: prepareBatch(item.raw, input.importedBy, keys) });
+      post({
+        type: 'batch',
+        where: item.where,
+        batch: encodeBatch(prepareBatch(item.raw, input.importedBy, keys)),
+      });
     } catch (error) {
       if (!(error instanceof CaseGraphError)) throw error;
       post({

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { generateScenario } from '../../seed/scenario.js';
+import { airtelCdr, firBatch, otherCaseEvidence, TEST_KEYS } from '../../test/support/batches.js';
+import { decodeBatch, encodeBatch } from './batch-codec.js';
+import { prepareBatch } from './ingest-batch.js';
+
+describe('the flat form of a prepared batch', () => {
+  it('gives back exactly the batch it was made from', () => {
+    const raws = [
+      firBatch(),
+      airtelCdr(),
+      otherCaseEvidence(),
+      ...generateScenario({ entities: 400, seed: 'codec' }).batches,
+    ];
+    let occurrences = 0;
+    for (const raw of raws) {
+      const batch = prepareBatch(raw, 'codec-test', TEST_KEYS);
+      occurrences += batch.links.reduce((n, l) => n + l.occurrences.length, 0);
+      const encoded = encodeBatch(batch);
+      expect(encoded.every((v) => v === null || typeof v === 'string' || typeof v === 'number')).toBe(true);
+      expect(decodeBatch(structuredClone(encoded))).toEqual(batch);
+    }
+    expect(occurrences).toBeGreaterThan(100);
+  });
+
+  it('keeps every optional field of an occurrence and a document', () => {
+    const batch = prepareBatch(
+      {
+        document: {
+          name: 'upi.csv',
+          sha256: 'a'.repeat(64),
+          type: 'upi-statement',
+          case: undefined,
+          receivedFrom: 'SBI nodal officer',
+        },
+        entities: [
+          {
+            kind: 'account',
+            scheme: 'upi',
+            key: 'zorvan@oksbi',
+            props: { holderName: 'Zorvan Quillet', note: null },
+            ref: 'row 2',
+          },
+          { kind: 'account', scheme: 'upi', key: 'emira@okaxis' },
+        ],
+        links: [
+          {
+            kind: 'paid',
+            from: { kind: 'account', scheme: 'upi', key: 'zorvan@oksbi' },
+            to: { kind: 'account', scheme: 'upi', key: 'emira@okaxis' },
+            props: { channel: 'UPI', flagged: true, score: 0.5 },
+            occurrences: [
+              {
+                at: '2026-04-15T10:12:00+05:30',
+                amount: 1234.5,
+                txnRef: '612345678901',
+                ref: 'row 7',
+                props: { narration: 'rent' },
+              },
+              { at: '2026-04-16T10:12:00+05:30', endAt: '2026-04-16T11:12:00+05:30', durationS: 3600 },
+            ],
+          },
+        ],
+      },
+      'codec-test',
+      TEST_KEYS,
+    );
+    expect(decodeBatch(encodeBatch(batch))).toEqual(batch);
+  });
+
+  it('refuses a flat form with values past its end', () => {
+    const encoded = encodeBatch(prepareBatch(firBatch(), 'codec-test', TEST_KEYS));
+    expect(() => decodeBatch([...encoded, 'stray'])).toThrow(/past its end/);
+  });
+});
