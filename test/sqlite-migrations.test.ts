@@ -37,6 +37,50 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
+  it('brings a version-2 store forward: each call keeps every source, the first one now in its row', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'casegraph-migrate-'));
+    const path = join(dir, 'v2.db');
+    const old = new Database(path);
+    migrate(old, MIGRATIONS.slice(0, 2));
+    old.exec(`
+      UPDATE meta SET value = '2' WHERE key = 'graph_version';
+      INSERT INTO document (rid, id, sha256, name, type, source_grade, info_grade, first_imported_at) VALUES
+        (1, 'document:000000000000000000000001', '${'a'.repeat(64)}', 'airtel-cdr.csv', 'cdr', 'B', '2', 0),
+        (2, 'document:000000000000000000000002', '${'b'.repeat(64)}', 'jio-cdr.csv', 'cdr', 'B', '2', 1000);
+      INSERT INTO entity (rid, id, kind, scheme, key, display, label, props, created_at, updated_at, version) VALUES
+        (1, 'phone:000000000000000000000001', 'phone', 'phone', '+919820100001', '+91 98201 00001', '+91 98201 00001', '{}', 0, 0, 1),
+        (2, 'phone:000000000000000000000002', 'phone', 'phone', '+919820100002', '+91 98201 00002', '+91 98201 00002', '{}', 0, 0, 1);
+      INSERT INTO link (rid, id, kind, from_rid, to_rid, qualifier, props, occ_count, duration_s, first_at, last_at,
+        created_at, updated_at, version) VALUES
+        (1, 'link:000000000000000000000001', 'called', 1, 2, '', '{}', 1, 60, 1776228120000, 1776228120000, 0, 0, 2);
+      INSERT INTO link_fact VALUES (1, 1, 'row 12', '{}', 'officer', 0), (1, 2, 'row 7', '{}', 'officer', 1000);
+      INSERT INTO occurrence (rid, link_rid, at, duration_s, props) VALUES (1, 1, 1776228120000, 60, '{}');
+      INSERT INTO occurrence_fact VALUES (1, 1, 'row 12', 'officer', 0), (1, 2, 'row 7', 'officer', 1000);`);
+    old.close();
+
+    const store = new SqliteGraphStore(path);
+    const link = await store.getLink('link:000000000000000000000001', 10);
+    expect(link?.occurrences).toHaveLength(1);
+    expect(link!.occurrences[0]!.provenance.map((p) => [p.document.name, p.ref])).toEqual([
+      ['airtel-cdr.csv', 'row 12'],
+      ['jio-cdr.csv', 'row 7'],
+    ]);
+    expect(
+      (await store.search({ ids: ['phone:000000000000000000000002'], text: '', limit: 5 }))[0]?.key,
+    ).toBe('+91 98201 00002');
+    await store.close();
+    const db = new Database(path);
+    expect(db.prepare('SELECT count(*) FROM occurrence_fact').pluck().get()).toBe(1);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO link (id, kind, from_rid, to_rid, qualifier, props, created_at, updated_at) VALUES ('link:000000000000000000000001', 'called', 2, 1, '', '{}', 0, 0)",
+        )
+        .run(),
+    ).toThrow(/UNIQUE constraint failed: link.id/);
+    db.close();
+  });
+
   it('refuses a store written by a newer CaseGraph', () => {
     dir = mkdtempSync(join(tmpdir(), 'casegraph-migrate-'));
     const path = join(dir, 'new.db');

@@ -23,7 +23,11 @@ import { checkDocument, checkEnds, tally, type KnownDocument } from './batch-che
 import { emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
 import { aggregate, propsJson, writeOccurrences } from './occurrence-writes.js';
 
-/** Tables whose secondary indexes are built after the load; the unique ids and the occurrence identity stay, the load needs them. */
+/**
+ * Tables whose indexes are built after the load, unique ids included: the load knows every id from memory,
+ * and building a unique index over a duplicate would fail the load. The occurrence identity stays: the
+ * load asks it whether a call is already on record.
+ */
 const DEFERRED_INDEX_TABLES = ['document', 'entity', 'entity_fact', 'link', 'link_fact'];
 
 interface HeldEntity {
@@ -91,17 +95,17 @@ export class SqliteBulkLoad implements BulkLoad {
   }
 
   private constructor(private readonly db: Database.Database) {
+    // Prepared while every index exists: some statements name a conflict target. The load never runs
+    // those; the ones it runs are prepared again by SQLite after the drops below.
+    this.st = statements(db);
     const indexes = db
       .prepare<[], { name: string; sql: string }>(
         `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
          AND tbl_name IN (${DEFERRED_INDEX_TABLES.map((t) => `'${t}'`).join(', ')}) ORDER BY name`,
       )
-      .all()
-      .filter((i) => !/^\s*CREATE\s+UNIQUE/i.test(i.sql));
+      .all();
     for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
     this.deferredIndexes = indexes.map((i) => i.sql);
-    // Prepared after the drops: a statement prepared before a schema change would be prepared again.
-    this.st = statements(db);
     this.insertEntityAt = db.prepare(
       `INSERT INTO entity (rid, id, kind, scheme, key, display, label, props, created_at, updated_at, version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -45,16 +45,19 @@ export function statements(db: Database.Database) {
       `INSERT OR IGNORE INTO link_fact (link_rid, document_rid, ref, props, imported_by, imported_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
+    // A new occurrence carries its first source in its row; further sources go to occurrence_fact.
     insertOccurrence: db.prepare(
-      `INSERT OR IGNORE INTO occurrence (link_rid, at, end_at, duration_s, amount_paise, txn_ref, props)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO occurrence (link_rid, at, end_at, duration_s, amount_paise, txn_ref, props,
+         document_rid, ref, imported_by, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    occurrenceRid: db
-      .prepare<[number, number, number, number, string], number>(
-        `SELECT rid FROM occurrence WHERE link_rid = ? AND at = ? AND ifnull(duration_s, -1) = ?
+    occurrenceByIdentity: db.prepare<
+      [number, number, number, number, string],
+      { rid: number; document_rid: number; ref: string }
+    >(
+      `SELECT rid, document_rid, ref FROM occurrence WHERE link_rid = ? AND at = ? AND ifnull(duration_s, -1) = ?
          AND ifnull(amount_paise, -1) = ? AND ifnull(txn_ref, '') = ?`,
-      )
-      .pluck(),
+    ),
     insertOccurrenceFact: db.prepare(
       `INSERT OR IGNORE INTO occurrence_fact (occurrence_rid, document_rid, ref, imported_by, imported_at)
        VALUES (?, ?, ?, ?, ?)`,

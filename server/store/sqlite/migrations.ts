@@ -143,6 +143,76 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX link_version ON link (version);
     `,
   },
+  {
+    version: 3,
+    name: 'unique ids as named indexes, so a first load can build them once; first source of an occurrence in its row',
+    // An inline UNIQUE makes an index that can never be dropped; a named one can be dropped and rebuilt
+    // around a bulk load (bulk-load.ts). Most occurrences have one source: keeping it in the row saves a
+    // row per call; occurrence_fact keeps the further sources, occurrence_source shows them all.
+    sql: `
+      CREATE TABLE entity_v3 (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        scheme TEXT NOT NULL,
+        key TEXT NOT NULL,
+        display TEXT NOT NULL,
+        label TEXT NOT NULL,
+        props TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO entity_v3 SELECT rid, id, kind, scheme, key, display, label, props, created_at, updated_at, version
+        FROM entity;
+      DROP TABLE entity;
+      ALTER TABLE entity_v3 RENAME TO entity;
+      CREATE UNIQUE INDEX entity_id ON entity (id);
+      CREATE INDEX entity_kind ON entity (kind);
+      CREATE INDEX entity_version ON entity (version);
+
+      CREATE TABLE link_v3 (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        from_rid INTEGER NOT NULL,
+        to_rid INTEGER NOT NULL,
+        qualifier TEXT NOT NULL,
+        props TEXT NOT NULL,
+        occ_count INTEGER NOT NULL DEFAULT 0,
+        duration_s INTEGER NOT NULL DEFAULT 0,
+        amount_paise INTEGER NOT NULL DEFAULT 0,
+        first_at INTEGER,
+        last_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO link_v3 SELECT rid, id, kind, from_rid, to_rid, qualifier, props, occ_count, duration_s,
+        amount_paise, first_at, last_at, created_at, updated_at, version FROM link;
+      DROP TABLE link;
+      ALTER TABLE link_v3 RENAME TO link;
+      CREATE UNIQUE INDEX link_id ON link (id);
+      CREATE INDEX link_from ON link (from_rid);
+      CREATE INDEX link_to ON link (to_rid);
+      CREATE INDEX link_version ON link (version);
+
+      ALTER TABLE occurrence ADD COLUMN document_rid INTEGER;
+      ALTER TABLE occurrence ADD COLUMN ref TEXT;
+      ALTER TABLE occurrence ADD COLUMN imported_by TEXT;
+      ALTER TABLE occurrence ADD COLUMN imported_at INTEGER;
+      UPDATE occurrence SET (document_rid, ref, imported_by, imported_at) = (
+        SELECT f.document_rid, f.ref, f.imported_by, f.imported_at FROM occurrence_fact f
+        WHERE f.occurrence_rid = occurrence.rid ORDER BY f.imported_at, f.document_rid, f.ref LIMIT 1);
+      DELETE FROM occurrence_fact WHERE EXISTS (
+        SELECT 1 FROM occurrence o WHERE o.rid = occurrence_fact.occurrence_rid
+          AND o.document_rid = occurrence_fact.document_rid AND o.ref = occurrence_fact.ref);
+      CREATE VIEW occurrence_source AS
+        SELECT rid AS occurrence_rid, document_rid, ref, imported_by, imported_at FROM occurrence
+        UNION ALL
+        SELECT occurrence_rid, document_rid, ref, imported_by, imported_at FROM occurrence_fact;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {

@@ -33,6 +33,7 @@ export function writeOccurrences(st: IngestStatements, w: OccurrenceWrite, count
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const o of w.link.occurrences) {
+    const ref = o.ref ?? '';
     const info = st.insertOccurrence.run(
       w.linkRid,
       o.at,
@@ -41,24 +42,30 @@ export function writeOccurrences(st: IngestStatements, w: OccurrenceWrite, count
       o.amountPaise ?? null,
       o.txnRef ?? null,
       propsJson(o.props),
+      w.documentRid,
+      ref,
+      w.importedBy,
+      w.at,
     );
-    let occRid: number;
     if (info.changes > 0) {
-      occRid = Number(info.lastInsertRowid);
       added++;
       duration += o.durationS ?? 0;
       amount += o.amountPaise ?? 0;
       first = Math.min(first, o.at);
       last = Math.max(last, o.endAt ?? o.at);
       counts.occurrences.created++;
-    } else {
-      occRid = st.occurrenceRid.get(w.linkRid, o.at, o.durationS ?? -1, o.amountPaise ?? -1, o.txnRef ?? '')!;
-      counts.occurrences.unchanged++;
+      continue;
     }
-    if (
-      st.insertOccurrenceFact.run(occRid, w.documentRid, o.ref ?? '', w.importedBy, w.at).changes > 0 &&
-      info.changes === 0
-    )
+    counts.occurrences.unchanged++;
+    const known = st.occurrenceByIdentity.get(
+      w.linkRid,
+      o.at,
+      o.durationS ?? -1,
+      o.amountPaise ?? -1,
+      o.txnRef ?? '',
+    )!;
+    if (known.document_rid === w.documentRid && known.ref === ref) continue;
+    if (st.insertOccurrenceFact.run(known.rid, w.documentRid, ref, w.importedBy, w.at).changes > 0)
       newSource = true;
   }
   if (added && w.addToAggregates)

@@ -74,7 +74,7 @@ export class SqliteReads {
       ),
       occurrenceFacts: db.prepare<[number], FactRow>(
         `SELECT f.ref, f.imported_by, f.imported_at, ${DOCUMENT_COLUMNS}
-         FROM occurrence_fact f JOIN document d ON d.rid = f.document_rid WHERE f.occurrence_rid = ? ORDER BY d.rid, f.ref`,
+         FROM occurrence_source f JOIN document d ON d.rid = f.document_rid WHERE f.occurrence_rid = ? ORDER BY d.rid, f.ref`,
       ),
       linksFrom: db.prepare<[number], LinkRow>(`SELECT ${LINK_COLUMNS} FROM link l WHERE l.from_rid = ?`),
       hasOccurrenceIn: db
