@@ -56,11 +56,11 @@ export function summarise(
   const n = p.ids.length;
   const inside = new Float64Array(n);
   const summaries: CommunitySummary[] = [];
-  const members: number[][] = [];
-  for (let c = 0; c < count; c++) {
-    summaries.push({ id: c, size: 0, kinds: {}, topMembers: [], shared: [] });
-    members.push([]);
-  }
+  for (let c = 0; c < count; c++) summaries.push({ id: c, size: 0, kinds: {}, topMembers: [], shared: [] });
+  // The top members of each community, kept while the nodes go by (a community's top few, not a sort of
+  // all its members): indices ascend, so an equal score never displaces an earlier, smaller id.
+  const top = new Int32Array(count * TOP_MEMBERS);
+  const topCount = new Uint8Array(count);
 
   // The other communities of one node, distinct: a stamp per community rather than a Set per node,
   // since on a large graph most identifiers touch another community.
@@ -71,7 +71,6 @@ export function summarise(
     const s = summaries[c]!;
     s.size++;
     s.kinds[p.kinds[i]!] = (s.kinds[p.kinds[i]!] ?? 0) + 1;
-    members[c]!.push(i);
     const shareable = SHARED_KINDS.has(p.kinds[i]!);
     others.length = 0;
     for (let k = p.offsets[i]!; k < p.offsets[i + 1]!; k++) {
@@ -87,16 +86,29 @@ export function summarise(
         id: p.ids[i]!,
         label: label(i),
         kind: p.kinds[i]!,
-        communities: others.sort((x, y) => x - y).slice(),
+        communities: others.length > 1 ? others.sort((x, y) => x - y).slice() : [others[0]!],
       });
+
+    const base = c * TOP_MEMBERS;
+    let at = topCount[c]!;
+    if (at === TOP_MEMBERS && !(inside[i]! > inside[top[base + at - 1]!]!)) continue;
+    if (at < TOP_MEMBERS) topCount[c]!++;
+    else at--;
+    while (at > 0 && inside[i]! > inside[top[base + at - 1]!]!) {
+      top[base + at] = top[base + at - 1]!;
+      at--;
+    }
+    top[base + at] = i;
   }
 
   for (let c = 0; c < count; c++) {
     const s = summaries[c]!;
-    // Indices are in sorted id order, so index order breaks ties by id.
-    const top = members[c]!.sort((a, b) => inside[b]! - inside[a]! || a - b).slice(0, TOP_MEMBERS);
-    s.topMembers = top.map((i) => ({ id: p.ids[i]!, label: label(i), kind: p.kinds[i]!, score: inside[i]! }));
-    s.shared.sort((x, y) => y.communities.length - x.communities.length || (x.id < y.id ? -1 : 1));
+    for (let x = 0; x < topCount[c]!; x++) {
+      const i = top[c * TOP_MEMBERS + x]!;
+      s.topMembers.push({ id: p.ids[i]!, label: label(i), kind: p.kinds[i]!, score: inside[i]! });
+    }
+    // Pushed in index (= id) order and the sort is stable, so ties stay in id order.
+    s.shared.sort((x, y) => y.communities.length - x.communities.length);
   }
   return summaries;
 }
