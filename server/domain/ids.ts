@@ -3,14 +3,15 @@
  * same phone read from two operators' CDRs is therefore one node, without any lookup. Ids are opaque
  * hashes so that an id in a URL or a log never spells out a victim's identifier.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EntityKind, LinkKind, Scheme } from './kinds.js';
 import { linkRule } from './kinds.js';
 
 const ID_HEX = 24; // 96 bits: collision odds stay negligible far past a billion facts
 
 function digest(parts: readonly (string | number)[]): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, ID_HEX);
+  // The one-shot form: half the cost of a Hash object, and a bulk import derives an id per fact.
+  return hash('sha256', parts.join('\u0000'), 'hex').slice(0, ID_HEX);
 }
 
 export function entityId(kind: EntityKind, scheme: Scheme, key: string): string {

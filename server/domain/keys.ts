@@ -82,12 +82,11 @@ export function resolveScheme(
  * Normalisers are pure, and a CDR names the same few numbers thousands of times; parsing a phone costs
  * tens of microseconds, so results are remembered per context.
  */
-const normaliseMemo = memoByContext(250_000, (k: string, ctx: KeyContext) => {
-  const cut = k.indexOf('\u0000');
-  return NORMALISERS[k.slice(0, cut) as Scheme](k.slice(cut + 1), ctx);
-});
+const normaliseMemo = memoByContext(250_000, (scheme: string, key: string, ctx: KeyContext) =>
+  NORMALISERS[scheme as Scheme](key, ctx),
+);
 
 export function normaliseKey(scheme: Scheme, raw: string, ctx: KeyContext): KeyResult {
   const spelling = scheme === 'phone' ? phoneSpelling(raw, ctx.defaultRegion) : raw;
-  return normaliseMemo(`${scheme}\u0000${spelling}`, ctx);
+  return normaliseMemo(scheme, spelling, ctx);
 }

@@ -1,17 +1,28 @@
 /**
- * A bounded memory for pure functions of a context and a string. When full it is dropped and refilled:
- * that costs a recomputation, never a wrong answer.
+ * A bounded memory for pure functions of a context, a group and a string. Looked up by group, then key,
+ * so that a caller never builds a combined key string per call (a bulk import looks up millions). When
+ * full it is dropped and refilled: that costs a recomputation, never a wrong answer.
  */
-export function memoByContext<C extends object, R>(limit: number, compute: (key: string, ctx: C) => R) {
-  const memos = new WeakMap<C, Map<string, R>>();
-  return (key: string, ctx: C): R => {
+export function memoByContext<C extends object, R>(
+  limit: number,
+  compute: (group: string, key: string, ctx: C) => R,
+) {
+  const memos = new WeakMap<C, { size: number; groups: Map<string, Map<string, R>> }>();
+  return (group: string, key: string, ctx: C): R => {
     let memo = memos.get(ctx);
-    if (!memo) memos.set(ctx, (memo = new Map()));
-    let r = memo.get(key);
+    if (!memo) memos.set(ctx, (memo = { size: 0, groups: new Map() }));
+    let known = memo.groups.get(group);
+    if (!known) memo.groups.set(group, (known = new Map()));
+    let r = known.get(key);
     if (r === undefined) {
-      r = compute(key, ctx);
-      if (memo.size >= limit) memo.clear();
-      memo.set(key, r);
+      r = compute(group, key, ctx);
+      if (memo.size >= limit) {
+        memo.groups.clear();
+        memo.size = 0;
+        memo.groups.set(group, (known = new Map()));
+      }
+      known.set(key, r);
+      memo.size++;
     }
     return r;
   };

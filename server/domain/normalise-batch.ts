@@ -78,24 +78,24 @@ interface ResolvedRef {
   key: string;
   display: string;
   props?: Props;
+  /** How a message names it: "phone +91 98201 23456". */
+  desc: string;
 }
 
 type Resolution = ResolvedRef | { reason: string; field: 'scheme' | 'key' };
 
-/** A batch names the same phone in thousands of links: each spelling is resolved (and hashed) once. */
-const resolveMemo = memoByContext(250_000, (k: string, ctx: KeyContext) => {
-  // Split at the first two separators only: a key may itself hold any character.
-  const a = k.indexOf('\u0000');
-  const b = k.indexOf('\u0000', a + 1);
-  const scheme = k.slice(a + 1, b);
-  return resolveUncached(
-    { kind: k.slice(0, a) as EntityKind, scheme: scheme || undefined, key: k.slice(b + 1) },
-    ctx,
-  );
+/**
+ * A batch names the same phone in thousands of links: each spelling is resolved (and hashed) once, per
+ * kind and scheme as the source wrote them.
+ */
+const resolveMemo = memoByContext(250_000, (group: string, key: string, ctx: KeyContext) => {
+  const cut = group.indexOf('/');
+  const kind = (cut < 0 ? group : group.slice(0, cut)) as EntityKind;
+  return resolveUncached({ kind, scheme: cut < 0 ? undefined : group.slice(cut + 1), key }, ctx);
 });
 
 function resolveRef(ref: EntityRef, ctx: KeyContext): Resolution {
-  return resolveMemo(`${ref.kind}\u0000${ref.scheme ?? ''}\u0000${ref.key}`, ctx);
+  return resolveMemo(ref.scheme === undefined ? ref.kind : `${ref.kind}/${ref.scheme}`, ref.key, ctx);
 }
 
 function resolveUncached(ref: EntityRef, ctx: KeyContext): Resolution {
@@ -110,6 +110,7 @@ function resolveUncached(ref: EntityRef, ctx: KeyContext): Resolution {
     key: result.key,
     display: result.display,
     props: result.props,
+    desc: `${ref.kind} ${result.display}`,
   };
 }
 
@@ -128,53 +129,33 @@ function normaliseOccurrence(o: BatchOccurrence): NormalisedOccurrence {
   };
 }
 
+const NO_ISSUES: Issue[] = [];
+
 function checkLinkShape(link: BatchLink, i: number, from: ResolvedRef, to: ResolvedRef): Issue[] {
   const kind = link.kind as LinkKind;
   const rule = linkRule(kind);
+  const badFrom = !(rule.from as readonly string[]).includes(from.kind);
+  const badTo = !(rule.to as readonly string[]).includes(to.kind);
+  const badRole = kind === 'involves' ? !link.role : link.role !== undefined;
+  const badOccurrences = rule.occurrences === 'none' && !!link.occurrences?.length;
+  const loop = from.id === to.id;
+  // Most links are well formed: only a bad one pays for building its messages.
+  if (!badFrom && !badTo && !badRole && !badOccurrences && !loop) return NO_ISSUES;
   const issues: Issue[] = [];
-  const at = (field: string) => `links[${i}].${field}`;
-  if (!(rule.from as readonly string[]).includes(from.kind))
-    issues.push({
-      section: 'links',
-      index: i,
-      path: at('from.kind'),
-      message: `a ${kind} link goes from ${rule.from.join(' or ')}, not from a ${from.kind}`,
-    });
-  if (!(rule.to as readonly string[]).includes(to.kind))
-    issues.push({
-      section: 'links',
-      index: i,
-      path: at('to.kind'),
-      message: `a ${kind} link goes to ${rule.to.join(' or ')}, not to a ${to.kind}`,
-    });
-  if (kind === 'involves' && !link.role)
-    issues.push({
-      section: 'links',
-      index: i,
-      path: at('role'),
-      message: "an involves link needs the entity's role in the case",
-    });
-  if (kind !== 'involves' && link.role)
-    issues.push({
-      section: 'links',
-      index: i,
-      path: at('role'),
-      message: 'only an involves link has a role',
-    });
-  if (rule.occurrences === 'none' && link.occurrences?.length)
-    issues.push({
-      section: 'links',
-      index: i,
-      path: at('occurrences'),
-      message: `a ${kind} link has no occurrences`,
-    });
-  if (from.id === to.id)
-    issues.push({
-      section: 'links',
-      index: i,
-      path: at('to'),
-      message: 'a link must join two different entities',
-    });
+  const issue = (field: string, message: string) =>
+    issues.push({ section: 'links', index: i, path: `links[${i}].${field}`, message });
+  if (badFrom)
+    issue('from.kind', `a ${kind} link goes from ${rule.from.join(' or ')}, not from a ${from.kind}`);
+  if (badTo) issue('to.kind', `a ${kind} link goes to ${rule.to.join(' or ')}, not to a ${to.kind}`);
+  if (badRole)
+    issue(
+      'role',
+      kind === 'involves'
+        ? "an involves link needs the entity's role in the case"
+        : 'only an involves link has a role',
+    );
+  if (badOccurrences) issue('occurrences', `a ${kind} link has no occurrences`);
+  if (loop) issue('to', 'a link must join two different entities');
   return issues;
 }
 
@@ -258,8 +239,8 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
       ref: l.ref,
       occurrences: (l.occurrences ?? []).map(normaliseOccurrence),
       index: i,
-      fromDesc: `${from.kind} ${from.display}`,
-      toDesc: `${to.kind} ${to.display}`,
+      fromDesc: from.desc,
+      toDesc: to.desc,
     });
   });
 
