@@ -140,6 +140,47 @@ describe('ingest', () => {
       unchanged();
     });
 
+    it('a whole Aadhaar number anywhere but an aadhaar id-document: as a person key, in a property', async () => {
+      const synthetic = '234567890124'; // passes the Verhoeff check; nobody's number
+      const grouped = `${synthetic.slice(0, 4)} ${synthetic.slice(4, 8)} ${synthetic.slice(8)}`;
+      const bad: IngestBatchInput = {
+        document: { name: 'register.csv', sha256: sha('register'), type: 'hotel-register' },
+        entities: [
+          { kind: 'person', key: grouped, props: { name: 'Zorvan Quillet' } },
+          {
+            kind: 'person',
+            key: 'GUEST-7',
+            props: { name: 'Émira Testova', remarks: `ID shown: ${grouped}` },
+          },
+          { kind: 'hotel', key: 'Hotel Test Palace, Mumbai' },
+        ],
+        links: [
+          {
+            kind: 'stayed-at',
+            from: { kind: 'person', key: 'GUEST-7' },
+            to: { kind: 'hotel', key: 'Hotel Test Palace, Mumbai' },
+            props: { aadhaar: synthetic },
+            occurrences: [{ at: '2026-04-15T22:00:00+05:30', props: { uid: grouped } }],
+          },
+        ],
+      };
+      const e = expectError(await api.post('/api/ingest', bad), 422, 'BATCH.INVALID');
+      expect(e.issues!.map((i) => i.path).sort()).toEqual(
+        [
+          'entities[0].key',
+          'entities[1].props.remarks',
+          'links[0].occurrences[0].props.uid',
+          'links[0].props.aadhaar',
+        ].sort(),
+      );
+      for (const issue of e.issues!) {
+        expect(issue.message).toMatch(/Aadhaar number.*id-document of scheme aadhaar/);
+        expect(issue.message).not.toContain(synthetic.slice(4, 8));
+      }
+      expect(JSON.stringify(e)).not.toContain(synthetic.slice(0, 8));
+      unchanged();
+    });
+
     it('a link that breaks the entity model', async () => {
       const bad: IngestBatchInput = {
         document: { name: 'z.csv', sha256: sha('z'), type: 'statement' },

@@ -15,6 +15,7 @@ import type { Issue } from './errors.js';
 import { memoByContext } from './memo.js';
 import type { Props } from './props.js';
 import { checkKnownProps } from './props.js';
+import { AADHAAR_ELSEWHERE, propHoldsAadhaar } from './normalise/aadhaar-guard.js';
 
 export interface NormalisedDocument {
   id: string;
@@ -131,6 +132,20 @@ function normaliseOccurrence(o: BatchOccurrence): NormalisedOccurrence {
 
 const NO_ISSUES: Issue[] = [];
 
+/** A whole Aadhaar number in a property would be stored as written: the batch is refused instead. */
+function checkNoAadhaar(
+  props: Props | undefined,
+  section: 'entities' | 'links',
+  index: number,
+  path: string,
+  issues: Issue[],
+): void {
+  if (!props) return;
+  for (const name in props)
+    if (propHoldsAadhaar(name, props[name]))
+      issues.push({ section, index, path: `${path}.${name}`, message: AADHAAR_ELSEWHERE });
+}
+
 function checkLinkShape(link: BatchLink, i: number, from: ResolvedRef, to: ResolvedRef): Issue[] {
   const kind = link.kind as LinkKind;
   const rule = linkRule(kind);
@@ -194,6 +209,7 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
         path: `entities[${i}].props.${p.prop}`,
         message: p.reason,
       });
+    checkNoAadhaar(e.props, 'entities', i, `entities[${i}].props`, issues);
     entities.push({
       id: r.id,
       kind: r.kind,
@@ -224,6 +240,10 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
       issues.push(...shape);
       return;
     }
+    checkNoAadhaar(l.props, 'links', i, `links[${i}].props`, issues);
+    l.occurrences?.forEach((o, j) =>
+      checkNoAadhaar(o.props, 'links', i, `links[${i}].occurrences[${j}].props`, issues),
+    );
     const kind = l.kind as LinkKind;
     const qualifier = l.role ?? '';
     const id = linkId(kind, from.id, to.id, qualifier);

@@ -1,4 +1,5 @@
 /** Keys that are source identifiers rather than world identifiers: persons, FIRs, ads, documents. */
+import { AADHAAR_ELSEWHERE, keyIsAadhaar } from './aadhaar-guard.js';
 import type { KeyResult } from './result.js';
 import { collapseSpace } from './fold.js';
 
@@ -10,6 +11,7 @@ import { collapseSpace } from './fold.js';
 export function normalisePersonKey(raw: string): KeyResult {
   const display = collapseSpace(raw.normalize('NFC'));
   if (display === '') return { ok: false, reason: 'a person key is empty' };
+  if (keyIsAadhaar(display)) return { ok: false, reason: AADHAAR_ELSEWHERE };
   return { ok: true, key: display.toUpperCase(), display };
 }
 
