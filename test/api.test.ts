@@ -398,6 +398,15 @@ describe('reads', () => {
   it('an unknown route is a 404 in the error shape', async () => {
     expectError(await api.get('/api/nothing-here'), 404, 'ROUTE.NOT_FOUND');
   });
+
+  it('a known route asked with the wrong method is a 405 that says which methods it takes', async () => {
+    const ingest = await api.get('/api/ingest');
+    expectError(ingest, 405, 'ROUTE.METHOD_NOT_ALLOWED');
+    expect(ingest.headers.get('allow')).toBe('POST');
+    const health = await api.post('/api/health', {});
+    expect(expectError(health, 405, 'ROUTE.METHOD_NOT_ALLOWED').message).toMatch(/GET, HEAD, not POST/);
+    expect(health.headers.get('allow')).toBe('GET, HEAD');
+  });
 });
 
 describe('OpenAPI', () => {

@@ -61,4 +61,20 @@ export function mount(router: Router, routes: AnyRoute[]): void {
     };
     router[route.method](route.path, handle);
   }
+  // A known path asked with another method is the client's mistake of method, not of address: 405, with
+  // the methods it does take, as HTTP asks (RFC 9110 §15.5.6).
+  const methods = new Map<string, Set<string>>();
+  for (const r of routes) {
+    const m = methods.get(r.path) ?? new Set<string>();
+    m.add(r.method.toUpperCase());
+    if (r.method === 'get') m.add('HEAD');
+    methods.set(r.path, m);
+  }
+  for (const [path, allowed] of methods) {
+    const allow = [...allowed].sort().join(', ');
+    router.all(path, (req, res, next) => {
+      res.setHeader('Allow', allow);
+      next(new CaseGraphError('ROUTE.METHOD_NOT_ALLOWED', `${req.path} takes ${allow}, not ${req.method}`));
+    });
+  }
 }
