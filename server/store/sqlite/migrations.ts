@@ -213,6 +213,74 @@ export const MIGRATIONS: Migration[] = [
         SELECT occurrence_rid, document_rid, ref, imported_by, imported_at FROM occurrence_fact;
     `,
   },
+  {
+    version: 4,
+    name: 'users, sessions, case access lists and the hash-chained audit trail',
+    // Sessions live in the store, not in a process, so several instances behind a balancer share them;
+    // only a hash of the session token is kept, so a copy of the file opens no session.
+    sql: `
+      CREATE TABLE app_user (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        unit TEXT,
+        password_hash TEXT NOT NULL,
+        must_change_password INTEGER NOT NULL DEFAULT 0,
+        disabled_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE session (
+        token_hash TEXT PRIMARY KEY,
+        user_rid INTEGER NOT NULL,
+        csrf_secret TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        ip TEXT,
+        user_agent TEXT
+      ) WITHOUT ROWID;
+      CREATE INDEX session_user ON session (user_rid);
+
+      CREATE TABLE case_access (
+        case_id TEXT NOT NULL,
+        user_rid INTEGER NOT NULL,
+        granted_by INTEGER,
+        granted_at INTEGER NOT NULL,
+        PRIMARY KEY (case_id, user_rid)
+      ) WITHOUT ROWID;
+      CREATE INDEX case_access_user ON case_access (user_rid);
+
+      -- Failed sign-ins, counted per account and per address across instances for the rate limit.
+      CREATE TABLE login_failure (
+        rid INTEGER PRIMARY KEY,
+        username TEXT NOT NULL COLLATE NOCASE,
+        ip TEXT NOT NULL,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX login_failure_username ON login_failure (username, at);
+      CREATE INDEX login_failure_ip ON login_failure (ip, at);
+
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        actor TEXT,
+        role TEXT,
+        action TEXT NOT NULL,
+        case_id TEXT,
+        target TEXT,
+        detail TEXT NOT NULL,
+        ip TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_case ON audit_log (case_id, seq);
+      CREATE INDEX audit_log_actor ON audit_log (actor, seq);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {

@@ -1,0 +1,42 @@
+/**
+ * The audit trail is a hash chain: each entry carries the hash of the one before, and its own hash covers
+ * its content and that link. Changing, deleting or reordering an entry breaks every hash after it, so a
+ * verifier that recomputes the chain names the first entry that no longer fits. The same function is used
+ * to append (in the store) and to verify (server/audit), so the two cannot disagree.
+ */
+import { hash } from 'node:crypto';
+
+/** The hash before the first entry. */
+export const GENESIS = '0'.repeat(64);
+
+export interface AuditContent {
+  seq: number;
+  at: number;
+  actor: string | null;
+  role: string | null;
+  action: string;
+  caseId: string | null;
+  target: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+export interface AuditEntry extends AuditContent {
+  prevHash: string;
+  hash: string;
+}
+
+/** Key order fixed, so the bytes hashed do not depend on how an object was built. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const keys = Object.keys(value as object)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+export function entryHash(content: AuditContent, prevHash: string): string {
+  const c = { ...content, prevHash };
+  return hash('sha256', canonical(c), 'hex');
+}
