@@ -7,6 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Projection } from '../server/analytics/projection.js';
+import { DEFAULTS } from '../server/analytics/communities/louvain.js';
+import { projectionOf } from '../server/analytics/communities/projection-cache.js';
+import { project } from '../server/analytics/communities/projection.js';
+import { edgeIndexOf } from '../server/analytics/edge-index.js';
+import { buildCsr, csrOf } from '../server/analytics/structure/csr.js';
 import { buildGraph } from '../server/analytics/graph.js';
 import { ingestBatch } from '../server/ingest/ingest-batch.js';
 import { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
@@ -71,5 +76,39 @@ describe('Projection', () => {
     await p.refresh();
     const again = await p.refresh();
     expect(again.lastRefresh).toMatchObject({ entities: 0, links: 0 });
+  });
+
+  it('keeps its links as typed arrays, from which the views equal those made from the graph', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'casegraph-projection-index-'));
+    const own = new SqliteGraphStore(join(fresh, 'graph.db'));
+    try {
+      const p = new Projection(own);
+      const kinds = new Set<string>(DEFAULTS.includeKinds);
+      const same = () => {
+        expect(edgeIndexOf(p.graph)).toBeDefined();
+        expect(projectionOf(p.graph, kinds)).toEqual(project(p.graph, kinds));
+        expect(csrOf(p.graph)).toEqual(buildCsr(p.graph));
+      };
+      for (const batch of [
+        firBatch(),
+        airtelCdr(),
+        jioCdr(),
+        otherFirBatch(),
+        otherCaseEvidence(),
+        jioCdr(),
+      ]) {
+        await ingestBatch(batch, 'test', { store: own, keys: TEST_KEYS });
+        await p.refresh();
+        same();
+      }
+      // A mutation the index does not follow: it steps aside and the views read the graph.
+      p.graph.dropEdge(p.graph.edges()[0]!);
+      expect(edgeIndexOf(p.graph)).toBeUndefined();
+      expect(projectionOf(p.graph, kinds)).toEqual(project(p.graph, kinds));
+      expect(csrOf(p.graph)).toEqual(buildCsr(p.graph));
+    } finally {
+      await own.close();
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,7 @@
  * keep their own projection and catch up by version.
  */
 import type { GraphChanges } from '../domain/views.js';
+import { indexEdges } from './edge-index.js';
 import { buildGraph, putEntity, putLink, type AnalyticsGraph } from './graph.js';
 
 /** Where the changes come from: a GraphStore satisfies it; analytics know no store. */
@@ -29,7 +30,10 @@ export class Projection {
   private lastRefresh = { entities: 0, links: 0, ms: 0 };
   private pending: Promise<ProjectionStats> | undefined;
 
-  constructor(private readonly feed: ChangeFeed) {}
+  constructor(private readonly feed: ChangeFeed) {
+    // Its links also as typed arrays, so the views rebuilt after each change need not read the graph.
+    indexEdges(this.graph);
+  }
 
   /** Brings the graph up to the store's version; concurrent callers share one catch-up. */
   refresh(): Promise<ProjectionStats> {

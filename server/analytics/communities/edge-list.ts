@@ -20,7 +20,7 @@ export interface EdgeList {
 
 /** The projection `project` makes of the same graph: same node order, same summed weights. */
 export function projectEdgeList(
-  list: EdgeList,
+  list: Omit<EdgeList, 'labels'>,
   includeKinds: ReadonlySet<string>,
 ): {
   projection: Projection;

@@ -9,6 +9,7 @@
  * row u is `neighbours[offsets[u] .. offsets[u + 1])`, each undirected pair appears in both rows.
  */
 import type { EdgeAttributes } from '../../domain/graph-wire.js';
+import { edgeIndexOf } from '../edge-index.js';
 import type { AnalyticsGraph } from '../graph.js';
 
 export interface Csr {
@@ -52,18 +53,31 @@ export function buildCsr(graph: AnalyticsGraph, options: Partial<CsrOptions> = {
   const wt = new Float64Array(m);
   let e = 0;
   graph.forEachEdge((_edge, attributes, source, target) => {
-    const a = indexOf.get(source) as number;
-    const b = indexOf.get(target) as number;
-    if (a === b) return;
-    src[e] = a;
-    dst[e] = b;
+    src[e] = indexOf.get(source) as number;
+    dst[e] = indexOf.get(target) as number;
     wt[e] = getEdgeWeight === null ? 1 : getEdgeWeight(attributes);
     e++;
   });
+  return csrFromEdges(ids, indexOf, src, dst, wt, e);
+}
 
+/**
+ * The CSR of `e` links given as typed arrays over the nodes `ids` (self-loops dropped): what buildCsr
+ * makes of a graph's edges, and csrOf of a graph's EdgeIndex without reading the graph.
+ */
+export function csrFromEdges(
+  ids: string[],
+  indexOf: ReadonlyMap<string, number>,
+  src: Int32Array,
+  dst: Int32Array,
+  wt: Float64Array,
+  e: number,
+): Csr {
+  const n = ids.length;
   // 2. Raw (unmerged) rows by counting sort.
   const rawStart = new Int32Array(n + 1);
   for (let i = 0; i < e; i++) {
+    if (src[i] === dst[i]) continue;
     rawStart[src[i]! + 1]!++;
     rawStart[dst[i]! + 1]!++;
   }
@@ -74,6 +88,7 @@ export function buildCsr(graph: AnalyticsGraph, options: Partial<CsrOptions> = {
   for (let i = 0; i < e; i++) {
     const a = src[i]!;
     const b = dst[i]!;
+    if (a === b) continue;
     const w = wt[i]!;
     let p = fill[a]!++;
     rawNb[p] = b;
@@ -147,7 +162,12 @@ export function csrOf(graph: AnalyticsGraph): Csr {
     const invalidate = () => cache.set(graph, null);
     for (const event of MUTATIONS) graph.on(event, invalidate);
   }
-  const csr = buildCsr(graph);
+  // A Projection's graph keeps its links in typed arrays (edge-index.ts): the view is made from them,
+  // in the graph's node order, without a pass over graphology's edges.
+  const index = edgeIndexOf(graph);
+  const csr = index
+    ? csrFromEdges(index.ids.slice(), new Map(index.indexOf), index.src, index.dst, index.wt, index.size)
+    : buildCsr(graph);
   cache.set(graph, csr);
   return csr;
 }
