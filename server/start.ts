@@ -2,6 +2,7 @@
  * Wiring: configuration → store → demo seed on first start → HTTP. main.ts calls this for `npm start`;
  * the API tests call it too, so what they exercise is what a user runs.
  */
+import type { AccessStore } from './store/access-store.js';
 import type { Server } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,7 +33,7 @@ export interface Running {
 export function openStore(
   config: Config,
   logger: Logger,
-): { store: GraphStore; keys: KeyContext; name: string; dbPath: string } {
+): { store: GraphStore; access: AccessStore; keys: KeyContext; name: string; dbPath: string } {
   const dataDir = resolve(config.DATA_DIR);
   const secret = aadhaarKey(config.AADHAAR_HASH_KEY, dataDir);
   if (secret.generated)
@@ -46,6 +47,7 @@ export function openStore(
   });
   return {
     store,
+    access: store.access,
     keys: { defaultRegion: config.PHONE_REGION as CountryCode, aadhaarKey: secret.key },
     name: 'sqlite',
     dbPath,

@@ -30,6 +30,7 @@ import { CaseGraphError } from '../../domain/errors.js';
 import { migrate } from './migrations.js';
 import { SqliteIngest } from './ingest.js';
 import { SqliteBulkLoad } from './bulk-load.js';
+import { SqliteAccessStore } from './access.js';
 import { SqliteReads } from './reads.js';
 import { SqliteTraversal } from './traverse.js';
 
@@ -45,6 +46,8 @@ export class SqliteGraphStore implements GraphStore {
   private readonly writer: SqliteIngest;
   private readonly reads: SqliteReads;
   private readonly traversal: SqliteTraversal;
+  /** Users, sessions and case access lists, in the same file as the graph. */
+  readonly access: SqliteAccessStore;
 
   constructor(
     readonly path: string,
@@ -72,6 +75,7 @@ export class SqliteGraphStore implements GraphStore {
     this.writer = new SqliteIngest(this.db);
     this.reads = new SqliteReads(this.db);
     this.traversal = new SqliteTraversal(this.db, this.reads);
+    this.access = new SqliteAccessStore(this.db);
   }
 
   async ingest(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestCounts> {
