@@ -10,6 +10,12 @@ try {
   const logger = pino({ level: config.LOG_LEVEL }, pino.destination({ sync: true }));
   const running = await start(config, logger);
   console.log(`CaseGraph is running at ${running.url}  (API description: ${running.url}/api/openapi.json)`);
+  // To the console only, never the log: it is the one copy of the password, shown once.
+  if (running.firstAdmin)
+    console.log(
+      `No users yet: made "${running.firstAdmin.username}" with the password ${running.firstAdmin.password}\n` +
+        'Write it down now; it is not shown again, and it must be changed at first sign-in.',
+    );
   const stop = async () => {
     await running.close();
     process.exit(0);

@@ -2,6 +2,7 @@
  * Wiring: configuration → store → demo seed on first start → HTTP. main.ts calls this for `npm start`;
  * the API tests call it too, so what they exercise is what a user runs.
  */
+import { ensureFirstAdmin } from './auth/users.js';
 import type { AccessStore } from './store/access-store.js';
 import type { Server } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ export interface Running {
   url: string;
   store: GraphStore;
   keys: KeyContext;
+  /** The admin made at the first start of an empty instance, with its one-time password. */
+  firstAdmin?: { username: string; password: string };
   close: () => Promise<void>;
 }
 
@@ -85,7 +88,8 @@ export async function start(
   config: Config,
   logger: Logger = pino({ level: config.LOG_LEVEL }),
 ): Promise<Running> {
-  const { store, keys, name, dbPath } = openStore(config, logger);
+  const { store, access, keys, name, dbPath } = openStore(config, logger);
+  const firstAdmin = (await ensureFirstAdmin(access)) ?? undefined;
   const dataDir = resolve(config.DATA_DIR);
   const demo = config.SEED_DEMO
     ? await seedDemoIfEmpty(store, keys, dataDir, logger)
@@ -114,6 +118,7 @@ export async function start(
   return {
     url: `http://${host}:${port}`,
     store,
+    firstAdmin,
     keys,
     close: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));

@@ -16,6 +16,9 @@ import {
 import { errorBodySchema } from '../server/http/errors.js';
 import { FIR, airtelCdr, firBatch, scenario, sha } from './support/batches.js';
 import { contentDigest, startTestServer, type TestServer } from './support/server.js';
+import { Sessions } from '../server/auth/sessions.js';
+import { signIn } from '../server/auth/sign-in.js';
+import type { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
 import { idOf } from './store-contract.js';
 
 let api: TestServer;
@@ -447,6 +450,32 @@ describe('OpenAPI', () => {
 });
 
 describe('restarts and faults', () => {
+  it('the first start makes an admin with a one-time password that signs in; a restart makes none', async () => {
+    const s1 = await startTestServer();
+    try {
+      expect(s1.firstAdmin?.username).toBe('admin');
+      const access = (s1.store as SqliteGraphStore).access;
+      const sessions = new Sessions(access, { idleMs: 60_000, absoluteMs: 120_000 });
+      const attempt = {
+        username: 'admin',
+        password: s1.firstAdmin!.password,
+        ip: '127.0.0.1',
+        userAgent: null,
+      };
+      const { user } = await signIn({ access, sessions }, attempt);
+      expect(user).toMatchObject({ role: 'admin', mustChangePassword: true });
+      await s1.close();
+      const s2 = await startTestServer({}, s1.dataDir);
+      try {
+        expect(s2.firstAdmin).toBeUndefined();
+      } finally {
+        await s2.close();
+      }
+    } finally {
+      await s1.dispose().catch(() => undefined);
+    }
+  });
+
   it('data survives a restart of the service', async () => {
     const s1 = await startTestServer();
     try {
