@@ -33,6 +33,7 @@ import { SqliteBulkLoad } from './bulk-load.js';
 import { SqliteAccessStore } from './access.js';
 import { SqliteReads } from './reads.js';
 import { SqliteTraversal } from './traverse.js';
+import { SqliteAuditStore } from './audit.js';
 
 export interface SqliteOptions {
   /** Page cache in MiB; bulk ingest of large batches wants the indexes in memory. */
@@ -46,6 +47,8 @@ export class SqliteGraphStore implements GraphStore {
   private readonly writer: SqliteIngest;
   private readonly reads: SqliteReads;
   private readonly traversal: SqliteTraversal;
+  /** The hash-chained audit trail, in the same file as the graph so one backup holds both. */
+  readonly audit: SqliteAuditStore;
   /** Users, sessions and case access lists, in the same file as the graph. */
   readonly access: SqliteAccessStore;
 
@@ -75,6 +78,7 @@ export class SqliteGraphStore implements GraphStore {
     this.writer = new SqliteIngest(this.db);
     this.reads = new SqliteReads(this.db);
     this.traversal = new SqliteTraversal(this.db, this.reads);
+    this.audit = new SqliteAuditStore(this.db);
     this.access = new SqliteAccessStore(this.db);
   }
 
