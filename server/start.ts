@@ -2,6 +2,8 @@
  * Wiring: configuration → store → demo seed on first start → HTTP. main.ts calls this for `npm start`;
  * the API tests call it too, so what they exercise is what a user runs.
  */
+import type { Express } from 'express';
+import { Sessions } from './auth/sessions.js';
 import { ensureFirstAdmin } from './auth/users.js';
 import type { AccessStore } from './store/access-store.js';
 import type { Server } from 'node:http';
@@ -28,6 +30,8 @@ export interface Running {
   url: string;
   store: GraphStore;
   keys: KeyContext;
+  /** The Express app, for tests that walk its route table. */
+  app: Express;
   /** The admin made at the first start of an empty instance, with its one-time password. */
   firstAdmin?: { username: string; password: string };
   close: () => Promise<void>;
@@ -98,6 +102,11 @@ export async function start(
   const app = createApp(
     {
       store,
+      access,
+      sessions: new Sessions(access, {
+        idleMs: config.SESSION_IDLE_MINUTES * 60_000,
+        absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
+      }),
       analytics,
       storeName: name,
       keys,
@@ -106,7 +115,7 @@ export async function start(
       startedAt: Date.now(),
       demo,
     },
-    { logger, clientDir: join(ROOT, 'dist', 'client') },
+    { logger, clientDir: join(ROOT, 'dist', 'client'), trustProxy: config.TRUST_PROXY },
   );
   const server: Server = await new Promise((ok, fail) => {
     const s = app.listen(config.PORT, config.HOST, () => ok(s));
@@ -117,6 +126,7 @@ export async function start(
   const host = config.HOST === '0.0.0.0' || config.HOST === '127.0.0.1' ? 'localhost' : config.HOST;
   return {
     url: `http://${host}:${port}`,
+    app,
     store,
     firstAdmin,
     keys,

@@ -16,10 +16,14 @@ import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { analyticsRoutes } from './routes/analytics.js';
+import { authRoutes } from './routes/auth.js';
+import { resolveSession } from './session.js';
+import helmet from 'helmet';
 
 export function allRoutes(ctx: AppContext): AnyRoute[] {
   return [
     ...healthRoutes(ctx),
+    ...authRoutes(ctx),
     ...ingestRoutes(ctx),
     ...entityRoutes(ctx),
     ...graphRoutes(ctx),
@@ -31,11 +35,36 @@ export interface AppOptions {
   logger: Logger;
   /** Folder of the built client (vite build); not served when absent. */
   clientDir?: string;
+  trustProxy?: boolean;
 }
 
 export function createApp(ctx: AppContext, options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS-terminating proxy, the client's address and scheme come from its headers.
+  if (options.trustProxy) app.set('trust proxy', 1);
+  // The client is built to need nothing from elsewhere: every source is this origin, nothing inline.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
   app.set('query parser', 'extended');
   app.use(
     pinoHttp({
@@ -56,6 +85,7 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
     }),
   );
   app.use('/api', express.json({ limit: ctx.bodyLimit, strict: true }));
+  app.use('/api', resolveSession(ctx.sessions));
 
   const routes = allRoutes(ctx);
   const openapi = buildOpenApi(routes, ctx.version);

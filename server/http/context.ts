@@ -1,10 +1,14 @@
 /** What the routes are given: the port to the store and the settings that shape requests. */
 import type { KeyContext } from '../domain/keys.js';
 import type { GraphStore } from '../store/graph-store.js';
+import type { AccessStore } from '../store/access-store.js';
+import type { Sessions } from '../auth/sessions.js';
 import type { AnalyticsClient } from '../workers/analytics-client.js';
 
 export interface AppContext {
   store: GraphStore;
+  access: AccessStore;
+  sessions: Sessions;
   /** The analytics worker: questions about the graph are answered there, off this thread. */
   analytics: Pick<AnalyticsClient, 'run'>;
   storeName: string;

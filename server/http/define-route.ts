@@ -4,10 +4,20 @@
  */
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
+import { can, type Permission } from '../domain/access.js';
 import { CaseGraphError, issuesFromZod, type Issue } from '../domain/errors.js';
+import { csrfMatches } from '../auth/sessions.js';
+import { CSRF_HEADER, sessionOf } from './session.js';
 
 export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
   method: 'get' | 'post';
+  /**
+   * Who may call it. There is no default: a route says it is public, open to anyone signed in, or needs
+   * a permission of the caller's role, so a new route cannot be left open by forgetting.
+   */
+  access: 'public' | 'signed-in' | Permission;
+  /** Callable while the user must still change a one-time password (sign-out, the password change). */
+  beforePasswordChange?: boolean;
   /** Express path syntax (":id"); the OpenAPI document shows it as "{id}". */
   path: string;
   summary: string;
@@ -33,7 +43,7 @@ function issuesOf(error: z.ZodError, section: Issue['section']): Issue[] {
   return issuesFromZod(error.issues, () => section);
 }
 
-function parse<S extends z.ZodType>(
+export function parse<S extends z.ZodType>(
   schema: S | undefined,
   value: unknown,
   section: Issue['section'],
@@ -48,9 +58,25 @@ function parse<S extends z.ZodType>(
   );
 }
 
+/** Refuses a request its caller may not make: 401 without a session, 403 for a missing CSRF token or permission. */
+function authorise(route: AnyRoute, req: Request, res: Response): void {
+  if (route.access === 'public') return;
+  const active = sessionOf(res);
+  if (!active)
+    throw new CaseGraphError('AUTH.REQUIRED', 'sign in first; there is no session, or it has ended');
+  // A page of another site cannot read the token, so it cannot make a signed-in user's browser change anything.
+  if (req.method !== 'GET' && req.method !== 'HEAD' && !csrfMatches(active.session, req.get(CSRF_HEADER)))
+    throw new CaseGraphError('AUTH.CSRF', `a change needs the session's token in the ${CSRF_HEADER} header`);
+  if (active.user.mustChangePassword && !route.beforePasswordChange)
+    throw new CaseGraphError('AUTH.PASSWORD_CHANGE', 'change the one-time password before anything else');
+  if (route.access !== 'signed-in' && !can(active.user.role, route.access))
+    throw new CaseGraphError('AUTH.FORBIDDEN', `a ${active.user.role} may not do this`);
+}
+
 export function mount(router: Router, routes: AnyRoute[]): void {
   for (const route of routes) {
     const handle: RequestHandler = async (req, res) => {
+      authorise(route, req, res);
       const input = {
         query: parse(route.query, req.query, 'query'),
         params: parse(route.params, req.params, 'params'),

@@ -11,6 +11,9 @@ type JsonSchema = Record<string, unknown>;
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Malformed JSON or invalid parameters.',
+  401: 'No session, or it has ended (or, at sign-in, a wrong username or password).',
+  403: "The caller's role or cases do not allow it, or the CSRF token is missing or wrong.",
+  429: 'Too many failed sign-ins from this account or address; Retry-After says when to try again.',
   404: 'Not found.',
   409: 'The document (by its SHA-256) is on record with another case, type or grading.',
   413: 'The body is larger than BODY_LIMIT.',
@@ -72,7 +75,9 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
           : {}),
       };
     }
-    for (const status of [...(r.errors ?? []), 500]) {
+    // Every route but a public one can refuse a caller without a session or without the right.
+    const refusals = r.access === 'public' ? [] : [401, 403];
+    for (const status of [...new Set([...(r.errors ?? []), ...refusals]), 500]) {
       responses[String(status)] = {
         description: ERROR_TEXT[status] ?? 'An internal error; the log has it under the request id.',
         content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -93,6 +98,8 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
           }
         : {}),
       responses,
+      security: r.access === 'public' ? [] : [{ session: [] }],
+      ...(r.access !== 'public' ? { 'x-casegraph-access': r.access } : {}),
     };
   }
   // Components are written in their input form where requests use them and output form otherwise;
@@ -108,6 +115,17 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
         'Graph analytics for anti-human-trafficking units. Every error has the shape of the Error schema, with a stable code.',
     },
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'cg_session',
+          description:
+            'Set by POST /api/auth/login. Every request that changes something also sends the x-csrf-token header with the token the sign-in returned.',
+        },
+      },
+    },
   };
 }

@@ -6,16 +6,36 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/config.js';
 import { start, type Running } from '../../server/start.js';
+import type { Role } from '../../server/domain/access.js';
+import { addUser } from '../../server/auth/users.js';
+import type { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
 
-export interface TestServer extends Running {
-  dataDir: string;
-  dbPath: string;
-  get(path: string): Promise<{ status: number; body: any; headers: Headers }>;
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+/** Requests as one caller: with its session cookie and CSRF token, or as nobody. */
+export interface Client {
+  get(path: string): Promise<Reply>;
   post(
     path: string,
     body: unknown,
-    init?: { contentType?: string; raw?: string },
-  ): Promise<{ status: number; body: any; headers: Headers }>;
+    init?: { contentType?: string; raw?: string; csrf?: string | null },
+  ): Promise<Reply>;
+  request(method: string, path: string, init?: { body?: unknown; csrf?: string | null }): Promise<Reply>;
+  username?: string;
+  csrf?: string;
+}
+
+export interface TestServer extends Running, Client {
+  dataDir: string;
+  dbPath: string;
+  /** Nobody signed in. */
+  anonymous: Client;
+  /** A new user of this role (signed in, password already changed). */
+  signInAs(role: Role, username?: string): Promise<Client>;
   dispose(): Promise<void>;
 }
 
@@ -34,7 +54,7 @@ export async function startTestServer(
       ...env,
     }),
   );
-  const call = async (path: string, init?: RequestInit) => {
+  const call = async (path: string, init?: RequestInit): Promise<Reply> => {
     const res = await fetch(running.url + path, init);
     const text = await res.text();
     let body: unknown = text;
@@ -45,17 +65,60 @@ export async function startTestServer(
     }
     return { status: res.status, body, headers: res.headers };
   };
+  const client = (cookie?: string, csrf?: string, username?: string): Client => {
+    const request: Client['request'] = (method, path, init) =>
+      call(path, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(cookie ? { cookie } : {}),
+          ...(init?.csrf !== null && (init?.csrf ?? csrf) ? { 'x-csrf-token': (init?.csrf ?? csrf)! } : {}),
+        },
+        body: method === 'GET' || method === 'HEAD' ? undefined : JSON.stringify(init?.body ?? {}),
+      });
+    return {
+      username,
+      csrf,
+      request,
+      get: (path) => call(path, { headers: cookie ? { cookie } : {} }),
+      post: (path, body, init) =>
+        call(path, {
+          method: 'POST',
+          headers: {
+            'content-type': init?.contentType ?? 'application/json',
+            ...(cookie ? { cookie } : {}),
+            ...(init?.csrf !== null && (init?.csrf ?? csrf) ? { 'x-csrf-token': (init?.csrf ?? csrf)! } : {}),
+          },
+          body: init?.raw ?? JSON.stringify(body),
+        }),
+    };
+  };
+  const access = (running.store as SqliteGraphStore).access;
+  let made = 0;
+  const signInAs = async (role: Role, username = `${role}${++made}`): Promise<Client> => {
+    const password = `test-only password of ${username}`;
+    // A restarted server over the same data folder already has this user.
+    if (!(await access.userForLogin(username)))
+      await addUser(access, {
+        username,
+        displayName: `Test ${role}`,
+        role,
+        unit: 'AHTU Test Unit',
+        password,
+      });
+    const reply = await client().post('/api/auth/login', { username, password });
+    if (reply.status !== 200) throw new Error(`test sign-in failed: ${JSON.stringify(reply.body)}`);
+    const cookie = reply.headers.get('set-cookie')!.split(';')[0]!;
+    return client(cookie, reply.body.csrfToken as string, username);
+  };
+  const officer = await signInAs('admin', 'test-admin');
   return {
     ...running,
+    ...officer,
     dataDir: dir,
     dbPath: join(dir, 'casegraph.db'),
-    get: (path) => call(path),
-    post: (path, body, init) =>
-      call(path, {
-        method: 'POST',
-        headers: { 'content-type': init?.contentType ?? 'application/json' },
-        body: init?.raw ?? JSON.stringify(body),
-      }),
+    anonymous: client(),
+    signInAs,
     dispose: async () => {
       await running.close();
       if (!dataDir) rmSync(dir, { recursive: true, force: true });
@@ -64,8 +127,9 @@ export async function startTestServer(
 }
 
 /**
- * A digest of everything the store holds, table by table and row by row in key order: equal digests
- * mean equal content, whatever the file's pages look like.
+ * A digest of everything the store holds of the record, table by table and row by row in key order:
+ * equal digests mean equal content, whatever the file's pages look like. Sessions, sign-in failures and
+ * the audit trail are left out: they change with every look, which is their purpose.
  */
 export function contentDigest(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
@@ -73,7 +137,8 @@ export function contentDigest(dbPath: string): string {
     const hash = createHash('sha256');
     const tables = db
       .prepare<[], string>(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+        `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'
+         AND name NOT IN ('session', 'login_failure', 'audit_log') ORDER BY name`,
       )
       .pluck()
       .all();

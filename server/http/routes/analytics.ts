@@ -155,6 +155,7 @@ function route(
 ): AnyRoute {
   return {
     method: 'get',
+    access: 'analytics',
     path,
     tags: ['analytics'],
     summary,
@@ -174,6 +175,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
   return [
     {
       method: 'get',
+      access: 'analytics',
       path: '/api/analytics/projection',
       tags: ['analytics'],
       summary: 'The in-memory projection: graph version, size and memory',

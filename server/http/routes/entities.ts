@@ -16,6 +16,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
   return [
     {
       method: 'get',
+      access: 'graph.read',
       path: '/api/entities/:id',
       tags: ['entities'],
       summary: 'An entity with every provenance record and the cases it is part of',
@@ -30,6 +31,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
     },
     {
       method: 'get',
+      access: 'graph.read',
       path: '/api/links/:id',
       tags: ['entities'],
       summary: 'A link with its evidence and its occurrences (calls, payments, stays), oldest first',
@@ -51,6 +53,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
     },
     {
       method: 'get',
+      access: 'graph.read',
       path: '/api/search',
       tags: ['entities'],
       summary: 'Find entities by identifier as people type it, or by name',

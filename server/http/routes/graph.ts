@@ -13,6 +13,7 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
   return [
     {
       method: 'get',
+      access: 'graph.read',
       path: '/api/graph',
       tags: ['graph'],
       summary:

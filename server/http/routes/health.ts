@@ -6,6 +6,7 @@ export function healthRoutes(ctx: AppContext): AnyRoute[] {
   return [
     {
       method: 'get',
+      access: 'public',
       path: '/api/health',
       tags: ['service'],
       summary: 'Liveness and the graph version',

@@ -3,12 +3,14 @@ import { ingestBatch } from '../../ingest/ingest-batch.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
 import type { AnyRoute } from '../define-route.js';
+import { sessionOf } from '../session.js';
 import { ingestResultSchema } from '../schemas.js';
 
 export function ingestRoutes(ctx: AppContext): AnyRoute[] {
   return [
     {
       method: 'post',
+      access: 'ingest',
       path: '/api/ingest',
       tags: ['ingest'],
       summary: 'Ingest a batch of entities, links and occurrences with their provenance',
@@ -22,10 +24,11 @@ export function ingestRoutes(ctx: AppContext): AnyRoute[] {
         },
       },
       errors: [400, 409, 413, 415, 422],
-      handler: async (_input, req) => {
+      handler: async (_input, req, res) => {
         if (!req.is('application/json'))
           throw new CaseGraphError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the batch as application/json');
-        return ingestBatch(req.body, 'api', { store: ctx.store, keys: ctx.keys });
+        // Provenance names the officer who brought the evidence in.
+        return ingestBatch(req.body, sessionOf(res)!.user.username, { store: ctx.store, keys: ctx.keys });
       },
     },
   ];
