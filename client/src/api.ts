@@ -41,9 +41,26 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 export async function getJson(path: string): Promise<unknown> {
+  return send(path, { headers: { Accept: 'application/json' } });
+}
+
+/** A change: JSON in, and the session's CSRF token, without which the server refuses it. */
+export async function postJson(path: string, body: unknown, csrfToken?: string): Promise<unknown> {
+  return send(path, {
+    method: 'POST',
+    headers: {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+async function send(path: string, init: RequestInit): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' } });
+    response = await fetch(path, { ...init, credentials: 'same-origin' });
   } catch {
     throw new ApiError(
       'The CaseGraph server could not be reached. Check the connection and reload the page.',
@@ -69,6 +86,7 @@ export async function getJson(path: string): Promise<unknown> {
       headerId,
     );
   }
+  if (response.status === 204) return null;
   if (body === undefined)
     throw new ApiError(
       'The server sent a response that is not JSON.',
@@ -85,4 +103,42 @@ export async function fetchGraph(): Promise<SerialisedGraph> {
   if (!isSerialisedGraph(body))
     throw new ApiError('The server sent a graph this page cannot read.', 'BAD_RESPONSE', 200, undefined);
   return body;
+}
+
+export interface Session {
+  user: { username: string; displayName: string; role: string; mustChangePassword: boolean };
+  csrfToken: string;
+}
+
+function isSession(body: unknown): body is Session {
+  const b = body as Partial<Session> | null;
+  return !!b && typeof b.csrfToken === 'string' && typeof b.user?.username === 'string';
+}
+
+function asSession(body: unknown): Session {
+  if (!isSession(body))
+    throw new ApiError('The server sent a session this page cannot read.', 'BAD_RESPONSE', 200, undefined);
+  return body;
+}
+
+/** The signed-in session, or null when there is none (the sign-in form is then shown). */
+export async function currentSession(): Promise<Session | null> {
+  try {
+    return asSession(await getJson('/api/auth/session'));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export async function signIn(username: string, password: string): Promise<Session> {
+  return asSession(await postJson('/api/auth/login', { username, password }));
+}
+
+export async function changePassword(current: string, next: string, csrfToken: string): Promise<Session> {
+  return asSession(await postJson('/api/auth/password', { current, next }, csrfToken));
+}
+
+export async function signOut(csrfToken: string): Promise<void> {
+  await postJson('/api/auth/logout', {}, csrfToken);
 }

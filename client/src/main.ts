@@ -3,7 +3,8 @@
  * ends in a state the page states in words, and that the browser tests read from `window.__casegraph`.
  */
 import './style.css';
-import { fetchGraph } from './api.js';
+import { fetchGraph, signOut } from './api.js';
+import { ensureSignedIn } from './access.js';
 import { countKinds, toGraph } from './graph-data.js';
 import { counted } from './format.js';
 import { GraphView } from './graph-view.js';
@@ -50,6 +51,13 @@ async function main(): Promise<void> {
   };
 
   try {
+    const session = await ensureSignedIn();
+    element('workspace').hidden = false;
+    element('who-name').textContent = `${session.user.displayName} (${session.user.role})`;
+    element('who').hidden = false;
+    element('sign-out').addEventListener('click', () => {
+      void signOut(session.csrfToken).finally(() => window.location.reload());
+    });
     const data = await fetchGraph();
     const SCOPE = scopeOf(data.attributes.demo);
     const graph = toGraph(data);
@@ -70,6 +78,7 @@ async function main(): Promise<void> {
     for (const panel of panels) panel.hidden = false;
     settle('ready');
   } catch (error) {
+    element('workspace').hidden = false;
     scope.textContent = 'Network not loaded';
     showNotice(notice, errorNotice(error));
     settle('error');

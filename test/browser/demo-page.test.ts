@@ -14,12 +14,15 @@ import { KIND_STYLES } from '../../client/src/kinds.js';
 import type { SerialisedGraph } from '../../client/src/graph-data.js';
 import { loadConfig } from '../../server/config.js';
 import { start, type Running } from '../../server/start.js';
+import { addUser } from '../../server/auth/users.js';
+import type { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
 
 const SLOW = 120_000;
 const RESULTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const count = (n: number) => new Intl.NumberFormat('en-IN').format(n);
 
 let server: Running;
+const ANALYST = { username: 'test-analyst', password: 'test-only analyst passphrase' };
 let dataDir: string;
 let browser: Browser;
 let graph: SerialisedGraph;
@@ -27,7 +30,20 @@ let graph: SerialisedGraph;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'casegraph-demo-page-'));
   server = await start(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
-  const res = await fetch(`${server.url}/api/graph`);
+  await addUser((server.store as SqliteGraphStore).access, {
+    username: ANALYST.username,
+    displayName: 'Test Analyst',
+    role: 'analyst',
+    password: ANALYST.password,
+  });
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ANALYST),
+  });
+  const res = await fetch(`${server.url}/api/graph`, {
+    headers: { cookie: login.headers.get('set-cookie')!.split(';')[0]! },
+  });
   expect(res.status).toBe(200);
   graph = (await res.json()) as SerialisedGraph;
   browser = await chromium.launch({
@@ -49,6 +65,13 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+async function signInThroughTheForm(page: Page, username: string, password: string): Promise<void> {
+  await page.locator('#sign-in').waitFor({ state: 'visible', timeout: SLOW });
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('#sign-in button[type=submit]');
+}
+
 async function openPage(
   prepare?: (page: Page) => Promise<unknown>,
 ): Promise<{ page: Page; console: string[]; requests: string[] }> {
@@ -60,6 +83,7 @@ async function openPage(
   page.on('request', (request) => requests.push(request.url()));
   await prepare?.(page);
   await page.goto(`${server.url}/`);
+  await signInThroughTheForm(page, ANALYST.username, ANALYST.password);
   await page.waitForFunction(
     () => window.__casegraph !== undefined && window.__casegraph.state !== 'loading',
     undefined,
@@ -126,6 +150,50 @@ function kindCounts(): Map<string, number> {
   return counts;
 }
 
+describe('signing in on the page', () => {
+  it(
+    'shows nothing of the network before sign-in, says when a password is wrong, makes a one-time password be changed, and signs out',
+    { timeout: SLOW },
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const graphCalls: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/graph')) graphCalls.push(r.url());
+      });
+      await page.goto(`${server.url}/`);
+      await page.locator('#sign-in').waitFor({ state: 'visible', timeout: SLOW });
+      expect(await page.locator('#workspace').isVisible()).toBe(false);
+      expect(graphCalls).toEqual([]);
+
+      await signInThroughTheForm(page, 'admin', 'certainly not the password');
+      const message = page.locator('#sign-in .access-message');
+      await message.waitFor({ state: 'visible', timeout: SLOW });
+      expect(await message.textContent()).toMatch(/wrong username or password/i);
+      expect(graphCalls).toEqual([]);
+
+      const admin = (server as Running & { firstAdmin?: { password: string } }).firstAdmin!;
+      await page.fill('#password', admin.password);
+      await page.click('#sign-in button[type=submit]');
+      await page.locator('#change-password').waitFor({ state: 'visible', timeout: SLOW });
+      expect(graphCalls).toEqual([]);
+      await page.fill('#new-password', 'short');
+      await page.click('#change-password button[type=submit]');
+      // The browser's own minlength check keeps a short one from being sent at all.
+      expect(await page.locator('#change-password').isVisible()).toBe(true);
+      await page.fill('#new-password', 'the administrator chose this sentence');
+      await page.click('#change-password button[type=submit]');
+      await page.waitForFunction(() => window.__casegraph?.state === 'ready', undefined, { timeout: SLOW });
+      expect(await page.locator('#who').textContent()).toContain('Administrator (admin)');
+      await page.screenshot({ path: join(RESULTS, 'signed-in.png') });
+
+      await page.click('#sign-out');
+      await page.locator('#sign-in').waitFor({ state: 'visible', timeout: SLOW });
+      expect(await page.locator('#workspace').isVisible()).toBe(false);
+      await page.close();
+    },
+  );
+});
+
 describe('demo page', () => {
   it('has the seeded demo scenario to show', () => {
     expect(graph.nodes.length).toBeGreaterThan(100);
@@ -147,9 +215,12 @@ describe('demo page', () => {
         mkdirSync(RESULTS, { recursive: true });
         await page.screenshot({ path: join(RESULTS, 'demo-page.png') });
 
-        // Sensitive-data hygiene: the page asks for the graph without parameters and logs nothing of it.
+        // Sensitive-data hygiene: the credentials never reach the address bar, the page asks for the graph
+        // without parameters, and it logs nothing of it.
         expect(page.url()).toBe(`${server.url}/`);
-        expect(requests.filter((url) => url.includes('/api/'))).toEqual([`${server.url}/api/graph`]);
+        expect(requests.filter((url) => url.includes('/api/'))).toEqual(
+          ['/api/auth/session', '/api/auth/login', '/api/graph'].map((p) => server.url + p),
+        );
         const labels = graph.nodes.map((n) => n.attributes.label);
         expect(console.filter((line) => labels.some((label) => line.includes(label)))).toEqual([]);
         expect(console.filter((line) => line.startsWith('pageerror'))).toEqual([]);
