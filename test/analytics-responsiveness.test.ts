@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeBigStore } from './support/big-store.js';
-import { startTestServer, type TestServer } from './support/server.js';
+import { startTestServer, type Client, type TestServer } from './support/server.js';
 
 const LINKS = 1_000_000;
 let dir: string;
@@ -23,6 +23,22 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * The session cookie a signed-in test client sends (the API is closed by default). The request below
+ * is made with fetch itself, to see its headers arrive before its body is read, so it needs the cookie.
+ */
+async function sessionCookie(client: Client): Promise<string> {
+  const spy = vi.spyOn(globalThis, 'fetch');
+  try {
+    await client.get('/api/health');
+    const headers = spy.mock.calls[0]?.[1]?.headers as Record<string, string> | undefined;
+    if (!headers?.cookie) throw new Error('the signed-in test client sent no session cookie');
+    return headers.cookie;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe('a 1,000,000-link Louvain in the analytics worker', () => {
   it('leaves /api/health answering within 50 ms throughout', { timeout: 300_000 }, async () => {
     // Warm: the first requests after a start compile their routes, and the worker process boots.
@@ -31,8 +47,9 @@ describe('a 1,000,000-link Louvain in the analytics worker', () => {
       await new Promise((ok) => setTimeout(ok, 50));
     }
     let answered = false;
+    const cookie = await sessionCookie(api);
     // The answer's headers end the computation; its body is read only after the polling stops.
-    const pending = fetch(`${api.url}/api/analytics/communities`).then((r) => {
+    const pending = fetch(`${api.url}/api/analytics/communities`, { headers: { cookie } }).then((r) => {
       answered = true;
       return r;
     });
