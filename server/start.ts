@@ -2,10 +2,12 @@
  * Wiring: configuration → store → demo seed on first start → HTTP. main.ts calls this for `npm start`;
  * the API tests call it too, so what they exercise is what a user runs.
  */
+import { auditRecorder } from './audit/record.js';
 import type { Express } from 'express';
 import { Sessions } from './auth/sessions.js';
 import { ensureFirstAdmin } from './auth/users.js';
 import type { AccessStore } from './store/access-store.js';
+import type { AuditStore } from './store/audit-store.js';
 import type { Server } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -40,7 +42,7 @@ export interface Running {
 export function openStore(
   config: Config,
   logger: Logger,
-): { store: GraphStore; access: AccessStore; keys: KeyContext; name: string; dbPath: string } {
+): { store: GraphStore; access: AccessStore; audit: AuditStore; keys: KeyContext; name: string; dbPath: string } {
   const dataDir = resolve(config.DATA_DIR);
   const secret = aadhaarKey(config.AADHAAR_HASH_KEY, dataDir);
   if (secret.generated)
@@ -55,6 +57,7 @@ export function openStore(
   return {
     store,
     access: store.access,
+    audit: store.audit,
     keys: { defaultRegion: config.PHONE_REGION as CountryCode, aadhaarKey: secret.key },
     name: 'sqlite',
     dbPath,
@@ -92,7 +95,7 @@ export async function start(
   config: Config,
   logger: Logger = pino({ level: config.LOG_LEVEL }),
 ): Promise<Running> {
-  const { store, access, keys, name, dbPath } = openStore(config, logger);
+  const { store, access, audit, keys, name, dbPath } = openStore(config, logger);
   const firstAdmin = (await ensureFirstAdmin(access)) ?? undefined;
   const dataDir = resolve(config.DATA_DIR);
   const demo = config.SEED_DEMO
@@ -107,6 +110,8 @@ export async function start(
         idleMs: config.SESSION_IDLE_MINUTES * 60_000,
         absoluteMs: config.SESSION_MAX_HOURS * 3_600_000,
       }),
+      audit: auditRecorder(audit),
+      auditStore: audit,
       analytics,
       storeName: name,
       keys,

@@ -438,6 +438,8 @@ describe('OpenAPI', () => {
         '/api/auth/logout',
         '/api/auth/password',
         '/api/auth/session',
+        '/api/audit',
+        '/api/audit/verify',
       ].sort(),
     );
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(

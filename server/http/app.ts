@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { authRoutes } from './routes/auth.js';
+import { auditRoutes } from './routes/audit.js';
 import { resolveSession } from './session.js';
 import helmet from 'helmet';
 
@@ -24,6 +25,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
   return [
     ...healthRoutes(ctx),
     ...authRoutes(ctx),
+    ...auditRoutes(ctx),
     ...ingestRoutes(ctx),
     ...entityRoutes(ctx),
     ...graphRoutes(ctx),
@@ -93,7 +95,7 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  mount(api, routes);
+  mount(api, routes, ctx.audit);
   app.use(api);
   app.use('/api', notFound);
 

@@ -3,12 +3,17 @@ import type { KeyContext } from '../domain/keys.js';
 import type { GraphStore } from '../store/graph-store.js';
 import type { AccessStore } from '../store/access-store.js';
 import type { Sessions } from '../auth/sessions.js';
+import type { AuditRecorder } from '../audit/record.js';
+import type { AuditStore } from '../store/audit-store.js';
 import type { AnalyticsClient } from '../workers/analytics-client.js';
 
 export interface AppContext {
   store: GraphStore;
   access: AccessStore;
   sessions: Sessions;
+  audit: AuditRecorder;
+  /** The trail itself, for the auditors' routes. */
+  auditStore: AuditStore;
   /** The analytics worker: questions about the graph are answered there, off this thread. */
   analytics: Pick<AnalyticsClient, 'run'>;
   storeName: string;

@@ -8,6 +8,7 @@ import { can, type Permission } from '../domain/access.js';
 import { CaseGraphError, issuesFromZod, type Issue } from '../domain/errors.js';
 import { csrfMatches } from '../auth/sessions.js';
 import { CSRF_HEADER, sessionOf } from './session.js';
+import type { AuditAction, AuditDetail, AuditRecorder } from '../audit/record.js';
 
 export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
   method: 'get' | 'post';
@@ -18,6 +19,14 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
   access: 'public' | 'signed-in' | Permission;
   /** Callable while the user must still change a one-time password (sign-out, the password change). */
   beforePasswordChange?: boolean;
+  /**
+   * What goes on the audit trail when the call succeeds, written before the answer is sent: a look at
+   * case data that could not be recorded is not served.
+   */
+  audit?: (
+    input: { query: z.output<Q>; params: z.output<P> },
+    result: unknown,
+  ) => { action: AuditAction; target?: string | null; caseId?: string | null; detail?: AuditDetail };
   /** Express path syntax (":id"); the OpenAPI document shows it as "{id}". */
   path: string;
   summary: string;
@@ -73,7 +82,7 @@ function authorise(route: AnyRoute, req: Request, res: Response): void {
     throw new CaseGraphError('AUTH.FORBIDDEN', `a ${active.user.role} may not do this`);
 }
 
-export function mount(router: Router, routes: AnyRoute[]): void {
+export function mount(router: Router, routes: AnyRoute[], recorder: AuditRecorder): void {
   for (const route of routes) {
     const handle: RequestHandler = async (req, res) => {
       authorise(route, req, res);
@@ -83,6 +92,14 @@ export function mount(router: Router, routes: AnyRoute[]): void {
         body: route.body ? req.body : undefined,
       };
       const result = await route.handler(input, req, res);
+      const active = sessionOf(res);
+      if (route.audit && active)
+        await recorder.record({
+          actor: active.user.username,
+          role: active.user.role,
+          ip: req.ip ?? null,
+          ...route.audit(input, result),
+        });
       if (!res.headersSent) res.status(Number(Object.keys(route.responses)[0])).json(result);
     };
     router[route.method](route.path, handle);

@@ -9,6 +9,7 @@ import { ENTITY_KINDS, LINK_KINDS } from '../../domain/kinds.js';
 import { AnalyticsFailure, type AnalyticsAnswer } from '../../workers/analytics-client.js';
 import type { AnalyticsScope } from '../../workers/analytics-protocol.js';
 import type { AppContext } from '../context.js';
+import { sessionOf } from '../session.js';
 import type { AnyRoute } from '../define-route.js';
 import { csvOf, resolveCase } from '../query-helpers.js';
 
@@ -164,9 +165,20 @@ function route(
       200: { description: 'The answer, with the graph version it holds for.', schema: answerSchema },
     },
     errors: [400, 404],
-    handler: async ({ query: q }: { query: Record<string, unknown> }, _req, res) => {
+    handler: async ({ query: q }: { query: Record<string, unknown> }, req, res) => {
       const scope = await scopeOf(ctx, q as ScopeQuery);
-      send(res, await ask(() => ctx.analytics.run(op, scope, paramsOf(q)), parameterOf));
+      const answer = await ask(() => ctx.analytics.run(op, scope, paramsOf(q)), parameterOf);
+      // Recorded before it is sent: an answer about case data that cannot be audited is not served.
+      const { user } = sessionOf(res)!;
+      await ctx.audit.record({
+        actor: user.username,
+        role: user.role,
+        ip: req.ip ?? null,
+        action: 'read.graph',
+        caseId: scope.caseId ?? null,
+        ...(typeof q.entity === 'string' ? { target: q.entity } : {}),
+      });
+      send(res, answer);
     },
   };
 }

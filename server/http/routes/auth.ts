@@ -1,6 +1,6 @@
 /** Signing in and out, the session's details for the client, and changing one's password. */
 import { z } from 'zod';
-import { PASSWORD } from '../../domain/access.js';
+import { PASSWORD, USERNAME } from '../../domain/access.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import { verifyPassword } from '../../auth/passwords.js';
 import { RateLimited, signIn } from '../../auth/sign-in.js';
@@ -65,6 +65,12 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
             { access: ctx.access, sessions: ctx.sessions },
             { ...body, ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') ?? null },
           );
+          await ctx.audit.record({
+            actor: user.username,
+            role: user.role,
+            action: 'login',
+            ip: req.ip ?? null,
+          });
           setSessionCookie(req, res, session.token, session.expiresAt);
           return {
             user: publicUser(user),
@@ -72,6 +78,19 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
             expiresAt: new Date(session.expiresAt).toISOString(),
           };
         } catch (error) {
+          if (error instanceof CaseGraphError) {
+            // Only a name that could be a username is kept: a password typed into the wrong field is not.
+            const tried = USERNAME.safeParse(body.username);
+            await ctx.audit.record({
+              actor: tried.success ? tried.data : null,
+              role: null,
+              action: 'login.failed',
+              ip: req.ip ?? null,
+              detail: {
+                reason: error instanceof RateLimited ? 'rate limited' : 'wrong credentials or disabled',
+              },
+            });
+          }
           if (error instanceof RateLimited) res.setHeader('Retry-After', String(error.retryAfterS));
           throw error;
         }
@@ -105,6 +124,13 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
       responses: { 204: { description: 'Signed out.' } },
       errors: [401, 403],
       handler: async (_input, req, res) => {
+        const { user } = sessionOf(res)!;
+        await ctx.audit.record({
+          actor: user.username,
+          role: user.role,
+          action: 'logout',
+          ip: req.ip ?? null,
+        });
         const token = cookieOf(req, SESSION_COOKIE);
         if (token) await ctx.sessions.close(token);
         clearSessionCookie(req, res);

@@ -18,6 +18,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       method: 'get',
       access: 'graph.read',
       path: '/api/entities/:id',
+      audit: ({ params }) => ({ action: 'read.entity', target: (params as { id: string }).id }),
       tags: ['entities'],
       summary: 'An entity with every provenance record and the cases it is part of',
       params: idParamsSchema,
@@ -33,6 +34,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       method: 'get',
       access: 'graph.read',
       path: '/api/links/:id',
+      audit: ({ params }) => ({ action: 'read.link', target: (params as { id: string }).id }),
       tags: ['entities'],
       summary: 'A link with its evidence and its occurrences (calls, payments, stays), oldest first',
       params: idParamsSchema,
@@ -55,6 +57,11 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       method: 'get',
       access: 'graph.read',
       path: '/api/search',
+      // By what it found, not by its text: a search for a name would put the name on the trail.
+      audit: (_input, result) => {
+        const ids = (result as { results: { id: string }[] }).results.map((r) => r.id);
+        return { action: 'search', detail: { ids: ids.slice(0, 200), results: ids.length } };
+      },
       tags: ['entities'],
       summary: 'Find entities by identifier as people type it, or by name',
       description:

@@ -15,6 +15,14 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
       method: 'get',
       access: 'graph.read',
       path: '/api/graph',
+      audit: (_input, result) => {
+        const g = result as { nodes: unknown[]; edges: unknown[]; attributes: { case?: string } };
+        return {
+          action: 'read.graph',
+          caseId: g.attributes.case ?? null,
+          detail: { entities: g.nodes.length, links: g.edges.length },
+        };
+      },
       tags: ['graph'],
       summary:
         "A subgraph in graphology's format: a case, an entity's neighbourhood, or the whole graph, filtered",

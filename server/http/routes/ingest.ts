@@ -3,6 +3,7 @@ import { ingestBatch } from '../../ingest/ingest-batch.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
 import type { AnyRoute } from '../define-route.js';
+import type { IngestCounts } from '../../domain/views.js';
 import { sessionOf } from '../session.js';
 import { ingestResultSchema } from '../schemas.js';
 
@@ -12,6 +13,17 @@ export function ingestRoutes(ctx: AppContext): AnyRoute[] {
       method: 'post',
       access: 'ingest',
       path: '/api/ingest',
+      audit: (_input, result) => {
+        const c = result as IngestCounts;
+        return {
+          action: 'ingest',
+          detail: {
+            entities: c.entities.created + c.entities.updated,
+            links: c.links.created + c.links.updated,
+            occurrences: c.occurrences.created,
+          },
+        };
+      },
       tags: ['ingest'],
       summary: 'Ingest a batch of entities, links and occurrences with their provenance',
       description:
