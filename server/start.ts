@@ -2,6 +2,7 @@
  * Wiring: configuration → store → demo seed on first start → HTTP. main.ts calls this for `npm start`;
  * the API tests call it too, so what they exercise is what a user runs.
  */
+import { Masking } from './http/masking.js';
 import { auditRecorder } from './audit/record.js';
 import type { Express } from 'express';
 import { Sessions } from './auth/sessions.js';
@@ -42,7 +43,14 @@ export interface Running {
 export function openStore(
   config: Config,
   logger: Logger,
-): { store: GraphStore; access: AccessStore; audit: AuditStore; keys: KeyContext; name: string; dbPath: string } {
+): {
+  store: GraphStore;
+  access: AccessStore;
+  audit: AuditStore;
+  keys: KeyContext;
+  name: string;
+  dbPath: string;
+} {
   const dataDir = resolve(config.DATA_DIR);
   const secret = aadhaarKey(config.AADHAAR_HASH_KEY, dataDir);
   if (secret.generated)
@@ -112,6 +120,7 @@ export async function start(
       }),
       audit: auditRecorder(audit),
       auditStore: audit,
+      masking: new Masking(store),
       analytics,
       storeName: name,
       keys,

@@ -389,16 +389,55 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       });
     });
 
+    it('names the protected: victims, minors and what they use or hold, each with a pseudonym kept for good', async () => {
+      await load(store, [firBatch()]);
+      const first = await store.protectedEntities();
+      expect(first.map((p) => [p.id, p.reason])).toEqual([[victim(), 'victim']]);
+      expect(first[0]!.pseudonym).toBe('V-0001');
+      expect(first[0]!.secrets).toEqual(expect.arrayContaining(['Émira Testova', 'FIR-0001-2026-V1']));
+      // A minor who is no victim, and the victim's phone; the first pseudonym does not move.
+      await load(store, [
+        {
+          document: { name: 'minor.pdf', sha256: sha('minor'), type: 'statement' },
+          entities: [
+            { kind: 'person', key: 'W-17', props: { name: 'Young Witness', age: 16 } },
+            { kind: 'person', key: 'FIR-0001-2026-V1' },
+            { kind: 'phone', key: '9811122233' },
+          ],
+          links: [
+            {
+              kind: 'uses',
+              from: { kind: 'person', key: 'FIR-0001-2026-V1' },
+              to: { kind: 'phone', key: '9811122233' },
+            },
+          ],
+        },
+      ]);
+      const after = await store.protectedEntities();
+      const by = new Map(after.map((p) => [p.id, p]));
+      expect(by.get(victim())).toMatchObject({ reason: 'victim', pseudonym: 'V-0001' });
+      expect(by.get(idOf('person', 'W-17'))).toMatchObject({ reason: 'minor', pseudonym: 'V-0002' });
+      expect(by.get(idOf('phone', '9811122233'))).toMatchObject({
+        reason: 'identifier',
+        pseudonym: 'V-0001',
+      });
+      expect(by.get(idOf('phone', '9811122233'))!.secrets).toEqual(expect.arrayContaining(['+919811122233']));
+      expect(by.has(accused())).toBe(false);
+      expect(await store.protectedEntities()).toEqual(after);
+    });
+
     if (harness.reopen) {
       it('keeps everything across closing and reopening', async () => {
         await load(store, scenario());
         const before = {
+          protected: await store.protectedEntities(),
           stats: await store.stats(),
           entity: await store.getEntity(phoneB()),
           graph: await store.subgraph({ limit: 1000 }),
         };
         store = await harness.reopen!(store);
         expect(await store.stats()).toEqual(before.stats);
+        expect(await store.protectedEntities()).toEqual(before.protected);
         expect(await store.getEntity(phoneB())).toEqual(before.entity);
         expect(await store.subgraph({ limit: 1000 })).toEqual(before.graph);
       });

@@ -95,7 +95,7 @@ export function createApp(ctx: AppContext, options: AppOptions): express.Express
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  mount(api, routes, ctx.audit);
+  mount(api, routes, ctx.audit, ctx.masking);
   app.use(api);
   app.use('/api', notFound);
 

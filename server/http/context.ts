@@ -5,6 +5,7 @@ import type { AccessStore } from '../store/access-store.js';
 import type { Sessions } from '../auth/sessions.js';
 import type { AuditRecorder } from '../audit/record.js';
 import type { AuditStore } from '../store/audit-store.js';
+import type { Masking } from './masking.js';
 import type { AnalyticsClient } from '../workers/analytics-client.js';
 
 export interface AppContext {
@@ -12,6 +13,7 @@ export interface AppContext {
   access: AccessStore;
   sessions: Sessions;
   audit: AuditRecorder;
+  masking: Masking;
   /** The trail itself, for the auditors' routes. */
   auditStore: AuditStore;
   /** The analytics worker: questions about the graph are answered there, off this thread. */

@@ -9,6 +9,7 @@ import { CaseGraphError, issuesFromZod, type Issue } from '../domain/errors.js';
 import { csrfMatches } from '../auth/sessions.js';
 import { CSRF_HEADER, sessionOf } from './session.js';
 import type { AuditAction, AuditDetail, AuditRecorder } from '../audit/record.js';
+import { mask, type Masking } from './masking.js';
 
 export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
   method: 'get' | 'post';
@@ -17,6 +18,8 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
    * a permission of the caller's role, so a new route cannot be left open by forgetting.
    */
   access: 'public' | 'signed-in' | Permission;
+  /** Answers with protected persons unmasked: only the audited reveal, for roles allowed to ask it. */
+  unmasked?: true;
   /** Callable while the user must still change a one-time password (sign-out, the password change). */
   beforePasswordChange?: boolean;
   /**
@@ -82,7 +85,7 @@ function authorise(route: AnyRoute, req: Request, res: Response): void {
     throw new CaseGraphError('AUTH.FORBIDDEN', `a ${active.user.role} may not do this`);
 }
 
-export function mount(router: Router, routes: AnyRoute[], recorder: AuditRecorder): void {
+export function mount(router: Router, routes: AnyRoute[], recorder: AuditRecorder, masking: Masking): void {
   for (const route of routes) {
     const handle: RequestHandler = async (req, res) => {
       authorise(route, req, res);
@@ -100,7 +103,10 @@ export function mount(router: Router, routes: AnyRoute[], recorder: AuditRecorde
           ip: req.ip ?? null,
           ...route.audit(input, result),
         });
-      if (!res.headersSent) res.status(Number(Object.keys(route.responses)[0])).json(result);
+      if (res.headersSent) return;
+      // Victims and minors are masked in every answer, in the server, whoever asks (see masking.ts).
+      const shown = route.unmasked ? result : mask(result, await masking.current());
+      res.status(Number(Object.keys(route.responses)[0])).json(shown);
     };
     router[route.method](route.path, handle);
   }

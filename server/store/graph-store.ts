@@ -6,6 +6,7 @@
 import type { CaseGraphError } from '../domain/errors.js';
 import type { EntityKind, LinkKind } from '../domain/kinds.js';
 import type { NormalisedBatch } from '../domain/normalise-batch.js';
+import type { ProtectedEntity } from '../domain/protection.js';
 import type {
   EntityDetail,
   EntityView,
@@ -94,6 +95,11 @@ export interface GraphStore {
   neighbourhood(id: string, query: NeighbourhoodQuery): Promise<Subgraph>;
   paths(fromId: string, toId: string, query: PathsQuery): Promise<PathsResult>;
   stats(): Promise<StoreStats>;
+  /**
+   * Every protected entity (victims, minors, the identifiers they use or hold) with its pseudonym,
+   * numbered once and kept: what responses are masked with (domain/protection.ts).
+   */
+  protectedEntities(): Promise<ProtectedEntity[]>;
   /** Increases with every batch that changes anything: the key for caches of derived results. */
   version(): Promise<number>;
   /**

@@ -1,8 +1,9 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
 import { searchIds } from '../../domain/search-terms.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { parse, type AnyRoute } from '../define-route.js';
+import { sessionOf } from '../session.js';
 import {
   entityDetailSchema,
   idParamsSchema,
@@ -11,6 +12,17 @@ import {
   searchQuerySchema,
   searchResultSchema,
 } from '../schemas.js';
+
+const revealSchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(10, 'say why, in a sentence: the reason is kept on the audit trail')
+      .max(500),
+  })
+  .strict()
+  .meta({ id: 'RevealRequest' });
 
 export function entityRoutes(ctx: AppContext): AnyRoute[] {
   return [
@@ -74,14 +86,48 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
         },
       },
       errors: [400],
-      handler: async ({ query }: { query: z.output<typeof searchQuerySchema> }) => ({
-        results: await ctx.store.search({
+      handler: async ({ query }: { query: z.output<typeof searchQuerySchema> }) => {
+        const results = await ctx.store.search({
           ids: searchIds(query.q, ctx.keys),
           text: query.q,
           kinds: query.kinds,
           limit: query.limit,
-        }),
-      }),
+        });
+        // A protected person is never found by what names them: even masked, the hit would tie the
+        // name typed to a victim. They are reached through their case, or revealed with a reason.
+        const { byId } = await ctx.masking.current();
+        return { results: results.filter((r) => !byId.has(r.id)) };
+      },
+    },
+    {
+      method: 'post',
+      access: 'victims.reveal',
+      unmasked: true,
+      path: '/api/entities/:id/reveal',
+      tags: ['entities'],
+      summary:
+        "A protected person's (or their identifier's) real details, for a stated reason, on the audit trail",
+      description:
+        'Only roles allowed to see victims may ask, and each reveal is recorded with who, when, from where and why. Reports and exports never carry what a reveal shows.',
+      params: idParamsSchema,
+      body: revealSchema,
+      responses: { 200: { description: 'The entity, unmasked.', schema: entityDetailSchema } },
+      errors: [400, 404],
+      handler: async ({ params }: { params: z.output<typeof idParamsSchema> }, req, res) => {
+        const { reason } = parse(revealSchema, req.body, 'body') as z.output<typeof revealSchema>;
+        const entity = await ctx.store.getEntity(params.id);
+        if (!entity) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${params.id}`);
+        const { user } = sessionOf(res)!;
+        await ctx.audit.record({
+          actor: user.username,
+          role: user.role,
+          action: 'reveal',
+          target: params.id,
+          ip: req.ip ?? null,
+          detail: { reason },
+        });
+        return entity;
+      },
     },
   ];
 }

@@ -281,6 +281,19 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX audit_log_actor ON audit_log (actor, seq);
     `,
   },
+  {
+    version: 5,
+    name: 'pseudonyms of protected persons, numbered once and for good',
+    // A victim is "V-0007" on every screen and in every report for as long as the record lives, so
+    // people can speak of them without naming them; the number says nothing of who they are.
+    sql: `
+      CREATE TABLE pseudonym (
+        entity_id TEXT PRIMARY KEY,
+        n INTEGER NOT NULL UNIQUE,
+        assigned_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {

@@ -31,6 +31,8 @@ import { migrate } from './migrations.js';
 import { SqliteIngest } from './ingest.js';
 import { SqliteBulkLoad } from './bulk-load.js';
 import { SqliteAccessStore } from './access.js';
+import { SqliteProtection } from './protection.js';
+import type { ProtectedEntity } from '../../domain/protection.js';
 import { SqliteReads } from './reads.js';
 import { SqliteTraversal } from './traverse.js';
 import { SqliteAuditStore } from './audit.js';
@@ -47,6 +49,7 @@ export class SqliteGraphStore implements GraphStore {
   private readonly writer: SqliteIngest;
   private readonly reads: SqliteReads;
   private readonly traversal: SqliteTraversal;
+  private readonly protection: SqliteProtection;
   /** The hash-chained audit trail, in the same file as the graph so one backup holds both. */
   readonly audit: SqliteAuditStore;
   /** Users, sessions and case access lists, in the same file as the graph. */
@@ -78,6 +81,7 @@ export class SqliteGraphStore implements GraphStore {
     this.writer = new SqliteIngest(this.db);
     this.reads = new SqliteReads(this.db);
     this.traversal = new SqliteTraversal(this.db, this.reads);
+    this.protection = new SqliteProtection(this.db);
     this.audit = new SqliteAuditStore(this.db);
     this.access = new SqliteAccessStore(this.db);
   }
@@ -130,6 +134,10 @@ export class SqliteGraphStore implements GraphStore {
       documents: count('document'),
       version: await this.version(),
     };
+  }
+
+  async protectedEntities(): Promise<ProtectedEntity[]> {
+    return busyAsUnavailable(() => this.protection.protectedEntities());
   }
 
   async version(): Promise<number> {

@@ -1,0 +1,82 @@
+/** Who is protected (domain/protection.ts), found in the embedded store, and their pseudonyms. */
+import type Database from 'better-sqlite3';
+import type { EntityKind } from '../../domain/kinds.js';
+import { pseudonymOf, type ProtectedEntity, type ProtectionReason } from '../../domain/protection.js';
+
+interface Row {
+  rid: number;
+  id: string;
+  kind: string;
+  key: string;
+  display: string;
+  label: string;
+  props: string;
+  reason: ProtectionReason;
+  person_id: string;
+}
+
+// Victims by an involves link of role victim, minors by their properties; then what they use or hold.
+const PROTECTED = `
+  WITH person(rid, reason) AS (
+    SELECT to_rid, 'victim' FROM link WHERE kind = 'involves' AND qualifier = 'victim'
+    UNION ALL
+    SELECT rid, 'minor' FROM entity WHERE kind = 'person'
+      AND (json_extract(props, '$.minor') = 1 OR json_extract(props, '$.age') < 18)
+  ),
+  protected_person(rid, reason) AS (SELECT rid, max(reason) FROM person GROUP BY rid),
+  identifier(rid, person_rid) AS (
+    SELECT l.to_rid, min(l.from_rid) FROM link l JOIN protected_person p ON p.rid = l.from_rid
+    WHERE l.kind IN ('uses', 'holds') AND l.to_rid NOT IN (SELECT rid FROM protected_person)
+    GROUP BY l.to_rid
+  )
+  SELECT e.rid, e.id, e.kind, e.key, e.display, e.label, e.props, p.reason, e.id AS person_id
+    FROM protected_person p JOIN entity e ON e.rid = p.rid
+  UNION ALL
+  SELECT e.rid, e.id, e.kind, e.key, e.display, e.label, e.props, 'identifier', pe.id
+    FROM identifier i JOIN entity e ON e.rid = i.rid JOIN entity pe ON pe.rid = i.person_rid
+  ORDER BY 1`;
+
+/** Strings worth scrubbing from a response: long enough not to match by chance. */
+function secretsOf(r: Row): string[] {
+  const out = new Set<string>([r.key, r.display, r.label]);
+  for (const v of Object.values(JSON.parse(r.props) as Record<string, unknown>))
+    if (typeof v === 'string') out.add(v);
+  return [...out].filter((s) => s.length >= 4);
+}
+
+export class SqliteProtection {
+  private readonly find: Database.Statement<[], Row>;
+  private readonly numbered: Database.Statement<[], { entity_id: string; n: number }>;
+  private readonly assign: Database.Statement<[string, number, number]>;
+  private readonly list: () => ProtectedEntity[];
+
+  constructor(db: Database.Database) {
+    this.find = db.prepare(PROTECTED);
+    this.numbered = db.prepare('SELECT entity_id, n FROM pseudonym');
+    this.assign = db.prepare('INSERT INTO pseudonym (entity_id, n, assigned_at) VALUES (?, ?, ?)');
+    // One transaction: a person newly protected is numbered once even if two instances ask at once.
+    const tx = db.transaction((): ProtectedEntity[] => {
+      const rows = this.find.all();
+      const numbers = new Map(this.numbered.all().map((p) => [p.entity_id, p.n]));
+      let next = Math.max(0, ...numbers.values()) + 1;
+      const now = Date.now();
+      for (const r of rows)
+        if (r.reason !== 'identifier' && !numbers.has(r.id)) {
+          numbers.set(r.id, next);
+          this.assign.run(r.id, next++, now);
+        }
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind as EntityKind,
+        reason: r.reason,
+        pseudonym: pseudonymOf(numbers.get(r.person_id)!),
+        secrets: secretsOf(r),
+      }));
+    });
+    this.list = () => tx.immediate();
+  }
+
+  protectedEntities(): ProtectedEntity[] {
+    return this.list();
+  }
+}

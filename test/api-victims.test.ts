@@ -1,0 +1,145 @@
+/**
+ * Victim protection over real HTTP (issue 5): the real name, phone and any identifying property of a
+ * victim or minor never appear in any answer — checked by scanning the bytes of every read route, for
+ * every role, admin included — until an allowed role reveals them with a reason, which is audited.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IngestBatchInput } from '../server/domain/batch.js';
+import { FIR, airtelCdr, firBatch, sha } from './support/batches.js';
+import { startTestServer, type Client, type TestServer } from './support/server.js';
+import { idOf } from './store-contract.js';
+
+/** The victim of the test FIR uses a phone and holds an identity document; a trafficker calls her. */
+function victimsPhone(): IngestBatchInput {
+  return {
+    document: { name: 'statement-v1.pdf', sha256: sha('statement-v1'), type: 'statement', case: FIR },
+    entities: [
+      {
+        kind: 'person',
+        key: 'FIR-0001-2026-V1',
+        props: { name: 'Émira Testova', dob: '2011-02-03', gender: 'female' },
+      },
+      { kind: 'phone', key: '98111 22233', ref: 'page 2' },
+      { kind: 'id-document', scheme: 'passport', key: 'Z1234567', ref: 'page 2' },
+    ],
+    links: [
+      {
+        kind: 'uses',
+        from: { kind: 'person', key: 'FIR-0001-2026-V1' },
+        to: { kind: 'phone', key: '9811122233' },
+      },
+      {
+        kind: 'holds',
+        from: { kind: 'person', key: 'FIR-0001-2026-V1' },
+        to: { kind: 'id-document', scheme: 'passport', key: 'Z1234567' },
+      },
+      {
+        kind: 'called',
+        from: { kind: 'phone', key: '9820123456' },
+        to: { kind: 'phone', key: '+91 98111 22233' },
+        occurrences: [{ at: '2026-04-17T23:10:00+05:30', durationS: 40, ref: 'row 9' }],
+      },
+    ],
+  };
+}
+
+const SECRETS = [
+  'Émira',
+  'Emira',
+  'Testova',
+  'FIR-0001-2026-V1',
+  '2011-02-03',
+  '9811122233',
+  '98111 22233',
+  'Z1234567',
+];
+
+let server: TestServer;
+let analyst: Client;
+let investigator: Client;
+const victim = idOf('person', 'FIR-0001-2026-V1');
+const accused = idOf('person', 'FIR-0001-2026-A1');
+const phone = idOf('phone', '9811122233');
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const b of [firBatch(), airtelCdr(), victimsPhone()])
+    expect((await server.post('/api/ingest', b)).status).toBe(200);
+  analyst = await server.signInAs('analyst');
+  investigator = await server.signInAs('investigator');
+});
+afterAll(async () => server?.dispose());
+
+const READS = () => [
+  '/api/graph',
+  `/api/graph?case=${encodeURIComponent(FIR)}`,
+  `/api/graph?around=${victim}&hops=2`,
+  `/api/entities/${victim}`,
+  `/api/entities/${phone}`,
+  `/api/search?q=${encodeURIComponent('Émira')}`,
+  `/api/search?q=9811122233`,
+  '/api/analytics/communities',
+  '/api/analytics/centrality?metric=pagerank',
+  '/api/analytics/centrality?metric=betweenness',
+  '/api/analytics/components',
+  '/api/analytics/kcore?k=1',
+  '/api/analytics/brokers',
+  `/api/analytics/shared?entity=${accused}`,
+  `/api/analytics/paths?from=${accused}&to=${victim}&max=4`,
+];
+
+describe('a victim in every answer', () => {
+  it('never shows her name, number, key or date of birth to any role, admin included', async () => {
+    for (const who of [server as Client, analyst, investigator]) {
+      for (const path of READS()) {
+        const r = await who.get(path);
+        expect(r.status, `${who.username} ${path}: ${JSON.stringify(r.body).slice(0, 200)}`).toBe(200);
+        const bytes = JSON.stringify(r.body);
+        for (const secret of SECRETS)
+          expect(bytes, `${who.username} ${path} shows ${secret}`).not.toContain(secret);
+      }
+    }
+  });
+
+  it('shows her as a stable pseudonym, and her phone as hers, with nothing that singles her out', async () => {
+    const r = await analyst.get(`/api/entities/${victim}`);
+    expect(r.body.label).toMatch(/^Victim V-\d{4}$/);
+    expect(r.body.key).toBe(r.body.label.slice('Victim '.length));
+    expect(r.body.props).toEqual({ protected: true, pseudonym: r.body.key, gender: 'female' });
+    expect((await analyst.get(`/api/entities/${victim}`)).body.label).toBe(r.body.label);
+    const p = await analyst.get(`/api/entities/${phone}`);
+    expect(p.body.label).toBe(`Phone of ${r.body.key}`);
+    const graph = await analyst.get(`/api/graph?case=${encodeURIComponent(FIR)}`);
+    const node = graph.body.nodes.find((n: { key: string }) => n.key === victim);
+    expect(node.attributes.label).toBe(r.body.label);
+    // The network keeps its shape: the victim is still linked to her case and her phone.
+    expect(graph.body.edges.some((e: { target: string }) => e.target === victim)).toBe(true);
+  });
+
+  it('is revealed to an investigator who gives a reason, on the audit trail; to nobody else', async () => {
+    const denied = await analyst.post(`/api/entities/${victim}/reveal`, {
+      reason: 'I would like to see her name',
+    });
+    expect(denied.status).toBe(403);
+    const noReason = await investigator.post(`/api/entities/${victim}/reveal`, { reason: 'why' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.issues[0].path).toBe('reason');
+    const reason = 'Preparing her statement for the court, case 0001/2026';
+    const shown = await investigator.post(`/api/entities/${victim}/reveal`, { reason });
+    expect(shown.status).toBe(200);
+    expect(shown.body.props.name).toBe('Émira Testova');
+    const auditor = await server.signInAs('auditor');
+    const entries = (await auditor.get('/api/audit?limit=1000')).body.entries as {
+      action: string;
+      actor: string;
+      target: string;
+      detail: { reason?: string };
+    }[];
+    const reveal = entries.filter((e) => e.action === 'reveal');
+    expect(reveal).toHaveLength(1);
+    expect(reveal[0]).toMatchObject({ actor: investigator.username, target: victim });
+    expect(reveal[0]!.detail.reason).toContain('Preparing her statement for the court');
+    // Revealing once changes nothing for the next answer.
+    expect(JSON.stringify((await investigator.get(`/api/entities/${victim}`)).body)).not.toContain('Testova');
+  });
+});
