@@ -10,6 +10,7 @@
 import { buildGraph, type AnalyticsGraph } from '../analytics/graph.js';
 import { Projection } from '../analytics/projection.js';
 import { SqliteGraphStore } from '../store/sqlite/sqlite-store.js';
+import { mask, maskSet } from '../domain/mask.js';
 import { coldCommunities, OPS } from './analytics-ops.js';
 import { readEdgeList } from './analytics-edge-list.js';
 import type {
@@ -77,9 +78,9 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
     cache.set(key, known);
     return reply(req.id, known, version, true, t0);
   }
-  const json = JSON.stringify(
-    list ? coldCommunities(list, req.params) : op(await graphOf(req.scope), req.params),
-  );
+  const result = list ? coldCommunities(list, req.params) : op(await graphOf(req.scope), req.params);
+  // Victims and minors are masked before the answer leaves the worker (and before it is cached).
+  const json = JSON.stringify(mask(result, maskSet(await store.protectedEntities())));
   cache.set(key, json);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   return reply(req.id, json, version, false, t0);
