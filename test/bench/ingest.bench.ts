@@ -5,13 +5,14 @@
  * child, the same link keys are then inserted in the same order into a bare better-sqlite3 table (one
  * text primary key, WAL, one transaction): the ceiling this machine allows.
  *
- * Where the time goes (100,000 entities, measured 2026-11-23 on the 2-core machine): of ~37 s of store
- * writes, the SQLite statements take ~21 s — link inserts 7.6 s (637,553 link records, four indexes
- * each), occurrences 2.9 s and their sources 2.4 s (1.07 M), link sources 2.2 s, entity sources 2.0 s
- * (399,159 re-declarations), entity inserts 1.9 s, search texts 0.9 s — and the rest is JavaScript
- * around them. Normalising runs beside it in a worker. Ways still open: a first source kept in the
- * occurrence row instead of a row of its own, multi-row inserts, and, for a first load into an empty
- * store, building the secondary indexes after the load instead of during it.
+ * Where the time goes (100,000 entities, measured 2026-11-23 on the 2-core machine, 18.9 s end to end):
+ * the preparing worker spends ~2 s parsing JSON, 4–5 s in zod and 6–8 s normalising keys and deriving
+ * ids; the writing thread ~9 s in SQLite inserts (637,553 link records, 1.06 M occurrences, 399,159
+ * entity re-declarations, each a provenance row) and, at the end of the bulk load, ~2.4 s building the
+ * deferred indexes and ~2 s committing the 275 MB file. Ways still open: a validator compiled from the
+ * zod schemas for the hot shapes (checked against zod by property tests), a link's first source kept
+ * in its row as an occurrence's already is, occurrences packed per link and document, and a second
+ * preparing worker once the writer is the shorter half.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
