@@ -40,7 +40,9 @@ describe('the audit trail over HTTP', () => {
     const id = found.body.results[0].id as string;
     expect((await officer.get(`/api/entities/${id}`)).status).toBe(200);
     expect((await officer.get(`/api/graph?case=${encodeURIComponent(FIR)}`)).status).toBe(200);
-    expect((await officer.get('/api/analytics/communities')).status).toBe(200);
+    expect((await officer.get(`/api/analytics/communities?case=${encodeURIComponent(FIR)}`)).status).toBe(
+      200,
+    );
     const entries = (await trail(head)).filter((e) => e.actor === 'officer.rao');
     expect(entries.map((e) => e.action)).toEqual(['search', 'read.entity', 'read.graph', 'read.graph']);
     expect(entries[0]!.detail).toMatchObject({ results: 1, ids: [id] });

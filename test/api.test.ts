@@ -444,6 +444,8 @@ describe('OpenAPI', () => {
         '/api/audit',
         '/api/audit/verify',
         '/api/entities/{id}/reveal',
+        '/api/cases/{id}/grants',
+        '/api/cases/{id}/revocations',
       ].sort(),
     );
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(

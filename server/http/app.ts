@@ -18,6 +18,7 @@ import { ingestRoutes } from './routes/ingest.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
+import { caseAccessRoutes } from './routes/case-access.js';
 import { resolveSession } from './session.js';
 import helmet from 'helmet';
 
@@ -26,6 +27,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...healthRoutes(ctx),
     ...authRoutes(ctx),
     ...auditRoutes(ctx),
+    ...caseAccessRoutes(ctx),
     ...ingestRoutes(ctx),
     ...entityRoutes(ctx),
     ...graphRoutes(ctx),

@@ -134,7 +134,13 @@ export const linkDetailSchema = linkViewSchema
   .meta({ id: 'LinkDetail' });
 
 export const searchResultSchema = z
-  .object({ results: z.array(entityViewSchema) })
+  .object({
+    results: z.array(entityViewSchema),
+    elsewhere: z
+      .object({ units: z.array(z.string()) })
+      .optional()
+      .meta({ description: 'Matches held only in cases not assigned to the caller: the units to contact.' }),
+  })
   .meta({ id: 'SearchResult' });
 
 const countsSchema = z.object({

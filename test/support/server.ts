@@ -34,8 +34,8 @@ export interface TestServer extends Running, Client {
   dbPath: string;
   /** Nobody signed in. */
   anonymous: Client;
-  /** A new user of this role (signed in, password already changed). */
-  signInAs(role: Role, username?: string): Promise<Client>;
+  /** A new user of this role (signed in, password already changed), assigned these cases (by id). */
+  signInAs(role: Role, username?: string, cases?: string[]): Promise<Client>;
   dispose(): Promise<void>;
 }
 
@@ -95,7 +95,11 @@ export async function startTestServer(
   };
   const access = (running.store as SqliteGraphStore).access;
   let made = 0;
-  const signInAs = async (role: Role, username = `${role}${++made}`): Promise<Client> => {
+  const signInAs = async (
+    role: Role,
+    username = `${role}${++made}`,
+    cases: string[] = [],
+  ): Promise<Client> => {
     const password = `test-only password of ${username}`;
     // A restarted server over the same data folder already has this user.
     if (!(await access.userForLogin(username)))
@@ -106,6 +110,8 @@ export async function startTestServer(
         unit: 'AHTU Test Unit',
         password,
       });
+    const user = (await access.userForLogin(username))!.user;
+    for (const c of cases) await access.grantCase(c, user.id, null, Date.now());
     const reply = await client().post('/api/auth/login', { username, password });
     if (reply.status !== 200) throw new Error(`test sign-in failed: ${JSON.stringify(reply.body)}`);
     const cookie = reply.headers.get('set-cookie')!.split(';')[0]!;

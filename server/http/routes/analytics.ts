@@ -10,6 +10,7 @@ import { AnalyticsFailure, type AnalyticsAnswer } from '../../workers/analytics-
 import type { AnalyticsScope } from '../../workers/analytics-protocol.js';
 import type { AppContext } from '../context.js';
 import { sessionOf } from '../session.js';
+import { requireScope } from '../case-scope.js';
 import type { AnyRoute } from '../define-route.js';
 import { csvOf, resolveCase } from '../query-helpers.js';
 
@@ -167,6 +168,7 @@ function route(
     errors: [400, 404],
     handler: async ({ query: q }: { query: Record<string, unknown> }, req, res) => {
       const scope = await scopeOf(ctx, q as ScopeQuery);
+      await requireScope(ctx, sessionOf(res)!.user, scope.caseId);
       const answer = await ask(() => ctx.analytics.run(op, scope, paramsOf(q)), parameterOf);
       // Recorded before it is sent: an answer about case data that cannot be audited is not served.
       const { user } = sessionOf(res)!;

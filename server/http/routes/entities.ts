@@ -4,6 +4,7 @@ import { searchIds } from '../../domain/search-terms.js';
 import type { AppContext } from '../context.js';
 import { parse, type AnyRoute } from '../define-route.js';
 import { sessionOf } from '../session.js';
+import { allowedCases, mayRead, requireEntity, unitsOf } from '../case-scope.js';
 import {
   entityDetailSchema,
   idParamsSchema,
@@ -36,9 +37,10 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       params: idParamsSchema,
       responses: { 200: { description: 'The entity.', schema: entityDetailSchema } },
       errors: [404],
-      handler: async ({ params }: { params: z.output<typeof idParamsSchema> }) => {
+      handler: async ({ params }: { params: z.output<typeof idParamsSchema> }, _req, res) => {
         const entity = await ctx.store.getEntity(params.id);
         if (!entity) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${params.id}`);
+        await requireEntity(ctx, sessionOf(res)!.user, params.id);
         return entity;
       },
     },
@@ -53,15 +55,22 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       query: linkQuerySchema,
       responses: { 200: { description: 'The link.', schema: linkDetailSchema } },
       errors: [400, 404],
-      handler: async ({
-        params,
-        query,
-      }: {
-        params: { id: string };
-        query: z.output<typeof linkQuerySchema>;
-      }) => {
+      handler: async (
+        {
+          params,
+          query,
+        }: {
+          params: { id: string };
+          query: z.output<typeof linkQuerySchema>;
+        },
+        _req,
+        res,
+      ) => {
         const link = await ctx.store.getLink(params.id, query.occurrences);
         if (!link) throw new CaseGraphError('ENTITY.NOT_FOUND', `no link ${params.id}`);
+        // A link may be read from either end the caller may read.
+        const user = sessionOf(res)!.user;
+        await requireEntity(ctx, user, link.from).catch(() => requireEntity(ctx, user, link.to));
         return link;
       },
     },
@@ -86,7 +95,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
         },
       },
       errors: [400],
-      handler: async ({ query }: { query: z.output<typeof searchQuerySchema> }) => {
+      handler: async ({ query }: { query: z.output<typeof searchQuerySchema> }, _req, res) => {
         const results = await ctx.store.search({
           ids: searchIds(query.q, ctx.keys),
           text: query.q,
@@ -96,7 +105,19 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
         // A protected person is never found by what names them: even masked, the hit would tie the
         // name typed to a victim. They are reached through their case, or revealed with a reason.
         const { byId } = await ctx.masking.current();
-        return { results: results.filter((r) => !byId.has(r.id)) };
+        const found = results.filter((r) => !byId.has(r.id));
+        // What only other cases hold is a hit, not a result: which units to contact, nothing more.
+        const allowed = await allowedCases(ctx, sessionOf(res)!.user);
+        if (allowed === 'all') return { results: found };
+        const shown = [];
+        const elsewhere: string[] = [];
+        for (const r of found) {
+          const caseIds = (await ctx.store.getEntity(r.id))?.caseIds ?? [];
+          if (mayRead(allowed, caseIds)) shown.push(r);
+          else elsewhere.push(...caseIds);
+        }
+        const units = await unitsOf(ctx, [...new Set(elsewhere)]);
+        return { results: shown, ...(units.length ? { elsewhere: { units } } : {}) };
       },
     },
     {
@@ -118,6 +139,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
         const entity = await ctx.store.getEntity(params.id);
         if (!entity) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${params.id}`);
         const { user } = sessionOf(res)!;
+        await requireEntity(ctx, user, params.id);
         await ctx.audit.record({
           actor: user.username,
           role: user.role,

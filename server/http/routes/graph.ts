@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { Subgraph } from '../../domain/views.js';
 import type { AppContext } from '../context.js';
+import { allowedCases, requireEntity, requireScope } from '../case-scope.js';
+import { sessionOf } from '../session.js';
 import type { AnyRoute } from '../define-route.js';
 import { graphQuerySchema, serialisedGraphSchema } from '../schemas.js';
 import { resolveCase } from '../query-helpers.js';
@@ -29,7 +31,8 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
       query: graphQuerySchema,
       responses: { 200: { description: 'The subgraph.', schema: serialisedGraphSchema } },
       errors: [400, 404],
-      handler: async ({ query }: { query: GraphQuery }) => {
+      handler: async ({ query }: { query: GraphQuery }, _req, res) => {
+        const { user } = sessionOf(res)!;
         const filters = {
           kinds: query.kinds,
           linkKinds: query.linkKinds,
@@ -42,6 +45,13 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
         if (query.around) {
           if (!(await ctx.store.getEntity(query.around)))
             throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${query.around}`);
+          await requireEntity(ctx, user, query.around);
+          // One hop past what a case holds is where its links to other cases show; further is theirs.
+          if (query.hops > 1 && (await allowedCases(ctx, user)) !== 'all')
+            throw new CaseGraphError(
+              'CASE.NOT_ASSIGNED',
+              'beyond one hop the graph is other cases: ask an admin',
+            );
           sub = await ctx.store.neighbourhood(query.around, {
             hops: query.hops,
             limit: query.limit,
@@ -49,6 +59,7 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
           });
         } else {
           caseId = query.case === undefined ? undefined : await resolveCase(ctx, query.case);
+          await requireScope(ctx, user, caseId);
           sub = await ctx.store.subgraph({ ...filters, caseId });
         }
         return toSerialisedGraph(sub, await ctx.store.version(), ctx.demo, caseId);

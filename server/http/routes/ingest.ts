@@ -1,5 +1,6 @@
 import { ingestBatchSchema } from '../../domain/batch.js';
-import { ingestBatch } from '../../ingest/ingest-batch.js';
+import { prepareBatch } from '../../ingest/ingest-batch.js';
+import { allowedCases, requireCase } from '../case-scope.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
 import type { AnyRoute } from '../define-route.js';
@@ -39,8 +40,30 @@ export function ingestRoutes(ctx: AppContext): AnyRoute[] {
       handler: async (_input, req, res) => {
         if (!req.is('application/json'))
           throw new CaseGraphError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'send the batch as application/json');
+        const { user } = sessionOf(res)!;
         // Provenance names the officer who brought the evidence in.
-        return ingestBatch(req.body, sessionOf(res)!.user.username, { store: ctx.store, keys: ctx.keys });
+        const batch = prepareBatch(req.body, user.username, ctx.keys);
+        const allowed = await allowedCases(ctx, user);
+        // The cases a batch files evidence in: its document's, and any case (an FIR) it declares.
+        const caseIds = new Set(batch.entities.filter((e) => e.kind === 'case').map((e) => e.id));
+        if (batch.document.caseId) caseIds.add(batch.document.caseId);
+        const opened: string[] = [];
+        if (allowed !== 'all') {
+          if (!caseIds.size)
+            throw new CaseGraphError(
+              'CASE.NOT_ASSIGNED',
+              'name the case this evidence belongs to (document.case)',
+            );
+          for (const caseId of caseIds) {
+            // A new FIR is opened by whoever files it, and is theirs to work from then on.
+            if (!(await ctx.store.getEntity(caseId)) && batch.entities.some((e) => e.id === caseId))
+              opened.push(caseId);
+            else await requireCase(ctx, user, caseId);
+          }
+        }
+        const counts = await ctx.store.ingest(batch, { importedAt: new Date() });
+        for (const caseId of opened) await ctx.access.grantCase(caseId, user.id, user.id, Date.now());
+        return counts;
       },
     },
   ];
