@@ -1,26 +1,16 @@
 /** `npm run ingest -- FILE…` as an officer runs it: real process, real store in a temporary DATA_DIR. */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
 import { airtelCdr, firBatch, sha } from './support/batches.js';
+import { runCommand } from './support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casegraph-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function ingest(...files: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/ingest.ts', ...files], {
-    env: {
-      ...process.env,
-      DATA_DIR: join(dir, 'data'),
-      AADHAAR_HASH_KEY: 'test-only-aadhaar-key-0123456789abcdef',
-    },
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const ingest = (...files: string[]) => runCommand('server/cli/ingest.ts', dir, files);
 
 describe('npm run ingest', () => {
   const fir = join(dir, 'fir.json');

@@ -1,5 +1,4 @@
 /** `npm run user -- …` as an admin runs it on the machine that holds the store. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,21 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Sessions } from '../server/auth/sessions.js';
 import { signIn } from '../server/auth/sign-in.js';
 import { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
+import { runCommand } from './support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casegraph-cli-user-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function user(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/user.ts', ...args], {
-    env: {
-      ...process.env,
-      DATA_DIR: join(dir, 'data'),
-      AADHAAR_HASH_KEY: 'test-only-aadhaar-key-0123456789abcdef',
-    },
-    encoding: 'utf8',
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const user = (...args: string[]) => runCommand('server/cli/user.ts', dir, args);
 
 async function canSignIn(username: string, password: string): Promise<boolean> {
   const store = new SqliteGraphStore(join(dir, 'data', 'casegraph.db'));

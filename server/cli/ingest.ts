@@ -6,7 +6,8 @@
  */
 import { userInfo } from 'node:os';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
+import { runCli } from './run.js';
 import type { IngestCounts } from '../domain/views.js';
 import { ingestFiles } from '../ingest/bulk.js';
 import { filesOf } from '../ingest/read-batches.js';
@@ -66,11 +67,4 @@ async function main(paths: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exitCode = 2;
-  } else throw err;
-}
+await runCli(main);

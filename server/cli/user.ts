@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
+import { runCli } from './run.js';
 import { ROLES } from '../domain/access.js';
 import { CaseGraphError } from '../domain/errors.js';
 import { addUser, disableUser, resetPassword } from '../auth/users.js';
@@ -85,11 +86,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (err) {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exitCode = 2;
-  } else throw err;
-}
+await runCli(main);

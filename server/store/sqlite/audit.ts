@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { GENESIS, entryHash, type AuditContent, type AuditEntry } from '../../domain/audit-chain.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AuditHead, AuditQuery, AuditStore } from '../audit-store.js';
+import { busyAsUnavailable } from './busy.js';
 
 interface AuditRow {
   seq: number;
@@ -154,19 +155,4 @@ function fromRow(row: AuditRow): AuditEntry {
     prevHash: String(row.prev_hash),
     hash: String(row.hash),
   };
-}
-
-/** As in sqlite-store.ts: another writer held the store past the busy timeout; the caller may retry. */
-function busyAsUnavailable<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-      throw new CaseGraphError(
-        'STORE.UNAVAILABLE',
-        'the store is busy with another writer; try again shortly',
-      );
-    throw err;
-  }
 }

@@ -20,7 +20,7 @@ import type { EntityKind, Scheme } from '../../domain/kinds.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { BulkLoad, IngestContext, IngestOutcome } from '../graph-store.js';
 import { checkDocument, checkEnds, tally, type KnownDocument } from './batch-checks.js';
-import { emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
+import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
 import { aggregate, propsJson, writeOccurrences } from './occurrence-writes.js';
 
 /**
@@ -166,17 +166,7 @@ export class SqliteBulkLoad implements BulkLoad {
     const d = batch.document;
     const known = this.documents.get(d.id);
     if (known) return known.rid;
-    const info = this.st.insertDocument.run({
-      id: d.id,
-      sha256: d.sha256,
-      name: d.name,
-      type: d.type,
-      source: d.grading.source,
-      information: d.grading.information,
-      caseId: d.caseId ?? null,
-      receivedFrom: d.receivedFrom ?? null,
-      at,
-    });
+    const info = this.st.insertDocument.run(documentRow(batch, at));
     const rid = Number(info.lastInsertRowid);
     this.documents.set(d.id, {
       rid,

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { IngestCounts } from '../../domain/views.js';
+import type { NormalisedBatch } from '../../domain/normalise-batch.js';
 
 export function statements(db: Database.Database) {
   return {
@@ -86,3 +87,19 @@ export const emptyCounts = (): IngestCounts => ({
   occurrences: { created: 0, unchanged: 0 },
   version: 0,
 });
+
+/** The parameters of a batch's document row, as both write paths insert it. */
+export const documentRow = (batch: NormalisedBatch, at: number) => {
+  const d = batch.document;
+  return {
+    id: d.id,
+    sha256: d.sha256,
+    name: d.name,
+    type: d.type,
+    source: d.grading.source,
+    information: d.grading.information,
+    caseId: d.caseId ?? null,
+    receivedFrom: d.receivedFrom ?? null,
+    at,
+  };
+};

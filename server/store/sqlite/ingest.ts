@@ -11,7 +11,7 @@ import { entityLabel, searchText } from '../../domain/labels.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { IngestContext, IngestOutcome } from '../graph-store.js';
 import { checkDocument, checkEnds, tally } from './batch-checks.js';
-import { emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
+import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
 import { aggregate, propsJson, writeOccurrences } from './occurrence-writes.js';
 
 export class SqliteIngest {
@@ -133,17 +133,7 @@ export class SqliteIngest {
     const d = batch.document;
     const known = this.st.documentByHash.get(d.id);
     if (known) return known.rid;
-    const info = this.st.insertDocument.run({
-      id: d.id,
-      sha256: d.sha256,
-      name: d.name,
-      type: d.type,
-      source: d.grading.source,
-      information: d.grading.information,
-      caseId: d.caseId ?? null,
-      receivedFrom: d.receivedFrom ?? null,
-      at,
-    });
+    const info = this.st.insertDocument.run(documentRow(batch, at));
     return Number(info.lastInsertRowid);
   }
 

@@ -26,7 +26,6 @@ import type {
   StoreStats,
   SubgraphQuery,
 } from '../graph-store.js';
-import { CaseGraphError } from '../../domain/errors.js';
 import { migrate } from './migrations.js';
 import { SqliteIngest } from './ingest.js';
 import { SqliteBulkLoad } from './bulk-load.js';
@@ -36,6 +35,7 @@ import type { ProtectedEntity } from '../../domain/protection.js';
 import { SqliteReads } from './reads.js';
 import { SqliteTraversal } from './traverse.js';
 import { SqliteAuditStore } from './audit.js';
+import { busyAsUnavailable } from './busy.js';
 
 export interface SqliteOptions {
   /** Page cache in MiB; bulk ingest of large batches wants the indexes in memory. */
@@ -152,20 +152,5 @@ export class SqliteGraphStore implements GraphStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
-  }
-}
-
-/** Another writer held the store past the busy timeout: the caller may try again, it is not a fault. */
-function busyAsUnavailable<T>(write: () => T): T {
-  try {
-    return write();
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
-      throw new CaseGraphError(
-        'STORE.UNAVAILABLE',
-        'the store is busy with another import; try again shortly',
-      );
-    throw err;
   }
 }

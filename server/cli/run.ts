@@ -1,0 +1,12 @@
+import { ConfigError } from '../config.js';
+
+/** Runs a command's main: its number is the exit code; a bad configuration is said in one line, exit 2. */
+export async function runCli(main: (argv: string[]) => Promise<number>): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exitCode = 2;
+  }
+}
