@@ -1,4 +1,5 @@
 /** Signing in and out over real HTTP: the cookie, the CSRF token, the one-time password, the limits. */
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDigest, startTestServer, type TestServer } from './support/server.js';
 import { firBatch } from './support/batches.js';
@@ -126,6 +127,29 @@ describe('a session', () => {
     const graph = await fetch(`${server.url}/api/graph`, { headers: { cookie: fresh } });
     expect(graph.status).toBe(200);
     expect((await login('admin', 'a new long passphrase')).status).toBe(200);
+  });
+});
+
+describe('bad input to the doors', () => {
+  it('an expired session is a 401 and its cookie opens nothing; an oversized sign-in body is a 413', async () => {
+    const user = await server.signInAs('analyst', 'soon.expired');
+    expect((await user.get('/api/auth/session')).status).toBe(200);
+    // As if the officer had walked away for an hour: the session's last use is moved into the past.
+    const db = new Database(server.dbPath);
+    db.prepare(
+      "UPDATE session SET last_seen_at = last_seen_at - 3600000 WHERE user_rid = (SELECT rid FROM app_user WHERE username = 'soon.expired')",
+    ).run();
+    db.close();
+    const expired = await user.get('/api/auth/session');
+    expect(expired.status).toBe(401);
+    expect(expired.body.error.code).toBe('AUTH.REQUIRED');
+    expect((await user.post('/api/ingest', firBatch())).status).toBe(401);
+    const huge = await server.anonymous.post('/api/auth/login', {
+      username: 'x'.repeat(21 * 2 ** 20),
+      password: 'y',
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('REQUEST.TOO_LARGE');
   });
 });
 
