@@ -19,6 +19,7 @@ import { analyticsRoutes } from './routes/analytics.js';
 import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { caseAccessRoutes } from './routes/case-access.js';
+import { userRoutes } from './routes/users.js';
 import { resolveSession } from './session.js';
 import helmet from 'helmet';
 
@@ -28,6 +29,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...authRoutes(ctx),
     ...auditRoutes(ctx),
     ...caseAccessRoutes(ctx),
+    ...userRoutes(ctx),
     ...ingestRoutes(ctx),
     ...entityRoutes(ctx),
     ...graphRoutes(ctx),
