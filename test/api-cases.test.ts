@@ -50,12 +50,31 @@ describe('an analyst assigned one case', () => {
     expect(search.body.elsewhere).toEqual({ units: ['Sample Pet PS'] });
   });
 
-  it('may not ask about the whole graph, or walk past one hop', async () => {
-    for (const path of ['/api/graph', '/api/analytics/communities', `/api/graph?around=${accused}&hops=2`]) {
-      const r = await analyst.get(path);
-      expect(r.status, path).toBe(403);
-      expect(r.body.error.code, path).toBe('CASE.NOT_ASSIGNED');
-    }
+  it('asking without a case gets its own cases taken together, never the rest; no walk past one hop', async () => {
+    const whole = await analyst.get('/api/graph');
+    expect(whole.status).toBe(200);
+    const own = await analyst.get(`/api/graph?case=${q(FIR)}`);
+    const keys = (g: { body: { nodes: { key: string }[] } }) => g.body.nodes.map((n) => n.key).sort();
+    expect(keys(whole)).toEqual(keys(own));
+    expect(keys(whole)).not.toContain(guest);
+    const communities = await analyst.get('/api/analytics/communities');
+    expect(communities.status).toBe(200);
+    expect(JSON.stringify(communities.body)).not.toContain(guest);
+    const far = await analyst.get(`/api/graph?around=${accused}&hops=2`);
+    expect(far.status).toBe(403);
+    expect(far.body.error.code).toBe('CASE.NOT_ASSIGNED');
+    const nobody = await server.signInAs('analyst', 'unassigned.one');
+    expect((await nobody.get('/api/graph')).body.error.code).toBe('CASE.NOT_ASSIGNED');
+  });
+
+  it('with two cases assigned, analyses them together (cross-case, over its own cases only)', async () => {
+    const both = await server.signInAs('analyst', 'analyst.two', [fir, other]);
+    const g = await both.get('/api/graph');
+    const keys = g.body.nodes.map((n: { key: string }) => n.key);
+    expect(keys).toEqual(expect.arrayContaining([fir, other, guest, accused]));
+    const shared = await both.get(`/api/analytics/components`);
+    expect(shared.status).toBe(200);
+    expect(JSON.stringify(shared.body)).toContain(guest);
   });
 
   it('files evidence only into its own cases, and opens a new FIR as its own', async () => {

@@ -263,6 +263,18 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(other.links.some((l) => l.kind === 'called')).toBe(false);
     });
 
+    it("gives several cases' graphs as their union", async () => {
+      await load(store, scenario());
+      const ids = async (q: Parameters<GraphStore['subgraph']>[0]) =>
+        new Set((await store.subgraph(q)).nodes.map((n) => n.id));
+      const a = await ids({ caseId: idOf('case', FIR), limit: 1000 });
+      const b = await ids({ caseId: idOf('case', OTHER_FIR), limit: 1000 });
+      const both = await ids({ caseIds: [idOf('case', FIR), idOf('case', OTHER_FIR)], limit: 1000 });
+      expect([...both].sort()).toEqual([...new Set([...a, ...b])].sort());
+      expect(b.size).toBeGreaterThan(0);
+      expect([...b].some((id) => !a.has(id))).toBe(true);
+    });
+
     it('filters a subgraph by kind, link kind, time and size', async () => {
       await load(store, scenario());
       const people = await store.subgraph({ kinds: ['person'], limit: 100 });

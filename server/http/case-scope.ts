@@ -50,16 +50,22 @@ export async function requireEntity(ctx: AppContext, user: UserView, entityId: s
   if (!mayRead(allowed, entity.caseIds)) throw await hit(ctx, entity.caseIds);
 }
 
-/** A question about the whole graph is an admin's: every other role names one of its cases. */
-export async function requireScope(
+/**
+ * What a question without a case is about: the whole graph for an admin, and for everyone else the
+ * cases assigned to them taken together — cross-case, but only across their own. Undefined: the whole graph.
+ */
+export async function scopeCases(
   ctx: AppContext,
   user: UserView,
   caseId: string | undefined,
-): Promise<void> {
-  if (caseId !== undefined) return requireCase(ctx, user, caseId);
-  if ((await allowedCases(ctx, user)) !== 'all')
-    throw new CaseGraphError(
-      'CASE.NOT_ASSIGNED',
-      'name one of your cases (case=): the whole graph is for admins',
-    );
+): Promise<string[] | undefined> {
+  if (caseId !== undefined) {
+    await requireCase(ctx, user, caseId);
+    return [caseId];
+  }
+  const allowed = await allowedCases(ctx, user);
+  if (allowed === 'all') return undefined;
+  if (!allowed.size)
+    throw new CaseGraphError('CASE.NOT_ASSIGNED', 'no case is assigned to you yet: ask an admin');
+  return [...allowed].sort();
 }

@@ -20,6 +20,8 @@ import type {
 export interface SubgraphQuery {
   /** Only what the evidence of this case says, plus what the case involves. */
   caseId?: string;
+  /** As caseId, for several cases at once: the union of their graphs (a user's assigned cases). */
+  caseIds?: string[];
   kinds?: EntityKind[];
   linkKinds?: LinkKind[];
   /** Time window (epoch ms) over occurrences; links without occurrences are kept. */

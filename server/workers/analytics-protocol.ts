@@ -4,6 +4,8 @@ import type { EntityKind, LinkKind } from '../domain/kinds.js';
 /** The part of the graph a question is about: the whole projection, a case, or a filtered subgraph. */
 export interface AnalyticsScope {
   caseId?: string;
+  /** Several cases at once (a user's assigned cases): the union of their graphs. */
+  caseIds?: string[];
   kinds?: EntityKind[];
   linkKinds?: LinkKind[];
   from?: number;

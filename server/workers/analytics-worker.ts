@@ -28,6 +28,7 @@ const cache = new Map<string, string>();
 
 const wholeGraph = (s: AnalyticsScope) =>
   s.caseId === undefined &&
+  s.caseIds === undefined &&
   !s.kinds?.length &&
   !s.linkKinds?.length &&
   s.from === undefined &&

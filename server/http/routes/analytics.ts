@@ -10,7 +10,7 @@ import { AnalyticsFailure, type AnalyticsAnswer } from '../../workers/analytics-
 import type { AnalyticsScope } from '../../workers/analytics-protocol.js';
 import type { AppContext } from '../context.js';
 import { sessionOf } from '../session.js';
-import { requireScope } from '../case-scope.js';
+import { scopeCases } from '../case-scope.js';
 import type { AnyRoute } from '../define-route.js';
 import { csvOf, resolveCase } from '../query-helpers.js';
 
@@ -167,8 +167,10 @@ function route(
     },
     errors: [400, 404],
     handler: async ({ query: q }: { query: Record<string, unknown> }, req, res) => {
-      const scope = await scopeOf(ctx, q as ScopeQuery);
-      await requireScope(ctx, sessionOf(res)!.user, scope.caseId);
+      const asked = await scopeOf(ctx, q as ScopeQuery);
+      const caseIds = await scopeCases(ctx, sessionOf(res)!.user, asked.caseId);
+      const { caseId: _one, ...rest } = asked;
+      const scope = caseIds ? { ...rest, caseIds } : asked;
       const answer = await ask(() => ctx.analytics.run(op, scope, paramsOf(q)), parameterOf);
       // Recorded before it is sent: an answer about case data that cannot be audited is not served.
       const { user } = sessionOf(res)!;
@@ -177,7 +179,7 @@ function route(
         role: user.role,
         ip: req.ip ?? null,
         action: 'read.graph',
-        caseId: scope.caseId ?? null,
+        caseId: asked.caseId ?? null,
         ...(typeof q.entity === 'string' ? { target: q.entity } : {}),
       });
       // Masked in the worker, where the answer is made: parsing a large answer here would stall the service.

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { Subgraph } from '../../domain/views.js';
 import type { AppContext } from '../context.js';
-import { allowedCases, requireEntity, requireScope } from '../case-scope.js';
+import { allowedCases, requireEntity, scopeCases } from '../case-scope.js';
 import { sessionOf } from '../session.js';
 import type { AnyRoute } from '../define-route.js';
 import { graphQuerySchema, serialisedGraphSchema } from '../schemas.js';
@@ -59,8 +59,8 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
           });
         } else {
           caseId = query.case === undefined ? undefined : await resolveCase(ctx, query.case);
-          await requireScope(ctx, user, caseId);
-          sub = await ctx.store.subgraph({ ...filters, caseId });
+          const caseIds = await scopeCases(ctx, user, caseId);
+          sub = await ctx.store.subgraph({ ...filters, ...(caseIds ? { caseIds } : {}) });
         }
         return toSerialisedGraph(sub, await ctx.store.version(), ctx.demo, caseId);
       },

@@ -198,7 +198,8 @@ export class SqliteReads {
   }
 
   subgraph(q: SubgraphQuery): Subgraph {
-    return q.caseId === undefined ? this.wholeGraph(q) : this.caseGraph(q.caseId, q);
+    const cases = q.caseIds ?? (q.caseId === undefined ? undefined : [q.caseId]);
+    return cases === undefined ? this.wholeGraph(q) : this.caseGraph(cases, q);
   }
 
   private wholeGraph(q: SubgraphQuery): Subgraph {
@@ -215,19 +216,22 @@ export class SqliteReads {
     return { nodes: nodes.map(toEntityView), links: this.linksAmong(rids, q), truncated };
   }
 
-  /** A case's graph is what its own evidence says, plus the case and what it involves. */
-  private caseGraph(caseId: string, q: SubgraphQuery): Subgraph {
-    const caseRid = this.st.ridOf.get(caseId);
-    if (caseRid === undefined) return { nodes: [], links: [], truncated: false };
-    const ordered = new Set<number>([caseRid]);
+  /** A case's graph is what its own evidence says, plus the case and what it involves; several cases', the union. */
+  private caseGraph(caseIds: string[], q: SubgraphQuery): Subgraph {
+    const ordered = new Set<number>();
     const linkRids = new Set<number>();
-    for (const inv of this.st.involvesOf.all(caseRid)) {
-      ordered.add(inv.to_rid);
-      linkRids.add(inv.rid);
-    }
-    for (const doc of this.st.caseDocuments.all(caseId)) {
-      for (const rid of this.st.entitiesOfDocument.all(doc)) ordered.add(rid);
-      for (const rid of this.st.linksOfDocument.all(doc)) linkRids.add(rid);
+    for (const caseId of caseIds) {
+      const caseRid = this.st.ridOf.get(caseId);
+      if (caseRid === undefined) continue;
+      ordered.add(caseRid);
+      for (const inv of this.st.involvesOf.all(caseRid)) {
+        ordered.add(inv.to_rid);
+        linkRids.add(inv.rid);
+      }
+      for (const doc of this.st.caseDocuments.all(caseId)) {
+        for (const rid of this.st.entitiesOfDocument.all(doc)) ordered.add(rid);
+        for (const rid of this.st.linksOfDocument.all(doc)) linkRids.add(rid);
+      }
     }
     // Ends of the case's links belong in its view even when only the link, not the entity, came from its evidence.
     for (const rid of linkRids) {
