@@ -53,7 +53,16 @@ export type Permission =
   | 'audit.read';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'cases.all', 'graph.read', 'ingest', 'analytics', 'reports', 'victims.reveal'],
+  admin: [
+    'users.manage',
+    'cases.all',
+    'graph.read',
+    'ingest',
+    'analytics',
+    'reports',
+    'victims.reveal',
+    'audit.read',
+  ],
   analyst: ['cases.assigned', 'graph.read', 'ingest', 'analytics', 'reports'],
   investigator: ['cases.assigned', 'graph.read', 'ingest', 'analytics', 'reports', 'victims.reveal'],
   prosecutor: ['cases.assigned', 'graph.read', 'reports'],
