@@ -54,26 +54,36 @@ export class SqliteProtection {
     this.find = db.prepare(PROTECTED);
     this.numbered = db.prepare('SELECT entity_id, n FROM pseudonym');
     this.assign = db.prepare('INSERT INTO pseudonym (entity_id, n, assigned_at) VALUES (?, ?, ?)');
-    // One transaction: a person newly protected is numbered once even if two instances ask at once.
-    const tx = db.transaction((): ProtectedEntity[] => {
-      const rows = this.find.all();
-      const numbers = new Map(this.numbered.all().map((p) => [p.entity_id, p.n]));
+    const read = (): { rows: Row[]; numbers: Map<string, number> } => ({
+      rows: this.find.all(),
+      numbers: new Map(this.numbered.all().map((p) => [p.entity_id, p.n])),
+    });
+    const unnumbered = (rows: Row[], numbers: Map<string, number>) =>
+      rows.filter((r) => r.reason !== 'identifier' && !numbers.has(r.id));
+    // Numbering writes, under the write lock, so a person newly protected is numbered once even if two
+    // instances ask at once. Most calls find everyone numbered and take no lock: a reader must not wait
+    // for an import that holds it.
+    const numberNew = db.transaction(() => {
+      const { rows, numbers } = read();
       let next = Math.max(0, ...numbers.values()) + 1;
       const now = Date.now();
-      for (const r of rows)
-        if (r.reason !== 'identifier' && !numbers.has(r.id)) {
-          numbers.set(r.id, next);
-          this.assign.run(r.id, next++, now);
-        }
-      return rows.map((r) => ({
+      for (const r of unnumbered(rows, numbers)) {
+        numbers.set(r.id, next);
+        this.assign.run(r.id, next++, now);
+      }
+      return { rows, numbers };
+    });
+    this.list = () => {
+      let found = db.transaction(read).deferred();
+      if (unnumbered(found.rows, found.numbers).length) found = numberNew.immediate();
+      return found.rows.map((r) => ({
         id: r.id,
         kind: r.kind as EntityKind,
         reason: r.reason,
-        pseudonym: pseudonymOf(numbers.get(r.person_id)!),
+        pseudonym: pseudonymOf(found.numbers.get(r.person_id)!),
         secrets: secretsOf(r),
       }));
-    });
-    this.list = () => tx.immediate();
+    };
   }
 
   protectedEntities(): ProtectedEntity[] {
