@@ -47,7 +47,17 @@ export async function requireEntity(ctx: AppContext, user: UserView, entityId: s
   if (allowed === 'all') return;
   const entity = await ctx.store.getEntity(entityId);
   if (!entity) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${entityId}`);
-  if (!mayRead(allowed, entity.caseIds)) throw await hit(ctx, entity.caseIds);
+  await requireOneOf(ctx, user, entity.caseIds);
+}
+
+/** As requireEntity, for an entity already read: by the cases it is part of. */
+export async function requireOneOf(
+  ctx: AppContext,
+  user: UserView,
+  caseIds: readonly string[],
+): Promise<void> {
+  const allowed = await allowedCases(ctx, user);
+  if (!mayRead(allowed, caseIds)) throw await hit(ctx, caseIds);
 }
 
 /**

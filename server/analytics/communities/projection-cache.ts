@@ -11,22 +11,9 @@
 import type { EntityKind } from '../../domain/kinds.js';
 import { edgeIndexOf, type EdgeIndex } from '../edge-index.js';
 import type { AnalyticsGraph } from '../graph.js';
+import { ANY_CHANGE, onChange } from '../graph-changes.js';
 import { projectEdgeList } from './edge-list.js';
 import { project, type Projection } from './projection.js';
-
-const MUTATIONS = [
-  'nodeAdded',
-  'edgeAdded',
-  'nodeDropped',
-  'edgeDropped',
-  'cleared',
-  'edgesCleared',
-  'attributesUpdated',
-  'nodeAttributesUpdated',
-  'edgeAttributesUpdated',
-  'eachNodeAttributesUpdated',
-  'eachEdgeAttributesUpdated',
-] as const;
 
 /** Per graph: projections by their sorted kinds; undefined until a listener is attached. */
 const cache = new WeakMap<AnalyticsGraph, Map<string, Projection>>();
@@ -37,7 +24,7 @@ export function projectionOf(graph: AnalyticsGraph, includeKinds: ReadonlySet<st
     const fresh = new Map<string, Projection>();
     byKinds = fresh;
     cache.set(graph, fresh);
-    for (const event of MUTATIONS) graph.on(event, () => fresh.clear());
+    onChange(graph, ANY_CHANGE, () => fresh.clear());
   }
   const key = [...includeKinds].sort().join(',');
   let p = byKinds.get(key);

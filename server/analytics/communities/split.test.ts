@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { project } from './projection.js';
 import { splitDisconnected } from './split.js';
-import { cliques } from './test-graphs.js';
+import { addLink, cliques } from './test-graphs.js';
 
 describe('splitDisconnected', () => {
   it('splits a community that is not connected into its connected parts', () => {
@@ -20,16 +20,7 @@ describe('splitDisconnected', () => {
   it('numbers parts by size, then by smallest id', () => {
     const graph = cliques(3, 2);
     graph.clearEdges();
-    graph.addUndirectedEdge('c2n0', 'c2n1', {
-      kind: 'associate-of',
-      weight: 1,
-      count: 0,
-      durationS: 0,
-      amount: 0,
-      firstAt: null,
-      lastAt: null,
-      props: {},
-    });
+    addLink(graph, 'c2n0', 'c2n1');
     const p = project(graph, new Set(['person']));
     // ids sorted: c0n0 c0n1 c1n0 c1n1 c2n0 c2n1; only c2 is linked.
     const { communityOf, count, split } = splitDisconnected(p, new Int32Array([0, 0, 0, 0, 1, 1]));

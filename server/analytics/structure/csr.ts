@@ -8,6 +8,7 @@
  * Layout: the compressed-row storage of Saad, Iterative Methods for Sparse Linear Systems (2003), §3.4;
  * row u is `neighbours[offsets[u] .. offsets[u + 1])`, each undirected pair appears in both rows.
  */
+import { LINK_CHANGES, onChange } from '../graph-changes.js';
 import type { EdgeAttributes } from '../../domain/graph-wire.js';
 import { edgeIndexOf } from '../edge-index.js';
 import type { AnalyticsGraph } from '../graph.js';
@@ -138,16 +139,6 @@ export function csrFromEdges(
   };
 }
 
-const MUTATIONS = [
-  'nodeAdded',
-  'edgeAdded',
-  'nodeDropped',
-  'edgeDropped',
-  'cleared',
-  'edgesCleared',
-  'edgeAttributesUpdated',
-  'eachEdgeAttributesUpdated',
-] as const;
 const cache = new WeakMap<AnalyticsGraph, Csr | null>();
 
 /**
@@ -160,7 +151,7 @@ export function csrOf(graph: AnalyticsGraph): Csr {
   if (cached) return cached;
   if (!cache.has(graph)) {
     const invalidate = () => cache.set(graph, null);
-    for (const event of MUTATIONS) graph.on(event, invalidate);
+    onChange(graph, LINK_CHANGES, invalidate);
   }
   // A Projection's graph keeps its links in typed arrays (edge-index.ts): the view is made from them,
   // in the graph's node order, without a pass over graphology's edges.

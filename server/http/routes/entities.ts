@@ -4,7 +4,7 @@ import { searchIds } from '../../domain/search-terms.js';
 import type { AppContext } from '../context.js';
 import { parse, type AnyRoute } from '../define-route.js';
 import { sessionOf } from '../session.js';
-import { allowedCases, mayRead, requireEntity, unitsOf } from '../case-scope.js';
+import { allowedCases, mayRead, requireEntity, requireOneOf, unitsOf } from '../case-scope.js';
 import {
   entityDetailSchema,
   idParamsSchema,
@@ -40,7 +40,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       handler: async ({ params }: { params: z.output<typeof idParamsSchema> }, _req, res) => {
         const entity = await ctx.store.getEntity(params.id);
         if (!entity) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${params.id}`);
-        await requireEntity(ctx, sessionOf(res)!.user, params.id);
+        await requireOneOf(ctx, sessionOf(res)!.user, entity.caseIds);
         return entity;
       },
     },
@@ -139,7 +139,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
         const entity = await ctx.store.getEntity(params.id);
         if (!entity) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${params.id}`);
         const { user } = sessionOf(res)!;
-        await requireEntity(ctx, user, params.id);
+        await requireOneOf(ctx, user, entity.caseIds);
         await ctx.audit.record({
           actor: user.username,
           role: user.role,

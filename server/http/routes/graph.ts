@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { Subgraph } from '../../domain/views.js';
 import type { AppContext } from '../context.js';
-import { allowedCases, requireEntity, scopeCases } from '../case-scope.js';
+import { allowedCases, requireOneOf, scopeCases } from '../case-scope.js';
 import { sessionOf } from '../session.js';
 import type { AnyRoute } from '../define-route.js';
 import { graphQuerySchema, serialisedGraphSchema } from '../schemas.js';
@@ -43,9 +43,9 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
         let sub: Subgraph;
         let caseId: string | undefined;
         if (query.around) {
-          if (!(await ctx.store.getEntity(query.around)))
-            throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${query.around}`);
-          await requireEntity(ctx, user, query.around);
+          const centre = await ctx.store.getEntity(query.around);
+          if (!centre) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${query.around}`);
+          await requireOneOf(ctx, user, centre.caseIds);
           // One hop past what a case holds is where its links to other cases show; further is theirs.
           if (query.hops > 1 && (await allowedCases(ctx, user)) !== 'all')
             throw new CaseGraphError(

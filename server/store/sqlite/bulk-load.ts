@@ -21,7 +21,8 @@ import type { IngestCounts } from '../../domain/views.js';
 import type { BulkLoad, IngestContext, IngestOutcome } from '../graph-store.js';
 import { checkDocument, checkEnds, tally, type KnownDocument } from './batch-checks.js';
 import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
-import { aggregate, propsJson, writeOccurrences } from './occurrence-writes.js';
+import { propsJson, writeOccurrences } from './occurrence-writes.js';
+import { linkRowValues } from './link-row.js';
 
 /**
  * Tables whose indexes are built after the load, unique ids included: the load knows every id from memory,
@@ -228,24 +229,9 @@ export class SqliteBulkLoad implements BulkLoad {
     const held = this.links.get(link.id);
     if (!held) {
       const rid = ++this.lastLinkRid;
-      const agg = aggregate(link.occurrences);
-      this.insertLinkAt.run(
-        rid,
-        link.id,
-        link.kind,
-        this.entities.get(link.fromId)!.rid,
-        this.entities.get(link.toId)!.rid,
-        link.qualifier,
-        json,
-        agg.count,
-        agg.duration,
-        agg.amount,
-        agg.first,
-        agg.last,
-        at,
-        at,
-        version,
-      );
+      const from = this.entities.get(link.fromId)!.rid;
+      const to = this.entities.get(link.toId)!.rid;
+      this.insertLinkAt.run(rid, link.id, ...linkRowValues(link, from, to, json, at, version));
       this.links.set(link.id, { rid, props: link.props });
       this.st.insertLinkFact.run(rid, documentRid, ref, json, importedBy, at);
       const occurrences = {

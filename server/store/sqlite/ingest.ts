@@ -12,7 +12,8 @@ import type { IngestCounts } from '../../domain/views.js';
 import type { IngestContext, IngestOutcome } from '../graph-store.js';
 import { checkDocument, checkEnds, tally } from './batch-checks.js';
 import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
-import { aggregate, propsJson, writeOccurrences } from './occurrence-writes.js';
+import { propsJson, writeOccurrences } from './occurrence-writes.js';
+import { linkRowValues } from './link-row.js';
 
 export class SqliteIngest {
   private readonly st: IngestStatements;
@@ -202,22 +203,9 @@ export class SqliteIngest {
     const ref = link.ref ?? '';
     const json = propsJson(link.props);
     // A new link is written with its aggregates at once; a known one has them added to below.
-    const agg = aggregate(link.occurrences);
     const inserted = this.st.insertLink.get(
       link.id,
-      link.kind,
-      fromRid,
-      toRid,
-      link.qualifier,
-      json,
-      agg.count,
-      agg.duration,
-      agg.amount,
-      agg.first,
-      agg.last,
-      at,
-      at,
-      this.next,
+      ...linkRowValues(link, fromRid, toRid, json, at, this.next),
     );
     if (inserted) {
       this.st.insertLinkFact.run(inserted.rid, documentRid, ref, json, importedBy, at);
