@@ -19,6 +19,7 @@ import { analyticsRoutes } from './routes/analytics.js';
 import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { caseAccessRoutes } from './routes/case-access.js';
+import { caseRoutes } from './routes/cases.js';
 import { userRoutes } from './routes/users.js';
 import { resolveSession } from './session.js';
 import helmet from 'helmet';
@@ -33,6 +34,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...ingestRoutes(ctx),
     ...entityRoutes(ctx),
     ...graphRoutes(ctx),
+    ...caseRoutes(ctx),
     ...analyticsRoutes(ctx),
   ];
 }
