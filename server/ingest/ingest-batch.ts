@@ -3,7 +3,8 @@
  * shape, normalise every key, then write all-or-nothing. Every problem found is reported at once.
  */
 import type { ZodError } from 'zod';
-import { ingestBatchSchema } from '../domain/batch.js';
+import { ingestBatchSchema, type IngestBatch } from '../domain/batch.js';
+import { fastParseBatch } from '../domain/batch-fast-parse.js';
 import { CaseGraphError, issuesFromZod, type Issue } from '../domain/errors.js';
 import type { KeyContext } from '../domain/keys.js';
 import { normaliseBatch, type NormalisedBatch } from '../domain/normalise-batch.js';
@@ -25,17 +26,19 @@ function shapeIssues(error: ZodError): Issue[] {
   );
 }
 
+function parseWithZod(raw: unknown): IngestBatch {
+  const parsed = ingestBatchSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new CaseGraphError(
+    'BATCH.INVALID',
+    `the batch has ${parsed.error.issues.length} invalid field(s); nothing was written`,
+    shapeIssues(parsed.error),
+  );
+}
+
 /** Validates and normalises one batch; throws BATCH.INVALID naming every bad record and field. */
 export function prepareBatch(raw: unknown, importedBy: string, keys: KeyContext): NormalisedBatch {
-  const parsed = ingestBatchSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new CaseGraphError(
-      'BATCH.INVALID',
-      `the batch has ${parsed.error.issues.length} invalid field(s); nothing was written`,
-      shapeIssues(parsed.error),
-    );
-  }
-  const normalised = normaliseBatch(parsed.data, keys, importedBy);
+  const normalised = normaliseBatch(fastParseBatch(raw) ?? parseWithZod(raw), keys, importedBy);
   if (!normalised.ok) {
     throw new CaseGraphError(
       'BATCH.INVALID',
