@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
-import { airtelCdr, firBatch, sha } from './support/batches.js';
+import { airtelCdr, firBatch, jioCdr, sha } from './support/batches.js';
 import { runCommand } from './support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casegraph-cli-'));
@@ -67,6 +67,25 @@ describe('npm run ingest', () => {
     const none = ingest(empty);
     expect(none.code).toBe(2);
     expect(none.err).toContain('no batch files');
+  });
+
+  it('reports a line of an NDJSON file that is not JSON by its number, and loads the other lines', async () => {
+    const documents = async () => {
+      const store = new SqliteGraphStore(join(dir, 'data', 'casegraph.db'));
+      const n = (await store.stats()).documents;
+      await store.close();
+      return n;
+    };
+    const mixed = join(dir, 'mixed.ndjson');
+    const other = { ...airtelCdr(), document: { ...airtelCdr().document, sha256: sha('mixed-3') } };
+    writeFileSync(mixed, `${JSON.stringify(jioCdr())}\n{"document": \n${JSON.stringify(other)}\n`);
+    const before = await documents();
+    const r = ingest(mixed);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${mixed}: cannot read it as JSON or NDJSON (line 2:`);
+    expect(r.out).toContain(`${mixed} line 1: entities`);
+    expect(r.out).toContain(`${mixed} line 3: entities`);
+    expect(await documents()).toBe(before + 2);
   });
 
   it('says so when a file is not JSON, and shows usage without files', () => {

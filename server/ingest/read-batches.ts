@@ -17,7 +17,10 @@ export function filesOf(paths: string[]): string[] {
   );
 }
 
-/** Batches of the files, lazily; a file that is neither JSON nor NDJSON is reported and skipped whole. */
+/**
+ * Batches of the files, lazily; a file that is neither JSON nor NDJSON is reported and skipped whole, and
+ * so is a line of an NDJSON file that is not JSON.
+ */
 export function* itemsOf(
   files: string[],
   unreadable: (file: string, why: string) => void,
@@ -48,17 +51,19 @@ export function* itemsOf(
       unreadable(file, `not valid JSON (${wholeError.replace(/".*$/s, '').trim() || 'syntax error'})`);
       continue;
     }
-    const parsed: BulkItem[] = [];
-    for (const [i, line] of text.split('\n').entries()) {
+    // Parsed a line at a time as the writer takes them: a whole file of parsed batches would sit in memory
+    // at once. Each line is a batch of its own, so a line that is not JSON is reported and the rest go on.
+    const lines = text.split('\n');
+    for (const [i, line] of lines.entries()) {
       if (!line.trim()) continue;
+      let raw: unknown;
       try {
-        parsed.push({ where: `${file} line ${i + 1}`, raw: JSON.parse(line) });
+        raw = JSON.parse(line);
       } catch (err) {
         unreadable(file, `line ${i + 1}: ${(err as Error).message}`);
-        parsed.length = 0;
-        break;
+        continue;
       }
+      yield { where: `${file} line ${i + 1}`, raw };
     }
-    yield* parsed;
   }
 }
