@@ -61,6 +61,11 @@ describe('SQLite migrations', () => {
     const store = new SqliteGraphStore(path);
     const link = await store.getLink('link:000000000000000000000001', 10);
     expect(link?.occurrences).toHaveLength(1);
+    // Both sources of the link itself survive the facts' move to document-first keys (schema 6).
+    expect(link!.provenance.map((p) => [p.document.name, p.ref])).toEqual([
+      ['airtel-cdr.csv', 'row 12'],
+      ['jio-cdr.csv', 'row 7'],
+    ]);
     expect(link!.occurrences[0]!.provenance.map((p) => [p.document.name, p.ref])).toEqual([
       ['airtel-cdr.csv', 'row 12'],
       ['jio-cdr.csv', 'row 7'],

@@ -294,6 +294,44 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    name: 'provenance kept in the order it arrives: entity and link facts clustered by document',
+    // A fact table keyed by the entity took each new fact at a random place in its tree; keyed by the
+    // document first, a batch's facts land together at the end, which a half-million-fact import feels.
+    // Reading an entity's or a link's sources goes through the index on its rid instead.
+    sql: `
+      CREATE TABLE entity_fact_v6 (
+        entity_rid INTEGER NOT NULL,
+        document_rid INTEGER NOT NULL,
+        ref TEXT NOT NULL,
+        props TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        imported_at INTEGER NOT NULL,
+        PRIMARY KEY (document_rid, entity_rid, ref)
+      ) WITHOUT ROWID;
+      INSERT INTO entity_fact_v6 (entity_rid, document_rid, ref, props, imported_by, imported_at)
+        SELECT entity_rid, document_rid, ref, props, imported_by, imported_at FROM entity_fact;
+      DROP TABLE entity_fact;
+      ALTER TABLE entity_fact_v6 RENAME TO entity_fact;
+      CREATE INDEX entity_fact_entity ON entity_fact (entity_rid);
+
+      CREATE TABLE link_fact_v6 (
+        link_rid INTEGER NOT NULL,
+        document_rid INTEGER NOT NULL,
+        ref TEXT NOT NULL,
+        props TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        imported_at INTEGER NOT NULL,
+        PRIMARY KEY (document_rid, link_rid, ref)
+      ) WITHOUT ROWID;
+      INSERT INTO link_fact_v6 (link_rid, document_rid, ref, props, imported_by, imported_at)
+        SELECT link_rid, document_rid, ref, props, imported_by, imported_at FROM link_fact;
+      DROP TABLE link_fact;
+      ALTER TABLE link_fact_v6 RENAME TO link_fact;
+      CREATE INDEX link_fact_link ON link_fact (link_rid);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {
