@@ -1,0 +1,3 @@
+MATCH (g:CaseGrant {userId: $userId})
+RETURN g.caseId AS caseId
+ORDER BY caseId

@@ -1,0 +1,2 @@
+MATCH (f:LoginFailure {usernameKey: $usernameKey})
+DELETE f

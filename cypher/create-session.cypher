@@ -1,0 +1,3 @@
+MATCH (u:User {id: $session.userId})
+CREATE (s:Session)
+SET s = $session

@@ -1,0 +1,2 @@
+MATCH (e:Entity {id: $id})
+RETURN e, COUNT { MATCH (e)-[:LINK]-() } AS degree

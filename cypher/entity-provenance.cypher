@@ -1,0 +1,3 @@
+MATCH (:Entity {id: $id})-[f:STATED_IN]->(d:Document)
+RETURN f.ref AS ref, f.props AS props, f.importedBy AS importedBy, f.importedAt AS importedAt, d
+ORDER BY f.importedAt, d.seq, f.ref

@@ -1,0 +1,2 @@
+MATCH (m:Meta {name: 'graph'})
+RETURN m.version AS version

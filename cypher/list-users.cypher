@@ -1,0 +1,3 @@
+MATCH (u:User)
+RETURN u
+ORDER BY u.usernameKey

@@ -1,0 +1,3 @@
+MATCH (f:LoginFailure {ip: $ip})
+WHERE f.at > $since
+RETURN count(f) AS n

@@ -1,0 +1,2 @@
+MATCH (p:Pseudonym)
+RETURN p.entityId AS entityId, p.n AS n

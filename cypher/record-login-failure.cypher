@@ -1,0 +1,1 @@
+CREATE (:LoginFailure {usernameKey: $usernameKey, ip: $ip, at: $at})

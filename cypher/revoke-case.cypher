@@ -1,0 +1,2 @@
+MATCH (g:CaseGrant {caseId: $caseId, userId: $userId})
+DELETE g

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT occurrence_id IF NOT EXISTS FOR (o:Occurrence) REQUIRE o.id IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT pseudonym_entity IF NOT EXISTS FOR (p:Pseudonym) REQUIRE p.entityId IS UNIQUE

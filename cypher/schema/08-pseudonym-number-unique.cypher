@@ -1,0 +1,1 @@
+CREATE CONSTRAINT pseudonym_number IF NOT EXISTS FOR (p:Pseudonym) REQUIRE p.n IS UNIQUE

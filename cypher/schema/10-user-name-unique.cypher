@@ -1,0 +1,1 @@
+CREATE CONSTRAINT user_name IF NOT EXISTS FOR (u:User) REQUIRE u.usernameKey IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT case_grant IF NOT EXISTS FOR (g:CaseGrant) REQUIRE (g.caseId, g.userId) IS UNIQUE

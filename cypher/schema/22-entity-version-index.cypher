@@ -1,0 +1,1 @@
+CREATE INDEX entity_version IF NOT EXISTS FOR (e:Entity) ON (e.version)

@@ -1,0 +1,1 @@
+CREATE INDEX link_kind IF NOT EXISTS FOR ()-[l:LINK]-() ON (l.kind)

@@ -1,0 +1,1 @@
+CREATE INDEX link_version IF NOT EXISTS FOR ()-[l:LINK]-() ON (l.version)

@@ -1,0 +1,1 @@
+CREATE INDEX occurrence_link IF NOT EXISTS FOR (o:Occurrence) ON (o.linkId)

@@ -1,0 +1,2 @@
+MATCH (s:Session {tokenHash: $tokenHash})
+SET s.lastSeenAt = $at

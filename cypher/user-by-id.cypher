@@ -1,0 +1,2 @@
+MATCH (u:User {id: $id})
+RETURN u

@@ -1,0 +1,2 @@
+MATCH (u:User {usernameKey: $usernameKey})
+RETURN u

@@ -1,0 +1,100 @@
+/**
+ * Every query of the Neo4j adapter passes Neo4j's own parser and semantic analysis
+ * (@neo4j-cypher/language-support's lintCypherQuery) with no diagnostic at all, against the data model
+ * the adapter declares (server/store/neo4j/model.ts) and Neo4j's catalogue of functions and procedures
+ * (GDS's included) as the language support ships it; and each uses exactly the parameters the adapter
+ * declares for it, which TypeScript makes every caller supply. No server is needed.
+ */
+import { lintCypherQuery, parseParameters, testData, type DbSchema } from '@neo4j-cypher/language-support';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LABELS, PROPERTY_KEYS, RELATIONSHIP_TYPES } from '../server/store/neo4j/model.js';
+import {
+  CYPHER_DIR,
+  loadQueries,
+  QUERY_PARAMS,
+  QueryFileError,
+  type QueryName,
+} from '../server/store/neo4j/queries.js';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const queries = loadQueries();
+const names = Object.keys(QUERY_PARAMS) as QueryName[];
+
+const schema = (parameters: Record<string, unknown>): DbSchema => ({
+  labels: [...LABELS],
+  relationshipTypes: [...RELATIONSHIP_TYPES],
+  propertyKeys: [...PROPERTY_KEYS],
+  functions: testData.mockSchema.functions,
+  procedures: testData.mockSchema.procedures,
+  parameters,
+});
+
+const messages = (query: string, parameters: Record<string, unknown>) =>
+  lintCypherQuery(query, schema(parameters)).diagnostics.map(
+    (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`,
+  );
+
+/** The parameters a query uses, as Neo4j's parser finds them. */
+const parametersUsed = (query: string): string[] => [...new Set(parseParameters(query, false))].sort();
+
+describe('cypher/: every query passes Neo4j’s parser and semantic check', () => {
+  it('has one file per query the adapter runs, and no other', () => {
+    const files = readdirSync(CYPHER_DIR)
+      .filter((f) => f.endsWith('.cypher'))
+      .map((f) => f.slice(0, -'.cypher'.length))
+      .sort();
+    expect(files).toEqual([...names].sort());
+  });
+
+  it.each(names)('%s: no diagnostic, and exactly the parameters the adapter supplies', (name) => {
+    const text = queries.text(name);
+    const declared = [...QUERY_PARAMS[name]].sort();
+    const supplied = Object.fromEntries(declared.map((p) => [p, null]));
+    expect(messages(text, supplied)).toEqual([]);
+    expect(parametersUsed(text)).toEqual(declared);
+  });
+
+  it.each(queries.schema.map((s) => [s.file, s.text] as const))(
+    'schema/%s: no diagnostic, idempotent, no parameter',
+    (_file, text) => {
+      expect(messages(text, {})).toEqual([]);
+      expect(text).toMatch(/\bIF NOT EXISTS\b/);
+    },
+  );
+
+  it('would catch a mistake: a misspelt property, an unknown variable, a parameter nobody passes', () => {
+    const text = queries.text('entity-by-id').replace('e, COUNT', 'e.kindd, x, COUNT');
+    const found = messages(text, { id: null }).join('\n');
+    expect(found).toMatch(/kindd is not present/);
+    expect(found).toMatch(/Variable `x` not defined/);
+    expect(parametersUsed('MATCH (e:Entity {id: $id}) RETURN e LIMIT $limit')).toEqual(['id', 'limit']);
+  });
+});
+
+describe('loading the query files', () => {
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casegraph-cypher-'));
+    mkdirSync(join(dir, 'schema'));
+    for (const name of names) writeFileSync(join(dir, `${name}.cypher`), queries.text(name));
+    return dir;
+  };
+
+  it('refuses a folder with a query missing, empty or unknown to the adapter', () => {
+    const dir = copy();
+    try {
+      expect(() => loadQueries(dir)).not.toThrow();
+      writeFileSync(join(dir, 'drop-everything.cypher'), 'MATCH (n) DETACH DELETE n');
+      expect(() => loadQueries(dir)).toThrow(/does not know: drop-everything/);
+      rmSync(join(dir, 'drop-everything.cypher'));
+      writeFileSync(join(dir, 'entity-by-id.cypher'), '  \n');
+      expect(() => loadQueries(dir)).toThrow(QueryFileError);
+      rmSync(join(dir, 'entity-by-id.cypher'));
+      expect(() => loadQueries(dir)).toThrow(/entity-by-id.cypher is missing/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
