@@ -3,6 +3,7 @@ export {
   CommunityOptionsError,
   detectCommunities,
   detectCommunitiesInEdgeList,
+  communitiesFromPartition,
 } from './louvain.js';
 export type { EdgeList } from './edge-list.js';
 export type { CommunityOptions, CommunityResult } from './louvain.js';

@@ -86,14 +86,39 @@ export function detectCommunitiesInEdgeList(list: EdgeList, options: CommunityOp
   return communitiesOf(projection, (i) => list.labels[original[i]!]!, resolved);
 }
 
+/**
+ * Communities found elsewhere — by Neo4j Graph Data Science's Louvain, run in the database when the
+ * graph is large — made into the same result as ours: the same projection of the same edge list, the
+ * same splitting of disconnected communities, numbering, modularity and summaries. Nodes the partition
+ * does not name (GDS projects only nodes that have links) are communities of their own.
+ */
+export function communitiesFromPartition(
+  list: EdgeList,
+  partition: ReadonlyMap<string, number>,
+  options: CommunityOptions = {},
+): CommunityResult {
+  const resolved = resolve(options);
+  const { projection, original } = projectEdgeList(list, new Set<string>(resolved.includeKinds));
+  const found = new Int32Array(projection.ids.length);
+  let alone = -1;
+  projection.ids.forEach((id, i) => {
+    const c = partition.get(id);
+    if (c !== undefined && (!Number.isInteger(c) || c < 0))
+      throw new CommunityOptionsError(`communities: the partition gives ${id} the community ${c}`);
+    found[i] = c ?? alone--;
+  });
+  return communitiesOf(projection, (i) => list.labels[original[i]!]!, resolved, found);
+}
+
 function communitiesOf(
   p: Projection,
   label: (i: number) => string,
   { resolution, seed, includeKinds }: typeof DEFAULTS,
+  given?: Int32Array,
 ): CommunityResult {
   const included = new Set<string>(includeKinds);
   const n = p.ids.length;
-  const found = louvainCsr(p, { resolution, rng: seededRandom(seed) });
+  const found = given ?? louvainCsr(p, { resolution, rng: seededRandom(seed) });
 
   const { communityOf, count, split } = splitDisconnected(p, found);
   const byId: Record<string, number> = {};

@@ -1,0 +1,124 @@
+/**
+ * The audit trail on Neo4j. An append locks the chain's head node (cypher/lock-audit-head.cypher)
+ * before it reads it, then writes the entry and moves the head, all in one write transaction: appenders
+ * on other instances queue on that lock instead of linking to the same head, so the chain never forks;
+ * the uniqueness constraint on the entry's seq would refuse a fork even if they did not.
+ */
+import neo4j, { type Node } from 'neo4j-driver';
+import { GENESIS, entryHash, type AuditContent, type AuditEntry } from '../../domain/audit-chain.js';
+import { CaseGraphError } from '../../domain/errors.js';
+import type { AuditHead, AuditQuery, AuditStore } from '../audit-store.js';
+import type { Executor } from './executor.js';
+import { safeInt } from './map-records.js';
+
+/**
+ * The content exactly as it will read back: detail through JSON, absent fields as null. Hashing anything
+ * else would make a later verification disagree (as sqlite/audit.ts does for the embedded store).
+ */
+function asStored(entry: Omit<AuditContent, 'seq'>): Omit<AuditContent, 'seq'> {
+  if (!Number.isSafeInteger(entry.at))
+    throw new CaseGraphError('REQUEST.INVALID', 'an audit entry needs `at` as whole epoch milliseconds');
+  const detail: unknown = JSON.parse(JSON.stringify(entry.detail ?? {}));
+  if (detail === null || typeof detail !== 'object' || Array.isArray(detail))
+    throw new CaseGraphError('REQUEST.INVALID', 'an audit entry needs `detail` as an object');
+  return {
+    at: entry.at,
+    actor: entry.actor ?? null,
+    role: entry.role ?? null,
+    action: entry.action,
+    caseId: entry.caseId ?? null,
+    target: entry.target ?? null,
+    detail: detail as Record<string, unknown>,
+    ip: entry.ip ?? null,
+  };
+}
+
+const textOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/**
+ * Entries are mapped without refusing any: someone may have edited the database by hand, and the
+ * verifier must still see the entry (and report it as changed) rather than stop.
+ */
+export function toAuditEntry(node: Node): AuditEntry {
+  const p = node.properties as Record<string, unknown>;
+  let detail: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(String(p.detail));
+    detail =
+      parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : { unreadable: String(p.detail) };
+  } catch {
+    detail = { unreadable: String(p.detail) };
+  }
+  return {
+    seq: safeInt(p.seq, 'audit entry number'),
+    at: safeInt(p.at, 'audit entry time'),
+    actor: textOf(p.actor),
+    role: textOf(p.role),
+    action: String(p.action),
+    caseId: textOf(p.caseId),
+    target: textOf(p.target),
+    detail,
+    ip: textOf(p.ip),
+    prevHash: String(p.prevHash),
+    hash: String(p.hash),
+  };
+}
+
+export class Neo4jAuditStore implements AuditStore {
+  constructor(private readonly executor: Executor) {}
+
+  async append(content: Omit<AuditContent, 'seq'>): Promise<AuditEntry> {
+    const stored = asStored(content);
+    return this.executor.write(async (q) => {
+      const [head] = await q.all('lock-audit-head', { at: neo4j.int(stored.at) });
+      if (!head) throw new Error('the Neo4j database has no audit head: the schema step did not run');
+      const entry = { seq: safeInt(head.get('seq'), 'audit head') + 1, ...stored };
+      const prevHash = String(head.get('hash'));
+      const hash = entryHash(entry, prevHash);
+      await q.all('append-audit-entry', {
+        entry: {
+          ...entry,
+          seq: neo4j.int(entry.seq),
+          at: neo4j.int(entry.at),
+          detail: JSON.stringify(entry.detail),
+          prevHash,
+          hash,
+        },
+      });
+      return { ...entry, prevHash, hash };
+    });
+  }
+
+  async read(query: AuditQuery): Promise<AuditEntry[]> {
+    const rows = await this.executor.read((q) =>
+      q.all('audit-entries', {
+        afterSeq: neo4j.int(query.afterSeq ?? Number.MIN_SAFE_INTEGER),
+        caseId: query.caseId ?? null,
+        actor: query.actor ?? null,
+        action: query.action ?? null,
+        limit: neo4j.int(query.limit),
+      }),
+    );
+    return rows.map((r) => toAuditEntry(r.get('a') as Node));
+  }
+
+  async *entries(batchSize = 2000): AsyncIterable<AuditEntry> {
+    // Keyset pages rather than one open transaction: a chain of millions is never held, nor a lock.
+    let after = Number.MIN_SAFE_INTEGER;
+    for (;;) {
+      const page = await this.read({ afterSeq: after, limit: batchSize });
+      yield* page;
+      const last = page.at(-1);
+      if (!last || page.length < batchSize) return;
+      after = last.seq;
+    }
+  }
+
+  async head(): Promise<AuditHead> {
+    const [h] = await this.executor.read((q) => q.all('audit-head', {}));
+    if (!h) return { seq: 0, hash: GENESIS };
+    return { seq: safeInt(h.get('seq'), 'audit head'), hash: String(h.get('hash')) };
+  }
+}
