@@ -97,9 +97,10 @@ async function send(path: string, init: RequestInit): Promise<unknown> {
   return body;
 }
 
-/** The whole graph the store holds, up to the server's default limit. */
-export async function fetchGraph(): Promise<SerialisedGraph> {
-  const body = await getJson('/api/graph');
+/** A subgraph: a case (`case=`), an entity's neighbourhood (`around=`), or the caller's whole scope. */
+export async function fetchGraph(params: Record<string, string> = {}): Promise<SerialisedGraph> {
+  const query = new URLSearchParams(params).toString();
+  const body = await getJson(query ? `/api/graph?${query}` : '/api/graph');
   if (!isSerialisedGraph(body))
     throw new ApiError('The server sent a graph this page cannot read.', 'BAD_RESPONSE', 200, undefined);
   return body;

@@ -5,7 +5,7 @@
  * blot out the rest. Sizes are screen pixels at the initial zoom.
  */
 export const LOOK = {
-  node: { min: 3, max: 16, perSqrtNeighbour: 1.9 },
+  node: { min: 5, max: 20, perSqrtNeighbour: 1.9 },
   edge: { min: 0.8, max: 4, perDoubling: 0.7 },
   edgeColour: '#C3CAD4',
   edgeHighlight: '#4B5563',

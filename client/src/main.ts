@@ -1,27 +1,43 @@
 /**
- * The demo page: fetch the graph, draw it, name what is drawn. Every outcome — drawn, empty, failed —
- * ends in a state the page states in words, and that the browser tests read from `window.__casegraph`.
+ * The analyst's view: sign in, pick a case or the cross-case view, explore. This file only wires:
+ * the controller (view/) owns the graph and sigma, the panels (panels/) talk to it through its
+ * methods and events, and the address holds the view so it can be shared. Every outcome — drawn,
+ * empty, failed — ends in a state the page states in words and that the browser tests read from
+ * `window.__casegraph`.
  */
 import './style.css';
 import { fetchGraph, signOut } from './api.js';
+import { fetchCases, fetchCentrality, fetchCommunities, type CaseSummary } from './api-reads.js';
 import { ensureSignedIn } from './access.js';
-import { countKinds, toGraph } from './graph-data.js';
+import { emptyGraph, toGraph } from './graph-data.js';
 import { counted } from './format.js';
-import { GraphView } from './graph-view.js';
-import { renderHoverCard } from './hover-card.js';
-import { renderLegend } from './legend.js';
 import { EMPTY_NOTICE, errorNotice, showNotice } from './notice.js';
-
-/** What this page shows: the server says whether its store holds the synthetic demo scenario. */
-const scopeOf = (demo: boolean | undefined) => (demo ? 'Synthetic demo scenario' : 'All cases');
+import { ViewController } from './view/controller.js';
+import { localDegreeShares, shares } from './view/appearance.js';
+import { fromFragment, toFragment } from './view/url-state.js';
+import { DEFAULT_STATE, type ViewState } from './view/view-state.js';
+import { byId, el } from './panels/dom.js';
+import { mountToolbar } from './panels/toolbar.js';
+import { mountLegend } from './panels/legend.js';
+import { mountDetails } from './panels/details-panel.js';
+import { mountSearch } from './panels/search-panel.js';
+import { mountTie } from './panels/tie-panel.js';
+import { mountFilters } from './panels/filters-panel.js';
+import { mountCommunities } from './panels/communities-panel.js';
 
 /**
- * A read-only handle for the browser tests: the page's state and where entities sit on screen. It
- * carries opaque ids and pixel positions only — nothing of an entity's key or properties.
+ * A read-only handle for the browser tests: the page's state, where entities sit on screen, and what
+ * the view shows. Opaque ids and pixel positions only — nothing of an entity's key or properties.
  */
 export interface PageHandle {
   state: 'loading' | 'ready' | 'empty' | 'error';
   positions: () => { id: string; x: number; y: number; size: number }[];
+  layout: () => string;
+  view: () => ViewState;
+  shown: () => { nodes: number; edges: number };
+  highlighted: () => { nodes: string[]; edges: string[] } | null;
+  /** Bumped each time a view finishes loading, so a test can wait for the next one. */
+  loads: number;
 }
 
 declare global {
@@ -30,21 +46,26 @@ declare global {
   }
 }
 
-function element<T extends HTMLElement = HTMLElement>(id: string): T {
-  const found = document.getElementById(id);
-  if (!found) throw new Error(`the page has no #${id}`);
-  return found as T;
-}
+const scopeName = (scope: string, cases: CaseSummary[], admin: boolean) =>
+  scope === 'all'
+    ? admin
+      ? 'All cases'
+      : 'All my cases'
+    : (cases.find((c) => c.id === scope)?.label ?? scope);
 
 async function main(): Promise<void> {
-  const handle: PageHandle = { state: 'loading', positions: () => [] };
+  const handle: PageHandle = {
+    state: 'loading',
+    positions: () => [],
+    layout: () => 'stopped',
+    view: () => DEFAULT_STATE,
+    shown: () => ({ nodes: 0, edges: 0 }),
+    highlighted: () => null,
+    loads: 0,
+  };
   window.__casegraph = handle;
-  const scope = element('scope');
-  const notice = element('notice');
-  const legend = element('legend');
-  const hoverCard = element('hover-card');
-  const stage = element('graph');
-  const panels = [element('legend-panel'), element('hover-panel')];
+  const scope = byId('scope');
+  const notice = byId('notice');
   const settle = (state: PageHandle['state']) => {
     handle.state = state;
     document.body.dataset.state = state;
@@ -52,33 +73,125 @@ async function main(): Promise<void> {
 
   try {
     const session = await ensureSignedIn();
-    element('workspace').hidden = false;
-    element('who-name').textContent = `${session.user.displayName} (${session.user.role})`;
-    element('who').hidden = false;
-    element('sign-out').addEventListener('click', () => {
-      void signOut(session.csrfToken).finally(() => window.location.reload());
+    byId('workspace').hidden = false;
+    byId('who-name').textContent = `${session.user.displayName} (${session.user.role})`;
+    byId('who').hidden = false;
+    byId('sign-out').addEventListener('click', () => {
+      void signOut(session.csrfToken).finally(() => window.location.assign('/'));
     });
-    const data = await fetchGraph();
-    const SCOPE = scopeOf(data.attributes.demo);
-    const graph = toGraph(data);
-    if (graph.order === 0) {
-      scope.textContent = `${SCOPE} — no entities`;
-      renderLegend(legend, new Map());
-      showNotice(notice, EMPTY_NOTICE);
-      settle('empty');
-      return;
-    }
-    const truncated = data.attributes.truncated ? ' (limit reached: the first ones only)' : '';
-    scope.textContent = `${SCOPE} — ${counted(graph.order, 'entity', 'entities')}, ${counted(graph.size, 'link')}${truncated}`;
-    renderLegend(legend, countKinds(graph));
-    const view = new GraphView(graph, stage);
-    renderHoverCard(hoverCard, null);
-    view.on('hover', (info) => renderHoverCard(hoverCard, info));
+    const admin = session.user.role === 'admin';
+    const cases = await fetchCases();
+
+    const view = new ViewController(emptyGraph(), byId('graph'));
     handle.positions = () => view.viewportPositions();
-    for (const panel of panels) panel.hidden = false;
-    settle('ready');
+    handle.layout = () => view.layoutStatus;
+    handle.view = () => view.state;
+    handle.shown = () => ({ nodes: view.visible.nodes.size, edges: view.visible.edges.size });
+    handle.highlighted = () => view.highlighted;
+
+    const picker = byId<HTMLSelectElement>('case-picker');
+    picker.append(
+      el('option', {
+        text: admin ? 'All cases (cross-case)' : 'All my cases (cross-case)',
+        attrs: { value: 'all' },
+      }),
+    );
+    for (const c of cases) picker.append(el('option', { text: c.label, attrs: { value: c.id } }));
+    picker.parentElement!.hidden = false;
+
+    mountToolbar(byId('toolbar'), view, () => `casegraph-${view.state.scope.replace(/[^a-z0-9]+/gi, '-')}`);
+    mountLegend(byId('legend'), view);
+    const tie = mountTie(byId('tie-panel'), byId('tie'), view);
+    mountDetails(byId('details-panel'), byId('details'), view, tie.shared);
+    mountSearch(byId('search-panel'), view);
+    mountFilters(byId('filters-panel'), byId('filters'), byId('counts'), view);
+    const communities = mountCommunities(byId('communities-panel'), byId('communities'), view);
+    view.on('openCommunity', (c) => view.update({ opened: [...view.state.opened, c] }, 'open community'));
+
+    let loaded = '';
+    let sizedBy = '';
+    const caseOf = (s: ViewState) => (s.scope === 'all' ? undefined : s.scope);
+
+    const size = (s: ViewState) => {
+      if (`${s.scope}|${s.sizeBy}|${handle.loads}` === sizedBy) return;
+      sizedBy = `${s.scope}|${s.sizeBy}|${handle.loads}`;
+      if (s.sizeBy === 'degree') {
+        view.setScores({ centrality: localDegreeShares(view.full) });
+        return;
+      }
+      void fetchCentrality(caseOf(s), s.sizeBy)
+        .then((c) =>
+          view.setScores({
+            centrality: shares(c.scores ?? Object.fromEntries(c.top.map((t) => [t.id, t.score]))),
+          }),
+        )
+        .catch(() => view.setScores({ centrality: localDegreeShares(view.full) }));
+    };
+
+    const open = async (state: ViewState) => {
+      settle('loading');
+      loaded = state.scope;
+      picker.value = state.scope;
+      notice.hidden = true;
+      const name = scopeName(state.scope, cases, admin);
+      scope.textContent = `${name} — loading…`;
+      const data = await fetchGraph(state.scope === 'all' ? {} : { case: state.scope });
+      const graph = toGraph(data);
+      view.load(graph, state);
+      handle.loads++;
+      if (graph.order === 0) {
+        scope.textContent = `${name} — no entities`;
+        showNotice(notice, EMPTY_NOTICE);
+        settle('empty');
+        return;
+      }
+      const truncated = data.attributes.truncated ? ' (limit reached: the first ones only)' : '';
+      const demo = data.attributes.demo ? ' · synthetic demo scenario' : '';
+      scope.textContent = `${name} — ${counted(graph.order, 'entity', 'entities')}, ${counted(graph.size, 'link')}${truncated}${demo}`;
+      size(state);
+      settle('ready');
+      const c = await fetchCommunities(caseOf(state)).catch(() => null);
+      if (c && loaded === state.scope) {
+        view.setScores({ communityOf: new Map(Object.entries(c.communityOf)) });
+        communities.show(c);
+      }
+    };
+
+    const fail = (error: unknown) => {
+      scope.textContent = 'Network not loaded';
+      showNotice(notice, errorNotice(error));
+      settle('error');
+    };
+
+    picker.addEventListener('change', () => void open({ ...DEFAULT_STATE, scope: picker.value }).catch(fail));
+    view.on('state', (s) => {
+      size(s);
+      const fragment = toFragment(s);
+      if (window.location.hash.replace(/^#/, '') !== fragment)
+        window.history.replaceState(null, '', fragment ? `#${fragment}` : window.location.pathname);
+    });
+    window.addEventListener('hashchange', () => {
+      const next = fromFragment(window.location.hash);
+      if (next.scope !== loaded) void open(next).catch(fail);
+      else view.update(next);
+    });
+    window.addEventListener('keydown', (event) => {
+      if (
+        !(event.ctrlKey || event.metaKey) ||
+        (event.target as HTMLElement).closest('input, select, textarea')
+      )
+        return;
+      if (event.key === 'z' && !event.shiftKey) view.history.undo();
+      else if (event.key === 'y' || (event.key === 'z' && event.shiftKey)) view.history.redo();
+      else return;
+      event.preventDefault();
+    });
+
+    const first = fromFragment(window.location.hash);
+    const known = first.scope === 'all' || cases.some((c) => c.id === first.scope);
+    await open(known ? first : { ...first, scope: 'all' });
   } catch (error) {
-    element('workspace').hidden = false;
+    byId('workspace').hidden = false;
     scope.textContent = 'Network not loaded';
     showNotice(notice, errorNotice(error));
     settle('error');
