@@ -14,6 +14,7 @@ import { DOCUMENT_TYPES } from './batch.js';
 import { CASE_ROLES, ENTITY_KINDS, LINK_KINDS, SCHEMES } from './kinds.js';
 import { INFORMATION_CREDIBILITY, SOURCE_RELIABILITY } from './grading.js';
 import type { Props } from './props.js';
+import { isoDateTimeMs } from './iso-time.js';
 
 /** Thrown inside, caught at the top: "not sure, ask zod". Never leaves this module. */
 const ASK_ZOD = Symbol('ask zod');
@@ -95,7 +96,10 @@ function entityRef(v: unknown): EntityRef {
 const ENTITY_KEYS = set(['kind', 'scheme', 'key', 'props', 'ref']);
 function entity(v: unknown): BatchEntity {
   const o = object(v, ENTITY_KEYS);
-  const e: BatchEntity = { kind: member(o.kind, ENTITY_KIND) as BatchEntity['kind'], key: trimmed(o.key, 500) };
+  const e: BatchEntity = {
+    kind: member(o.kind, ENTITY_KIND) as BatchEntity['kind'],
+    key: trimmed(o.key, 500),
+  };
   if (o.scheme !== undefined) e.scheme = member(o.scheme, SCHEME);
   if (o.props !== undefined) e.props = props(o.props);
   if (o.ref !== undefined) e.ref = string(o.ref, 200);
@@ -113,7 +117,7 @@ function occurrence(v: unknown): BatchOccurrence {
   const occ: BatchOccurrence = { at: dateTime(o.at) };
   if (o.endAt !== undefined) {
     occ.endAt = dateTime(o.endAt);
-    if (!(Date.parse(occ.endAt) >= Date.parse(occ.at))) throw ASK_ZOD;
+    if (!(isoDateTimeMs(occ.endAt) >= isoDateTimeMs(occ.at))) throw ASK_ZOD;
   }
   if (o.durationS !== undefined) {
     const d = o.durationS;

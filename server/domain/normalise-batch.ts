@@ -12,6 +12,7 @@ import { normaliseKey, resolveScheme } from './keys.js';
 import type { EntityKind, LinkKind, Scheme } from './kinds.js';
 import { linkRule } from './kinds.js';
 import type { Issue } from './errors.js';
+import { isoDateTimeMs } from './iso-time.js';
 import { memoByContext } from './memo.js';
 import type { Props } from './props.js';
 import { checkKnownProps } from './props.js';
@@ -117,11 +118,11 @@ function resolveUncached(ref: EntityRef, ctx: KeyContext): Resolution {
 
 /** An occurrence's id (ids.ts occurrenceId) follows from its link, time and measure; stores derive it when read. */
 function normaliseOccurrence(o: BatchOccurrence): NormalisedOccurrence {
-  const at = Date.parse(o.at);
+  const at = isoDateTimeMs(o.at);
   const amountPaise = o.amount === undefined ? undefined : Math.round(o.amount * 100);
   return {
     at,
-    endAt: o.endAt === undefined ? undefined : Date.parse(o.endAt),
+    endAt: o.endAt === undefined ? undefined : isoDateTimeMs(o.endAt),
     durationS: o.durationS,
     amountPaise,
     txnRef: o.txnRef,
