@@ -35,6 +35,8 @@ export interface NormalisedEntity {
   key: string;
   display: string;
   props: Props;
+  /** props as JSON text, when it arrives as text (from the preparing worker): stores write it as it is. */
+  propsText?: string;
   ref?: string;
 }
 
@@ -56,6 +58,8 @@ export interface NormalisedLink {
   toId: string;
   qualifier: string;
   props: Props;
+  /** As NormalisedEntity.propsText. */
+  propsText?: string;
   ref?: string;
   occurrences: NormalisedOccurrence[];
   /** Position in the batch and how each end was written, so a store can name an unknown end. */

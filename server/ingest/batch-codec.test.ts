@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { generateScenario } from '../../seed/scenario.js';
 import { airtelCdr, firBatch, otherCaseEvidence, TEST_KEYS } from '../../test/support/batches.js';
 import { decodeBatch, encodeBatch } from './batch-codec.js';
+import type { NormalisedBatch } from '../domain/normalise-batch.js';
+import { propsJson } from '../store/sqlite/occurrence-writes.js';
+
+/** The decoded batch without the props texts the codec adds, each checked against what a store would write. */
+function withoutTexts(b: NormalisedBatch): NormalisedBatch {
+  for (const x of [...b.entities, ...b.links]) {
+    expect(x.propsText).toBe(propsJson(x.props));
+    delete x.propsText;
+  }
+  return b;
+}
 import { prepareBatch } from './ingest-batch.js';
 
 describe('the flat form of a prepared batch', () => {
@@ -18,7 +29,7 @@ describe('the flat form of a prepared batch', () => {
       occurrences += batch.links.reduce((n, l) => n + l.occurrences.length, 0);
       const encoded = encodeBatch(batch);
       expect(encoded.every((v) => v === null || typeof v === 'string' || typeof v === 'number')).toBe(true);
-      expect(decodeBatch(structuredClone(encoded))).toEqual(batch);
+      expect(withoutTexts(decodeBatch(structuredClone(encoded)))).toStrictEqual(batch);
     }
     expect(occurrences).toBeGreaterThan(100);
   });
@@ -65,7 +76,7 @@ describe('the flat form of a prepared batch', () => {
       'codec-test',
       TEST_KEYS,
     );
-    expect(decodeBatch(encodeBatch(batch))).toEqual(batch);
+    expect(withoutTexts(decodeBatch(encodeBatch(batch)))).toStrictEqual(batch);
   });
 
   it('refuses a flat form with values past its end', () => {

@@ -6,7 +6,8 @@
  * objects took longer to receive than the store took to write them).
  *
  * Layout: the document and importedBy, then each entity, then each link followed by its occurrences.
- * Properties travel as JSON text (the store writes them as text anyway); absent values as null.
+ * Properties travel as JSON text, kept beside the decoded object as propsText: the store writes that
+ * text as it is instead of serialising the object again. Absent values travel as null.
  */
 import type { EntityKind, LinkKind, Scheme } from '../domain/kinds.js';
 import type {
@@ -25,6 +26,9 @@ const props = (p: Props): string => {
 };
 const EMPTY: Props = Object.freeze({}) as Props;
 const unprops = (s: string): Props => (s === '' ? {} : (JSON.parse(s) as Props));
+// What propsJson (sqlite/occurrence-writes.ts) makes of the decoded object: JSON.stringify gives back
+// the text JSON.parse read, key order included, so the two write paths store the same bytes.
+const asText = (s: string): string => (s === '' ? '{}' : s);
 const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 
 export function encodeBatch(b: NormalisedBatch): EncodedBatch {
@@ -88,25 +92,40 @@ export function decodeBatch(v: EncodedBatch): NormalisedBatch {
   };
   const importedBy = str();
   const entities: NormalisedEntity[] = new Array<NormalisedEntity>(num());
-  for (let e = 0; e < entities.length; e++)
+  for (let e = 0; e < entities.length; e++) {
+    const id = str();
+    const kind = str() as EntityKind;
+    const scheme = str() as Scheme;
+    const key = str();
+    const display = str();
+    const p = str();
     entities[e] = {
-      id: str(),
-      kind: str() as EntityKind,
-      scheme: str() as Scheme,
-      key: str(),
-      display: str(),
-      props: unprops(str()),
+      id,
+      kind,
+      scheme,
+      key,
+      display,
+      props: unprops(p),
+      propsText: asText(p),
       ref: maybeStr(),
     };
+  }
   const links: NormalisedLink[] = new Array<NormalisedLink>(num());
   for (let l = 0; l < links.length; l++) {
+    const id = str();
+    const kind = str() as LinkKind;
+    const fromId = str();
+    const toId = str();
+    const qualifier = str();
+    const p = str();
     const link = {
-      id: str(),
-      kind: str() as LinkKind,
-      fromId: str(),
-      toId: str(),
-      qualifier: str(),
-      props: unprops(str()),
+      id,
+      kind,
+      fromId,
+      toId,
+      qualifier,
+      props: unprops(p),
+      propsText: asText(p),
       ref: maybeStr(),
       index: num(),
       fromDesc: str(),

@@ -186,7 +186,7 @@ export class SqliteBulkLoad implements BulkLoad {
     at: number,
     version: number,
   ): 'created' | 'updated' | 'unchanged' {
-    const json = propsJson(e.props);
+    const json = e.propsText ?? propsJson(e.props);
     const held = this.entities.get(e.id);
     if (!held) {
       const rid = ++this.lastEntityRid;
@@ -225,7 +225,7 @@ export class SqliteBulkLoad implements BulkLoad {
     counts: IngestCounts,
   ): 'created' | 'updated' | 'unchanged' {
     const ref = link.ref ?? '';
-    const json = propsJson(link.props);
+    const json = link.propsText ?? propsJson(link.props);
     const held = this.links.get(link.id);
     if (!held) {
       const rid = ++this.lastLinkRid;

@@ -159,7 +159,7 @@ export class SqliteIngest {
     rids: Map<string, number>,
   ): 'created' | 'updated' | 'unchanged' {
     const ref = e.ref ?? '';
-    const json = propsJson(e.props);
+    const json = e.propsText ?? propsJson(e.props);
     const label = entityLabel(e.kind, e.display, e.props);
     // Documents of one investigation name the same phones again and again: skip the doomed insert.
     const cached = this.known.get(e.id);
@@ -201,7 +201,7 @@ export class SqliteIngest {
     counts: IngestCounts,
   ): 'created' | 'updated' | 'unchanged' {
     const ref = link.ref ?? '';
-    const json = propsJson(link.props);
+    const json = link.propsText ?? propsJson(link.props);
     // A new link is written with its aggregates at once; a known one has them added to below.
     const inserted = this.st.insertLink.get(
       link.id,
