@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { start } from './start.js';
 import { KeyMismatchError } from './secrets.js';
+import { Neo4jStartError } from './store/neo4j/connect.js';
 
 try {
   const config = loadConfig();
@@ -26,6 +27,7 @@ try {
   if (
     err instanceof ConfigError ||
     err instanceof KeyMismatchError ||
+    err instanceof Neo4jStartError ||
     (err as NodeJS.ErrnoException).code === 'EADDRINUSE'
   ) {
     console.error(`CaseGraph could not start: ${(err as Error).message}`);

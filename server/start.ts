@@ -22,6 +22,8 @@ import { ingestBulk } from './ingest/bulk.js';
 import { aadhaarKey } from './secrets.js';
 import type { GraphStore } from './store/graph-store.js';
 import { SqliteGraphStore } from './store/sqlite/sqlite-store.js';
+import { Neo4jGraphStore } from './store/neo4j/neo4j-store.js';
+import type { AnalyticsWorkerInput } from './workers/analytics-protocol.js';
 import { AnalyticsClient } from './workers/analytics-client.js';
 import { demoScenario } from '../seed/demo.js';
 
@@ -40,23 +42,52 @@ export interface Running {
   close: () => Promise<void>;
 }
 
-export function openStore(
-  config: Config,
-  logger: Logger,
-): {
+export interface OpenedStore {
   store: GraphStore;
   access: AccessStore;
   audit: AuditStore;
   keys: KeyContext;
-  name: string;
-  dbPath: string;
-} {
+  name: 'sqlite' | 'neo4j';
+  /** How the analytics worker reaches the same store. */
+  worker: AnalyticsWorkerInput;
+}
+
+/**
+ * The store the configuration names: Neo4j when NEO4J_URI is set (connected, checked and its schema
+ * applied, or a Neo4jStartError of one line), the embedded SQLite file otherwise.
+ */
+export async function openStore(config: Config, logger: Logger): Promise<OpenedStore> {
   const dataDir = resolve(config.DATA_DIR);
   const secret = aadhaarKey(config.AADHAAR_HASH_KEY, dataDir);
   if (secret.generated)
     logger.warn(
       'AADHAAR_HASH_KEY is not set: made a random key in the data folder; set the variable in production',
     );
+  const keys = { defaultRegion: config.PHONE_REGION as CountryCode, aadhaarKey: secret.key };
+  if (config.NEO4J_URI) {
+    const store = await Neo4jGraphStore.open(
+      {
+        uri: config.NEO4J_URI,
+        user: config.NEO4J_USER,
+        password: config.NEO4J_PASSWORD!,
+        database: config.NEO4J_DATABASE,
+      },
+      { batchSize: config.NEO4J_BATCH_SIZE },
+    );
+    const { version, edition, gds } = store.server;
+    logger.info(
+      `store: Neo4j ${version} (${edition}) at ${config.NEO4J_URI}, database ${config.NEO4J_DATABASE}` +
+        (gds ? `, Graph Data Science ${gds}` : ', without Graph Data Science'),
+    );
+    return {
+      store,
+      access: store.access,
+      audit: store.audit,
+      keys,
+      name: 'neo4j',
+      worker: { store: 'neo4j', gdsMinLinks: config.NEO4J_GDS_MIN_LINKS },
+    };
+  }
   const dbPath = join(dataDir, 'casegraph.db');
   const store = new SqliteGraphStore(dbPath, {
     cacheMiB: config.SQLITE_CACHE_MIB,
@@ -66,9 +97,9 @@ export function openStore(
     store,
     access: store.access,
     audit: store.audit,
-    keys: { defaultRegion: config.PHONE_REGION as CountryCode, aadhaarKey: secret.key },
+    keys,
     name: 'sqlite',
-    dbPath,
+    worker: { store: 'sqlite', dbPath, cacheMiB: config.SQLITE_CACHE_MIB },
   };
 }
 
@@ -103,13 +134,13 @@ export async function start(
   config: Config,
   logger: Logger = pino({ level: config.LOG_LEVEL }),
 ): Promise<Running> {
-  const { store, access, audit, keys, name, dbPath } = openStore(config, logger);
+  const { store, access, audit, keys, name, worker } = await openStore(config, logger);
   const firstAdmin = (await ensureFirstAdmin(access)) ?? undefined;
   const dataDir = resolve(config.DATA_DIR);
   const demo = config.SEED_DEMO
     ? await seedDemoIfEmpty(store, keys, dataDir, logger)
     : existsSync(join(dataDir, 'demo-seeded'));
-  const analytics = new AnalyticsClient({ dbPath, cacheMiB: config.SQLITE_CACHE_MIB });
+  const analytics = new AnalyticsClient(worker);
   const app = createApp(
     {
       store,

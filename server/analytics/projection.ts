@@ -5,13 +5,21 @@
  * it, so analysts must not pay the build on every question. Several instances sharing one store each
  * keep their own projection and catch up by version.
  */
-import type { GraphChanges } from '../domain/views.js';
+import type { EntityView, GraphChanges, LinkView } from '../domain/views.js';
 import { indexEdges } from './edge-index.js';
 import { buildGraph, putEntity, putLink, type AnalyticsGraph } from './graph.js';
 
 /** Where the changes come from: a GraphStore satisfies it; analytics know no store. */
 export interface ChangeFeed {
   changesSince(version: number): Promise<GraphChanges>;
+  /**
+   * The same changes handed over one at a time, where a store can stream them (Neo4j): the projection
+   * puts each into the graph as it arrives, so a first build never holds every view and the graph at once.
+   */
+  streamChangesSince?(
+    version: number,
+    sink: { entity(e: EntityView): void; link(l: LinkView): void },
+  ): Promise<{ version: number }>;
 }
 
 export interface ProjectionStats {
@@ -55,14 +63,28 @@ export class Projection {
     const first = this.version === 0;
     const heapBefore = first ? process.memoryUsage().heapUsed : 0;
     const t0 = performance.now();
-    const changes = await this.feed.changesSince(this.version);
-    this.apply(changes);
-    this.version = changes.version;
-    this.lastRefresh = {
-      entities: changes.entities.length,
-      links: changes.links.length,
-      ms: performance.now() - t0,
-    };
+    let entities = 0;
+    let links = 0;
+    if (this.feed.streamChangesSince) {
+      const { version } = await this.feed.streamChangesSince(this.version, {
+        entity: (e) => {
+          putEntity(this.graph, e);
+          entities++;
+        },
+        link: (l) => {
+          putLink(this.graph, l);
+          links++;
+        },
+      });
+      this.version = version;
+    } else {
+      const changes = await this.feed.changesSince(this.version);
+      this.apply(changes);
+      this.version = changes.version;
+      entities = changes.entities.length;
+      links = changes.links.length;
+    }
+    this.lastRefresh = { entities, links, ms: performance.now() - t0 };
     if (first) this.builtHeapBytes = Math.max(0, process.memoryUsage().heapUsed - heapBefore);
     return this.stats();
   }

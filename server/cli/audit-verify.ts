@@ -1,6 +1,6 @@
 /**
  * `npm run audit:verify [-- --expect-head SEQ:HASH]`: recomputes the audit chain of the store named by
- * the configuration (DATA_DIR) and names every entry that was changed, deleted, reordered or forged.
+ * the configuration (DATA_DIR, or the Neo4j database when NEO4J_URI is set) and names every entry that was changed, deleted, reordered or forged.
  * Exits 0 when the trail is intact, 1 when it was tampered with, 2 when it could not be verified (usage,
  * configuration, no store). It prints the head to keep elsewhere: given back as --expect-head, it also
  * catches the last entries cut off, or the whole chain recomputed after an edit.
@@ -11,6 +11,10 @@ import { verifyChain, type ChainHead } from '../audit/verify.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { CaseGraphError } from '../domain/errors.js';
 import { SqliteGraphStore } from '../store/sqlite/sqlite-store.js';
+import type { AuditStore } from '../store/audit-store.js';
+import { Neo4jStartError } from '../store/neo4j/connect.js';
+import { openStore } from '../start.js';
+import { pino } from 'pino';
 
 const USAGE = `usage: npm run audit:verify [-- --expect-head SEQ:HASH]
   --expect-head SEQ:HASH  a head printed by an earlier run; the trail must still hold it unchanged
@@ -34,6 +38,14 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
+  if (config.NEO4J_URI) {
+    const { store, audit } = await openStore(config, pino({ level: 'warn' }));
+    try {
+      return await report(audit, expectHead);
+    } finally {
+      await store.close();
+    }
+  }
   // The same file openStore (server/start.ts) opens; checked first so that a wrong DATA_DIR is reported,
   // not answered with a new empty store that verifies as intact.
   const dbPath = join(resolve(config.DATA_DIR), 'casegraph.db');
@@ -46,29 +58,38 @@ async function main(args: string[]): Promise<number> {
     busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
   });
   try {
-    const result = await verifyChain(store.audit.entries(), { expectHead });
-    const head = `head seq ${result.head.seq}:${result.head.hash}`;
-    if (result.ok) {
-      console.log(`audit trail intact: ${result.entries} entries, ${head}`);
-      return 0;
-    }
-    for (const p of result.problems) console.log(`seq ${p.seq}: ${p.kind}: ${p.message}`);
-    const more = result.truncated ? ' (and more not listed)' : '';
-    console.log(
-      `audit trail TAMPERED WITH: ${result.problems.length} problem(s)${more} in ${result.entries} entries, ` +
-        `first at seq ${result.problems[0]?.seq}; ${head}`,
-    );
-    return 1;
+    return await report(store.audit, expectHead);
   } finally {
     await store.close();
   }
+}
+
+async function report(audit: AuditStore, expectHead: ChainHead | undefined): Promise<number> {
+  const result = await verifyChain(audit.entries(), { expectHead });
+  const head = `head seq ${result.head.seq}:${result.head.hash}`;
+  if (result.ok) {
+    console.log(`audit trail intact: ${result.entries} entries, ${head}`);
+    return 0;
+  }
+  for (const p of result.problems) console.log(`seq ${p.seq}: ${p.kind}: ${p.message}`);
+  const more = result.truncated ? ' (and more not listed)' : '';
+  console.log(
+    `audit trail TAMPERED WITH: ${result.problems.length} problem(s)${more} in ${result.entries} entries, ` +
+      `first at seq ${result.problems[0]?.seq}; ${head}`,
+  );
+  return 1;
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   // Messages, never stack traces: whoever runs this is an auditor, not the developer.
-  if (err instanceof UsageError || err instanceof ConfigError || err instanceof CaseGraphError)
+  if (
+    err instanceof UsageError ||
+    err instanceof ConfigError ||
+    err instanceof CaseGraphError ||
+    err instanceof Neo4jStartError
+  )
     console.error(err.message);
   else console.error(`cannot verify the audit trail: ${(err as Error).message ?? String(err)}`);
   process.exitCode = 2;

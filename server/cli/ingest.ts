@@ -41,7 +41,7 @@ async function main(paths: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const { store, keys } = openStore(config, pino({ level: 'warn' }));
+  const { store, keys } = await openStore(config, pino({ level: 'warn' }));
   let failed = 0;
   try {
     const unreadable = (file: string, why: string) => {

@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${command} needs a USERNAME\n${USAGE}`);
     return 2;
   }
-  const { store, access } = openStore(loadConfig(), pino({ level: 'warn' }));
+  const { store, access } = await openStore(loadConfig(), pino({ level: 'warn' }));
   try {
     switch (command) {
       case 'add': {

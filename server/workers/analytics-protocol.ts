@@ -31,7 +31,14 @@ export type AnalyticsReply =
   | { id: number; ok: true; version: number; /** The whole answer as JSON text. */ body: string }
   | { id: number; ok: false; error: AnalyticsError };
 
-export interface AnalyticsWorkerInput {
-  dbPath: string;
-  cacheMiB: number;
-}
+/**
+ * Where the worker finds the store. For Neo4j it reads the connection settings from its own environment
+ * (server/config.ts), which it inherits: a password must not travel on a command line others can list.
+ */
+export type AnalyticsWorkerInput =
+  | { store: 'sqlite'; dbPath: string; cacheMiB: number }
+  | {
+      store: 'neo4j';
+      /** Whole-graph communities of at least this many links run as gds.louvain where GDS is installed. */
+      gdsMinLinks: number;
+    };

@@ -10,6 +10,10 @@
 import { buildGraph, type AnalyticsGraph } from '../analytics/graph.js';
 import { Projection } from '../analytics/projection.js';
 import { SqliteGraphStore } from '../store/sqlite/sqlite-store.js';
+import { Neo4jGraphStore } from '../store/neo4j/neo4j-store.js';
+import { loadConfig } from '../config.js';
+import { communitiesFromPartition, DEFAULTS } from '../analytics/communities/index.js';
+import type { EntityKind } from '../domain/kinds.js';
 import { mask, maskSet } from '../domain/mask.js';
 import { coldCommunities, OPS } from './analytics-ops.js';
 import { readEdgeList } from './analytics-edge-list.js';
@@ -21,7 +25,21 @@ import type {
 } from './analytics-protocol.js';
 
 const input = JSON.parse(process.argv[2] ?? '{}') as AnalyticsWorkerInput;
-const store = new SqliteGraphStore(input.dbPath, { cacheMiB: input.cacheMiB });
+
+async function openStore(): Promise<SqliteGraphStore | Neo4jGraphStore> {
+  if (input.store === 'sqlite') return new SqliteGraphStore(input.dbPath, { cacheMiB: input.cacheMiB });
+  const config = loadConfig();
+  return Neo4jGraphStore.open(
+    {
+      uri: config.NEO4J_URI!,
+      user: config.NEO4J_USER,
+      password: config.NEO4J_PASSWORD!,
+      database: config.NEO4J_DATABASE,
+    },
+    { batchSize: config.NEO4J_BATCH_SIZE },
+  );
+}
+const store = await openStore();
 const projection = new Projection(store);
 const CACHE_ENTRIES = 64;
 const cache = new Map<string, string>();
@@ -70,7 +88,11 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
   // bulk (analytics-edge-list.ts) rather than after building the projection, which costs ~20x as much;
   // the answer is the same (detectCommunitiesInEdgeList is tested against detectCommunities).
   const cold = req.op === 'communities' && wholeGraph(req.scope) && projection.stats().version === 0;
-  const list = cold ? readEdgeList(input.dbPath) : undefined;
+  if (req.op === 'communities' && wholeGraph(req.scope) && store instanceof Neo4jGraphStore) {
+    const inDatabase = await gdsCommunities(store, req.params);
+    if (inDatabase) return reply(req.id, inDatabase.json, inDatabase.version, false, t0);
+  }
+  const list = cold && input.store === 'sqlite' ? readEdgeList(input.dbPath) : undefined;
   const { version } = list ?? (await projection.refresh());
   const key = JSON.stringify([version, req.op, req.scope, req.params]);
   const known = cache.get(key);
@@ -85,6 +107,37 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
   cache.set(key, json);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   return reply(req.id, json, version, false, t0);
+}
+
+/**
+ * Communities of a whole graph of at least gdsMinLinks links, on a Neo4j with Graph Data Science: Louvain
+ * runs in the database (single-threaded, so the same graph gives the same partition) and only the edge
+ * list comes here, streamed into typed arrays, to be numbered, split and summarised exactly as our own
+ * Louvain's partition is (communitiesFromPartition). Below the size, or with a resolution other than
+ * 1 (GDS's Louvain has none), or without GDS, the graph comes to graphology as everywhere else.
+ */
+async function gdsCommunities(
+  neo4jStore: Neo4jGraphStore,
+  params: Record<string, unknown>,
+): Promise<{ json: string; version: number } | undefined> {
+  if (input.store !== 'neo4j' || !neo4jStore.server.gds) return undefined;
+  const resolution = (params.resolution as number | undefined) ?? DEFAULTS.resolution;
+  if (resolution !== 1) return undefined;
+  const { links, version } = await neo4jStore.stats();
+  if (links < input.gdsMinLinks) return undefined;
+  const known = cache.get(JSON.stringify([version, 'communities', 'gds', params]));
+  if (known !== undefined) return { json: known, version };
+  const list = await neo4jStore.edgeList();
+  const key = JSON.stringify([list.version, 'communities', 'gds', params]);
+  const partition = await neo4jStore.gdsLouvain(DEFAULTS.includeKinds as EntityKind[]);
+  const result = communitiesFromPartition(list, partition, {
+    resolution,
+    seed: (params.seed as string | undefined) ?? DEFAULTS.seed,
+  });
+  const json = JSON.stringify(mask(result, maskSet(await store.protectedEntities())));
+  cache.set(key, json);
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return { json, version: list.version };
 }
 
 // One question at a time: they share the projection, and a second core is all a workstation has.
