@@ -34,7 +34,13 @@ function result(records: Neo4jRecord[]) {
   };
 }
 
-export function fakeDriver(answers: Answers = {}) {
+/** How a stateful stand-in keeps a write transaction all-or-nothing: state taken before, put back on failure. */
+export interface Transactions {
+  begin(): unknown;
+  rollback(saved: unknown): void;
+}
+
+export function fakeDriver(answers: Answers = {}, transactions?: Transactions) {
   const sent: Sent[] = [];
   const driver = {
     session({ defaultAccessMode }: { defaultAccessMode: 'READ' | 'WRITE' }) {
@@ -47,7 +53,15 @@ export function fakeDriver(answers: Answers = {}) {
       };
       return {
         executeRead: (work: (t: typeof tx) => unknown) => work(tx),
-        executeWrite: (work: (t: typeof tx) => unknown) => work(tx),
+        async executeWrite(work: (t: typeof tx) => unknown) {
+          const saved = transactions?.begin();
+          try {
+            return await work(tx);
+          } catch (error) {
+            transactions?.rollback(saved);
+            throw error;
+          }
+        },
         close: async () => {},
       };
     },
@@ -56,8 +70,8 @@ export function fakeDriver(answers: Answers = {}) {
   return { driver: driver as unknown as Driver, sent };
 }
 
-export function fakeStore(answers: Answers = {}, batchSize = 1000) {
-  const { driver, sent } = fakeDriver(answers);
+export function fakeStore(answers: Answers = {}, batchSize = 1000, transactions?: Transactions) {
+  const { driver, sent } = fakeDriver(answers, transactions);
   const store = new Neo4jGraphStore(
     new Neo4jExecutor(driver, 'neo4j', queries()),
     { batchSize },

@@ -1,0 +1,569 @@
+/**
+ * An in-memory model of what each graph query of cypher/ does, written from the query files, so that the
+ * adapter's own logic — what ingest decides and counts, how reads are assembled, traversal, protection —
+ * can run the GraphStore contract suite without a server. It is not Neo4j and says nothing about whether
+ * Neo4j runs the Cypher as modelled here: that is what test/neo4j-store.test.ts checks against a live
+ * server, and test/neo4j-cypher.test.ts with Neo4j's parser. Answers are built with the driver's own
+ * classes, integers as neo4j Integers, as a server would send them.
+ */
+import neo4j, { Record } from 'neo4j-driver';
+import type { Answers, Transactions } from './fake-neo4j.js';
+
+const { Node, Relationship, Path, PathSegment } = neo4j.types;
+type Props = { [key: string]: unknown };
+type P = { [key: string]: unknown };
+
+/** Values as Neo4j would store them: Integers as plain numbers inside the model. */
+function stored(value: unknown): unknown {
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  return value;
+}
+/** And as Neo4j would send them back: whole numbers as Integers. */
+function sent(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(sent);
+  return value;
+}
+const sentProps = (p: Props): Props =>
+  Object.fromEntries(
+    Object.entries(p)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, sent(v)]),
+  );
+/** SET n.x = null removes x; SET n += map likewise. */
+function setAll(target: Props, values: Props): void {
+  for (const [k, v] of Object.entries(values)) {
+    const s = stored(v);
+    if (s === null || s === undefined) delete target[k];
+    else target[k] = s;
+  }
+}
+
+interface State {
+  meta: Props | null;
+  documents: Map<string, Props>;
+  entities: Map<string, Props>;
+  /** key: entityId|documentId|ref */
+  entityFacts: Map<string, Props>;
+  links: Map<string, Props>;
+  linkFacts: Map<string, Props>;
+  occurrences: Map<string, Props>;
+  /** key: occurrenceId|documentId|ref */
+  occurrenceSources: Map<string, Props>;
+  pseudonyms: Map<string, Props>;
+}
+
+const empty = (): State => ({
+  meta: null,
+  documents: new Map(),
+  entities: new Map(),
+  entityFacts: new Map(),
+  links: new Map(),
+  linkFacts: new Map(),
+  occurrences: new Map(),
+  occurrenceSources: new Map(),
+  pseudonyms: new Map(),
+});
+
+function copy(s: State): State {
+  const m = <V extends Props>(map: Map<string, V>) => new Map([...map].map(([k, v]) => [k, { ...v }]));
+  return {
+    meta: s.meta && { ...s.meta },
+    documents: m(s.documents),
+    entities: m(s.entities),
+    entityFacts: m(s.entityFacts),
+    links: m(s.links),
+    linkFacts: m(s.linkFacts),
+    occurrences: m(s.occurrences),
+    occurrenceSources: m(s.occurrenceSources),
+    pseudonyms: m(s.pseudonyms),
+  };
+}
+
+const num = (v: unknown) => v as number;
+const record = (fields: { [key: string]: unknown }) => new Record(Object.keys(fields), Object.values(fields));
+
+export function neo4jModel(): { answers: Answers; transactions: Transactions; state: () => State } {
+  let s = empty();
+  let identity = 0;
+  const identities = new Map<string, number>();
+  const idOf = (key: string) => {
+    if (!identities.has(key)) identities.set(key, ++identity);
+    return identities.get(key)!;
+  };
+  const entityNode = (id: string) =>
+    new Node(neo4j.int(idOf(id)), ['Entity'], sentProps(s.entities.get(id)!), `e:${id}`);
+  const documentNode = (id: string) =>
+    new Node(neo4j.int(idOf(id)), ['Document'], sentProps(s.documents.get(id)!), `d:${id}`);
+  const linkRel = (id: string) => {
+    const l = s.links.get(id)!;
+    const { from, to, ...props } = l;
+    return new Relationship(
+      neo4j.int(idOf(id)),
+      neo4j.int(idOf(from as string)),
+      neo4j.int(idOf(to as string)),
+      'LINK',
+      sentProps(props),
+      `l:${id}`,
+      `e:${from as string}`,
+      `e:${to as string}`,
+    );
+  };
+  const linkRecord = (id: string) => {
+    const l = s.links.get(id)!;
+    return record({ l: linkRel(id), from: l.from, to: l.to });
+  };
+  const bySeq = (a: Props, b: Props) => num(a.seq) - num(b.seq);
+  const sortedLinks = () => [...s.links.values()].sort(bySeq);
+  const factRecord = (f: Props) =>
+    record({
+      ref: f.ref,
+      props: f.props,
+      importedBy: f.importedBy,
+      importedAt: sent(f.importedAt),
+      d: documentNode(f.documentId as string),
+    });
+  const factOrder = (a: Props, b: Props) =>
+    num(a.importedAt) - num(b.importedAt) ||
+    num(s.documents.get(a.documentId as string)!.seq) - num(s.documents.get(b.documentId as string)!.seq) ||
+    String(a.ref).localeCompare(String(b.ref));
+  const rows = (p: P) => p.rows as Props[];
+  const ids = (p: P) => p.ids as string[];
+  const counters = ['version', 'entitySeq', 'linkSeq', 'documentSeq', 'occurrenceSeq'];
+
+  const answers: Answers = {
+    // --- start-up
+    'init-graph-meta': () => {
+      s.meta ??= { version: 0, entitySeq: 0, linkSeq: 0, documentSeq: 0, occurrenceSeq: 0 };
+      return [];
+    },
+    'init-audit-head': () => [],
+    'await-indexes': () => [],
+    // --- writes
+    'lock-graph': () =>
+      s.meta ? [record(Object.fromEntries(counters.map((k) => [k, sent(s.meta![k])])))] : [],
+    'save-graph-counters': (p) => {
+      setAll(s.meta!, p as Props);
+      return [];
+    },
+    'document-by-id': (p) => {
+      const d = s.documents.get(p.id as string);
+      return d
+        ? [
+            record({
+              type: d.type,
+              sourceGrade: d.sourceGrade,
+              infoGrade: d.infoGrade,
+              caseId: d.caseId ?? null,
+            }),
+          ]
+        : [];
+    },
+    'merge-document': (p) => {
+      const d = p.document as Props;
+      if (!s.documents.has(d.id as string)) {
+        const doc: Props = {};
+        setAll(doc, { ...d, firstImportedAt: p.at });
+        s.documents.set(d.id as string, doc);
+      }
+      return [];
+    },
+    'existing-entities': (p) =>
+      ids(p)
+        .filter((id) => s.entities.has(id))
+        .map((id) => record({ id })),
+    'entities-to-merge': (p) =>
+      ids(p)
+        .filter((id) => s.entities.has(id))
+        .map((id) => {
+          const e = s.entities.get(id)!;
+          const refs = [...s.entityFacts.values()]
+            .filter((f) => f.entityId === id && f.documentId === p.documentId)
+            .map((f) => f.ref);
+          return record({ id, kind: e.kind, display: e.display, props: e.props, refs });
+        }),
+    'merge-entities': (p) => {
+      for (const row of rows(p)) {
+        let e = s.entities.get(row.id as string);
+        if (!e) {
+          e = {};
+          setAll(e, {
+            id: row.id,
+            kind: row.kind,
+            scheme: row.scheme,
+            key: row.key,
+            display: row.display,
+            seq: row.seq,
+            createdAt: p.at,
+          });
+          s.entities.set(row.id as string, e);
+        }
+        setAll(e, {
+          props: row.props,
+          label: row.label,
+          search: row.search,
+          minor: row.minor,
+          updatedAt: p.at,
+          version: p.version,
+        });
+      }
+      return [];
+    },
+    'merge-entity-facts': (p) => {
+      if (!s.documents.has(p.documentId as string)) return [];
+      for (const row of rows(p)) {
+        if (!s.entities.has(row.id as string)) continue;
+        const key = `${row.id as string}|${p.documentId as string}|${row.ref as string}`;
+        if (!s.entityFacts.has(key))
+          s.entityFacts.set(key, {
+            entityId: row.id,
+            documentId: p.documentId,
+            ref: row.ref,
+            props: row.props,
+            importedBy: p.importedBy,
+            importedAt: stored(p.at),
+          });
+      }
+      return [];
+    },
+    'links-to-merge': (p) =>
+      ids(p)
+        .filter((id) => s.links.has(id))
+        .map((id) => {
+          const l = s.links.get(id)!;
+          const refs = [...s.linkFacts.values()]
+            .filter((f) => f.linkId === id && f.documentId === p.documentId)
+            .map((f) => f.ref);
+          return record({
+            id,
+            props: l.props,
+            count: sent(l.count),
+            durationS: sent(l.durationS),
+            amountPaise: sent(l.amountPaise),
+            firstAt: sent(l.firstAt ?? null),
+            lastAt: sent(l.lastAt ?? null),
+            refs,
+          });
+        }),
+    'occurrences-to-merge': (p) =>
+      ids(p)
+        .filter((id) => s.occurrences.has(id))
+        .map((id) =>
+          record({
+            id,
+            refs: [...s.occurrenceSources.values()]
+              .filter((o) => o.occurrenceId === id && o.documentId === p.documentId)
+              .map((o) => o.ref),
+          }),
+        ),
+    'merge-links': (p) => {
+      for (const row of rows(p)) {
+        if (!s.entities.has(row.fromId as string) || !s.entities.has(row.toId as string)) continue;
+        let l = s.links.get(row.id as string);
+        if (!l) {
+          l = {};
+          setAll(l, {
+            id: row.id,
+            from: row.fromId,
+            to: row.toId,
+            kind: row.kind,
+            qualifier: row.qualifier,
+            seq: row.seq,
+            createdAt: p.at,
+          });
+          s.links.set(row.id as string, l);
+        } else if (l.from !== row.fromId || l.to !== row.toId) {
+          throw new Error(`model: MERGE would make a second LINK with id ${row.id as string}`);
+        }
+        const { id: _id, fromId: _f, toId: _t, kind: _k, qualifier: _q, seq: _s, ...rest } = row;
+        setAll(l, { ...rest, updatedAt: p.at, version: p.version });
+      }
+      return [];
+    },
+    'update-links': (p) => {
+      for (const row of rows(p)) {
+        const l = s.links.get(row.id as string);
+        if (!l) continue;
+        const { id: _id, fromId: _f, toId: _t, kind: _k, qualifier: _q, seq: _s, ...rest } = row;
+        setAll(l, { ...rest, updatedAt: p.at, version: p.version });
+      }
+      return [];
+    },
+    'merge-link-facts': (p) => {
+      if (!s.documents.has(p.documentId as string)) return [];
+      for (const row of rows(p)) {
+        const key = `${row.linkId as string}|${p.documentId as string}|${row.ref as string}`;
+        if (!s.linkFacts.has(key))
+          s.linkFacts.set(key, {
+            linkId: row.linkId,
+            documentId: p.documentId,
+            ref: row.ref,
+            props: row.props,
+            importedBy: p.importedBy,
+            importedAt: stored(p.at),
+          });
+      }
+      return [];
+    },
+    'merge-occurrences': (p) => {
+      if (!s.documents.has(p.documentId as string)) return [];
+      for (const row of rows(p)) {
+        const id = row.id as string;
+        if (!s.occurrences.has(id)) {
+          const o: Props = {};
+          const { ref: _r, ...rest } = row;
+          setAll(o, rest);
+          s.occurrences.set(id, o);
+        }
+        const key = `${id}|${p.documentId as string}|${row.ref as string}`;
+        if (!s.occurrenceSources.has(key))
+          s.occurrenceSources.set(key, {
+            occurrenceId: id,
+            documentId: p.documentId,
+            ref: row.ref,
+            importedBy: p.importedBy,
+            importedAt: stored(p.at),
+          });
+      }
+      return [];
+    },
+    // --- reads
+    'graph-version': () => (s.meta ? [record({ version: sent(s.meta.version) })] : []),
+    'count-graph': () =>
+      s.meta
+        ? [
+            record({
+              version: sent(s.meta.version),
+              entities: neo4j.int(s.entities.size),
+              links: neo4j.int(s.links.size),
+              occurrences: neo4j.int(s.occurrences.size),
+              documents: neo4j.int(s.documents.size),
+            }),
+          ]
+        : [],
+    'entity-by-id': (p) => {
+      const id = p.id as string;
+      if (!s.entities.has(id)) return [];
+      const degree = [...s.links.values()].filter((l) => l.from === id || l.to === id).length;
+      return [record({ e: entityNode(id), degree: neo4j.int(degree) })];
+    },
+    'entity-provenance': (p) =>
+      [...s.entityFacts.values()]
+        .filter((f) => f.entityId === p.id)
+        .sort(factOrder)
+        .map(factRecord),
+    'entity-cases': (p) => {
+      const id = p.id as string;
+      if (!s.entities.has(id)) return [];
+      const cases = new Set<string>();
+      const caseOf = (documentId: unknown) =>
+        s.documents.get(documentId as string)?.caseId as string | undefined;
+      for (const f of s.entityFacts.values())
+        if (f.entityId === id && caseOf(f.documentId)) cases.add(caseOf(f.documentId)!);
+      for (const l of s.links.values()) {
+        if (l.from !== id && l.to !== id) continue;
+        for (const f of s.linkFacts.values())
+          if (f.linkId === l.id && caseOf(f.documentId)) cases.add(caseOf(f.documentId)!);
+        if (l.kind === 'involves' && l.to === id) cases.add(l.from as string);
+      }
+      return [...cases].sort().map((caseId) => record({ caseId }));
+    },
+    'link-by-id': (p) => (s.links.has(p.id as string) ? [linkRecord(p.id as string)] : []),
+    'link-provenance': (p) =>
+      [...s.linkFacts.values()]
+        .filter((f) => f.linkId === p.id)
+        .sort(factOrder)
+        .map(factRecord),
+    'link-occurrences': (p) =>
+      [...s.occurrences.values()]
+        .filter((o) => o.linkId === p.id)
+        .sort((a, b) => num(a.at) - num(b.at) || num(a.seq) - num(b.seq))
+        .slice(0, stored(p.limit) as number)
+        .map((o) => {
+          const sources = [...s.occurrenceSources.values()]
+            .filter((x) => x.occurrenceId === o.id)
+            .sort(
+              (a, b) =>
+                num(s.documents.get(a.documentId as string)!.seq) -
+                  num(s.documents.get(b.documentId as string)!.seq) ||
+                String(a.ref).localeCompare(String(b.ref)),
+            )
+            .map((x) => ({
+              ref: x.ref,
+              importedBy: x.importedBy,
+              importedAt: sent(x.importedAt),
+              document: documentNode(x.documentId as string),
+            }));
+          return record({
+            o: new Node(neo4j.int(idOf(o.id as string)), ['Occurrence'], sentProps(o)),
+            sources,
+          });
+        }),
+    'entities-by-ids': (p) =>
+      ids(p)
+        .filter((id) => s.entities.has(id))
+        .map((id) => record({ e: entityNode(id) })),
+    'search-entities': (p) => {
+      // Lucene: every `word*` must prefix a token of the indexed text.
+      const words = (p.query as string).split(' AND ').map((w) => w.slice(0, -1));
+      const kinds = p.kinds as string[] | null;
+      return [...s.entities.values()]
+        .filter((e) => {
+          const tokens = String(e.search).split(' ');
+          return words.every((w) => tokens.some((t) => t.startsWith(w)));
+        })
+        .filter((e) => !kinds || kinds.includes(e.kind as string))
+        .sort(bySeq)
+        .slice(0, stored(p.limit) as number)
+        .map((e) => record({ e: entityNode(e.id as string) }));
+    },
+    'entities-in-order': (p) => {
+      const kinds = p.kinds as string[] | null;
+      return [...s.entities.values()]
+        .filter((e) => !kinds || kinds.includes(e.kind as string))
+        .sort(bySeq)
+        .slice(0, stored(p.limit) as number)
+        .map((e) => record({ e: entityNode(e.id as string) }));
+    },
+    'links-from': (p) => {
+      const from = stored(p.from) as number | null;
+      const to = stored(p.to) as number | null;
+      const kinds = p.linkKinds as string[] | null;
+      const members = new Set(ids(p));
+      return sortedLinks()
+        .filter((l) => members.has(l.from as string))
+        .filter((l) => !kinds || kinds.includes(l.kind as string))
+        .filter(
+          (l) =>
+            l.count === 0 ||
+            (from === null && to === null) ||
+            [...s.occurrences.values()].some(
+              (o) => o.linkId === l.id && num(o.at) >= (from ?? num(o.at)) && num(o.at) <= (to ?? num(o.at)),
+            ),
+        )
+        .map((l) => linkRecord(l.id as string));
+    },
+    'case-entities': (p) => {
+      const cases = new Set(p.caseIds as string[]);
+      const found = new Set<string>();
+      for (const f of s.entityFacts.values())
+        if (cases.has(s.documents.get(f.documentId as string)?.caseId as string))
+          found.add(f.entityId as string);
+      return [...found]
+        .map((id) => s.entities.get(id)!)
+        .sort(bySeq)
+        .map((e) => record({ id: e.id, seq: sent(e.seq) }));
+    },
+    'case-links': (p) => {
+      const cases = new Set(p.caseIds as string[]);
+      const found = new Set<string>();
+      for (const f of s.linkFacts.values())
+        if (
+          cases.has(s.documents.get(f.documentId as string)?.caseId as string) &&
+          s.links.has(f.linkId as string)
+        )
+          found.add(f.linkId as string);
+      for (const l of s.links.values())
+        if (l.kind === 'involves' && cases.has(l.from as string)) found.add(l.id as string);
+      return [...found]
+        .map((id) => s.links.get(id)!)
+        .sort(bySeq)
+        .map((l) =>
+          record({
+            id: l.id,
+            seq: sent(l.seq),
+            from: l.from,
+            fromSeq: sent(s.entities.get(l.from as string)!.seq),
+            to: l.to,
+            toSeq: sent(s.entities.get(l.to as string)!.seq),
+          }),
+        );
+    },
+    neighbours: (p) => {
+      const kinds = p.linkKinds as string[] | null;
+      const out: { seq: number; r: Record }[] = [];
+      for (const id of ids(p)) {
+        if (!s.entities.has(id)) continue;
+        for (const l of s.links.values()) {
+          if (kinds && !kinds.includes(l.kind as string)) continue;
+          if (l.from !== id && l.to !== id) continue;
+          const other = l.from === id ? l.to : l.from;
+          const a = entityNode(id);
+          const b = entityNode(other as string);
+          out.push({
+            seq: num(l.seq),
+            r: record({ p: new Path(a, b, [new PathSegment(a, linkRel(l.id as string), b)]) }),
+          });
+        }
+      }
+      return out.sort((x, y) => x.seq - y.seq).map((x) => x.r);
+    },
+    'entities-changed-since': (p) =>
+      [...s.entities.values()]
+        .filter((e) => num(e.version) > (stored(p.version) as number))
+        .sort(bySeq)
+        .map((e) => record({ e: entityNode(e.id as string) })),
+    'links-changed-since': (p) =>
+      sortedLinks()
+        .filter((l) => num(l.version) > (stored(p.version) as number))
+        .map((l) => linkRecord(l.id as string)),
+    // --- protection
+    'protected-persons': () => {
+      const reasons = new Map<string, string[]>();
+      const add = (id: string, r: string) => reasons.set(id, [...(reasons.get(id) ?? []), r]);
+      for (const l of s.links.values())
+        if (l.kind === 'involves' && l.qualifier === 'victim') add(l.to as string, 'victim');
+      for (const e of s.entities.values())
+        if (e.kind === 'person' && e.minor === true) add(e.id as string, 'minor');
+      return [...reasons]
+        .map(([id, r]) => ({ e: s.entities.get(id)!, reason: r.includes('victim') ? 'victim' : 'minor' }))
+        .sort((a, b) => bySeq(a.e, b.e))
+        .map(({ e, reason }) => record({ e: entityNode(e.id as string), reason }));
+    },
+    'protected-identifiers': (p) => {
+      const persons = new Set(ids(p));
+      const personOf = new Map<string, Props>();
+      for (const l of s.links.values()) {
+        if (
+          !['uses', 'holds'].includes(l.kind as string) ||
+          !persons.has(l.from as string) ||
+          persons.has(l.to as string)
+        )
+          continue;
+        const person = s.entities.get(l.from as string)!;
+        const known = personOf.get(l.to as string);
+        if (!known || num(person.seq) < num(known.seq)) personOf.set(l.to as string, person);
+      }
+      return [...personOf]
+        .map(([id, person]) => ({ x: s.entities.get(id)!, person }))
+        .sort((a, b) => bySeq(a.x, b.x))
+        .map(({ x, person }) => record({ e: entityNode(x.id as string), personId: person.id }));
+    },
+    pseudonyms: () => [...s.pseudonyms.values()].map((x) => record({ entityId: x.entityId, n: sent(x.n) })),
+    'lock-pseudonyms': () => (s.meta ? [record({ version: sent(s.meta.version) })] : []),
+    'assign-pseudonyms': (p) => {
+      for (const row of rows(p)) {
+        if (s.pseudonyms.has(row.entityId as string)) continue;
+        if ([...s.pseudonyms.values()].some((x) => x.n === stored(row.n)))
+          throw new Error('model: pseudonym number taken (uniqueness constraint)');
+        s.pseudonyms.set(row.entityId as string, {
+          entityId: row.entityId,
+          n: stored(row.n),
+          assignedAt: stored(p.at),
+        });
+      }
+      return [];
+    },
+  };
+
+  return {
+    answers,
+    transactions: {
+      begin: () => copy(s),
+      rollback: (saved) => {
+        s = saved as State;
+      },
+    },
+    state: () => s,
+  };
+}
