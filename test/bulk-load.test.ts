@@ -58,8 +58,8 @@ const TABLES: Record<string, string> = {
   entity_fact: 'entity_rid, document_rid, ref',
   link: 'rid',
   link_fact: 'link_rid, document_rid, ref',
-  occurrence: 'rid',
-  occurrence_fact: 'occurrence_rid, document_rid, ref',
+  occurrence: 'link_rid, at, duration_key, amount_key, txn_key',
+  occurrence_fact: 'link_rid, at, duration_key, amount_key, txn_key, document_rid, ref',
   ingest_log: 'rid',
   meta: 'key',
 };

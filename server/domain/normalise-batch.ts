@@ -129,7 +129,8 @@ function normaliseOccurrence(o: BatchOccurrence): NormalisedOccurrence {
     endAt: o.endAt === undefined ? undefined : isoDateTimeMs(o.endAt),
     durationS: o.durationS,
     amountPaise,
-    txnRef: o.txnRef,
+    // A blank reference is no reference: the store keys an occurrence by it (sqlite schema 7).
+    txnRef: o.txnRef || undefined,
     props: o.props ?? {},
     ref: o.ref,
   };

@@ -46,22 +46,24 @@ export function statements(db: Database.Database) {
       `INSERT OR IGNORE INTO link_fact (link_rid, document_rid, ref, props, imported_by, imported_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
-    // A new occurrence carries its first source in its row; further sources go to occurrence_fact.
+    // A new occurrence carries its first source in its row; further sources go to occurrence_fact. The
+    // key columns hold -1 / '' for a measure or reference not given (schema 7).
     insertOccurrence: db.prepare(
-      `INSERT OR IGNORE INTO occurrence (link_rid, at, end_at, duration_s, amount_paise, txn_ref, props,
+      `INSERT OR IGNORE INTO occurrence (link_rid, at, end_at, duration_key, amount_key, txn_key, props,
          document_rid, ref, imported_by, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ifnull(?, -1), ifnull(?, -1), ifnull(?, ''), ?, ?, ?, ?, ?)`,
     ),
-    occurrenceByIdentity: db.prepare<
+    occurrenceSource: db.prepare<
       [number, number, number, number, string],
-      { rid: number; document_rid: number; ref: string }
+      { document_rid: number; ref: string }
     >(
-      `SELECT rid, document_rid, ref FROM occurrence WHERE link_rid = ? AND at = ? AND ifnull(duration_s, -1) = ?
-         AND ifnull(amount_paise, -1) = ? AND ifnull(txn_ref, '') = ?`,
+      `SELECT document_rid, ref FROM occurrence
+       WHERE link_rid = ? AND at = ? AND duration_key = ? AND amount_key = ? AND txn_key = ?`,
     ),
     insertOccurrenceFact: db.prepare(
-      `INSERT OR IGNORE INTO occurrence_fact (occurrence_rid, document_rid, ref, imported_by, imported_at)
-       VALUES (?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO occurrence_fact (link_rid, at, duration_key, amount_key, txn_key, document_rid, ref,
+         imported_by, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     // Aggregates kept on the link so the graph can be drawn without reading every occurrence.
     addToLink: db.prepare(

@@ -332,6 +332,60 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX link_fact_link ON link_fact (link_rid);
     `,
   },
+  {
+    version: 7,
+    name: 'occurrences keyed by their identity: the table is its own unique index',
+    // A call's identity (its link, time and what was measured) was a unique index beside the table, a
+    // second tree written for every call. As the key of a WITHOUT ROWID table it is the table. Key
+    // columns cannot be null: a measure not taken is kept as -1 (durations and amounts are never
+    // negative) and a missing reference as '', exactly as the old index compared them. Further sources
+    // point at the occurrence by the same key.
+    sql: `
+      DROP VIEW occurrence_source;
+      CREATE TABLE occurrence_v7 (
+        link_rid INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        duration_key INTEGER NOT NULL,
+        amount_key INTEGER NOT NULL,
+        txn_key TEXT NOT NULL,
+        end_at INTEGER,
+        props TEXT NOT NULL,
+        document_rid INTEGER,
+        ref TEXT,
+        imported_by TEXT,
+        imported_at INTEGER,
+        PRIMARY KEY (link_rid, at, duration_key, amount_key, txn_key)
+      ) WITHOUT ROWID;
+      INSERT INTO occurrence_v7 SELECT link_rid, at, ifnull(duration_s, -1), ifnull(amount_paise, -1),
+          ifnull(txn_ref, ''), end_at, props, document_rid, ref, imported_by, imported_at
+        FROM occurrence;
+      CREATE TABLE occurrence_fact_v7 (
+        link_rid INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        duration_key INTEGER NOT NULL,
+        amount_key INTEGER NOT NULL,
+        txn_key TEXT NOT NULL,
+        document_rid INTEGER NOT NULL,
+        ref TEXT NOT NULL,
+        imported_by TEXT NOT NULL,
+        imported_at INTEGER NOT NULL,
+        PRIMARY KEY (link_rid, at, duration_key, amount_key, txn_key, document_rid, ref)
+      ) WITHOUT ROWID;
+      INSERT INTO occurrence_fact_v7 SELECT o.link_rid, o.at, ifnull(o.duration_s, -1), ifnull(o.amount_paise, -1),
+          ifnull(o.txn_ref, ''), f.document_rid, f.ref, f.imported_by, f.imported_at
+        FROM occurrence_fact f JOIN occurrence o ON o.rid = f.occurrence_rid;
+      DROP TABLE occurrence_fact;
+      DROP TABLE occurrence;
+      ALTER TABLE occurrence_v7 RENAME TO occurrence;
+      ALTER TABLE occurrence_fact_v7 RENAME TO occurrence_fact;
+      CREATE VIEW occurrence_source AS
+        SELECT link_rid, at, duration_key, amount_key, txn_key, document_rid, ref, imported_by, imported_at
+          FROM occurrence
+        UNION ALL
+        SELECT link_rid, at, duration_key, amount_key, txn_key, document_rid, ref, imported_by, imported_at
+          FROM occurrence_fact;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {

@@ -57,15 +57,10 @@ export function writeOccurrences(st: IngestStatements, w: OccurrenceWrite, count
       continue;
     }
     counts.occurrences.unchanged++;
-    const known = st.occurrenceByIdentity.get(
-      w.linkRid,
-      o.at,
-      o.durationS ?? -1,
-      o.amountPaise ?? -1,
-      o.txnRef ?? '',
-    )!;
-    if (known.document_rid === w.documentRid && known.ref === ref) continue;
-    if (st.insertOccurrenceFact.run(known.rid, w.documentRid, ref, w.importedBy, w.at).changes > 0)
+    const key = [w.linkRid, o.at, o.durationS ?? -1, o.amountPaise ?? -1, o.txnRef ?? ''] as const;
+    const recorded = st.occurrenceSource.get(...key)!;
+    if (recorded.document_rid === w.documentRid && recorded.ref === ref) continue;
+    if (st.insertOccurrenceFact.run(...key, w.documentRid, ref, w.importedBy, w.at).changes > 0)
       newSource = true;
   }
   if (added && w.addToAggregates)

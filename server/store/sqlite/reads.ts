@@ -70,11 +70,14 @@ export class SqliteReads {
          ORDER BY f.imported_at, d.rid, f.ref`,
       ),
       occurrences: db.prepare<[number, number], OccurrenceRow>(
-        'SELECT rid, at, end_at, duration_s, amount_paise, txn_ref, props FROM occurrence WHERE link_rid = ? ORDER BY at, rid LIMIT ?',
+        `SELECT link_rid, at, end_at, duration_key, amount_key, txn_key, props FROM occurrence WHERE link_rid = ?
+         ORDER BY at, duration_key, amount_key, txn_key LIMIT ?`,
       ),
-      occurrenceFacts: db.prepare<[number], FactRow>(
+      occurrenceFacts: db.prepare<[number, number, number, number, string], FactRow>(
         `SELECT f.ref, f.imported_by, f.imported_at, ${DOCUMENT_COLUMNS}
-         FROM occurrence_source f JOIN document d ON d.rid = f.document_rid WHERE f.occurrence_rid = ? ORDER BY d.rid, f.ref`,
+         FROM occurrence_source f JOIN document d ON d.rid = f.document_rid
+         WHERE f.link_rid = ? AND f.at = ? AND f.duration_key = ? AND f.amount_key = ? AND f.txn_key = ?
+         ORDER BY d.rid, f.ref`,
       ),
       linksFrom: db.prepare<[number], LinkRow>(`SELECT ${LINK_COLUMNS} FROM link l WHERE l.from_rid = ?`),
       hasOccurrenceIn: db
@@ -142,7 +145,15 @@ export class SqliteReads {
       provenance: this.st.linkFacts.all(row.rid).map(toProvenance),
       occurrences: occ
         .slice(0, occurrenceLimit)
-        .map((o) => toOccurrenceView(row.id, o, this.st.occurrenceFacts.all(o.rid).map(toProvenance))),
+        .map((o) =>
+          toOccurrenceView(
+            row.id,
+            o,
+            this.st.occurrenceFacts
+              .all(o.link_rid, o.at, o.duration_key, o.amount_key, o.txn_key)
+              .map(toProvenance),
+          ),
+        ),
       occurrencesTruncated: occ.length > occurrenceLimit,
     };
   }

@@ -118,13 +118,14 @@ export function toProvenance(r: FactRow): ProvenanceView {
   };
 }
 
+/** A row of the occurrence table: a measure not taken is -1 and a missing reference '' (schema 7). */
 export interface OccurrenceRow {
-  rid: number;
+  link_rid: number;
   at: number;
   end_at: number | null;
-  duration_s: number | null;
-  amount_paise: number | null;
-  txn_ref: string | null;
+  duration_key: number;
+  amount_key: number;
+  txn_key: string;
   props: string;
 }
 export function toOccurrenceView(
@@ -132,20 +133,17 @@ export function toOccurrenceView(
   r: OccurrenceRow,
   provenance: ProvenanceView[],
 ): OccurrenceView {
+  const durationS = r.duration_key < 0 ? null : r.duration_key;
+  const amountPaise = r.amount_key < 0 ? null : r.amount_key;
+  const txnRef = r.txn_key === '' ? null : r.txn_key;
   return {
-    id: occurrenceId(
-      linkId,
-      r.at,
-      r.duration_s ?? undefined,
-      r.amount_paise ?? undefined,
-      r.txn_ref ?? undefined,
-    ),
+    id: occurrenceId(linkId, r.at, durationS ?? undefined, amountPaise ?? undefined, txnRef ?? undefined),
     linkId,
     at: iso(r.at),
     endAt: isoOrNull(r.end_at),
-    durationS: r.duration_s,
-    amount: r.amount_paise === null ? null : r.amount_paise / 100,
-    txnRef: r.txn_ref,
+    durationS,
+    amount: amountPaise === null ? null : amountPaise / 100,
+    txnRef,
     props: parseProps(r.props),
     provenance,
   };
