@@ -6,7 +6,10 @@
  * test/neo4j-store.test.ts's part against a live server (NEO4J_URI), and test/neo4j-cypher.test.ts's
  * with Neo4j's parser.
  */
+import { describe, expect, it } from 'vitest';
+import { prepareBatch } from '../server/ingest/ingest-batch.js';
 import { fakeStore } from './support/fake-neo4j.js';
+import { firBatch, otherFirBatch, TEST_KEYS } from './support/batches.js';
 import { neo4jModel } from './support/neo4j-model.js';
 import { describeStoreContract } from './store-contract.js';
 
@@ -27,4 +30,21 @@ describeStoreContract('Neo4j adapter on a model of its queries', {
     return open();
   },
   async cleanup() {},
+});
+
+describe('Neo4j adapter: writers on several instances', () => {
+  it('queue on the graph counters: concurrent batches get versions and sequence numbers of their own', async () => {
+    model = neo4jModel();
+    const one = open();
+    const two = open(); // a second instance on the same database
+    const ctx = { importedAt: new Date('2026-06-01T09:00:00Z') };
+    const [a, b] = await Promise.all([
+      one.ingest(prepareBatch(firBatch(), 'test', TEST_KEYS), ctx),
+      two.ingest(prepareBatch(otherFirBatch(), 'test', TEST_KEYS), ctx),
+    ]);
+    expect([a.version, b.version].sort()).toEqual([1, 2]);
+    const seqs = [...model.state().entities.values()].map((e) => e.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(await one.stats()).toMatchObject({ version: 2, documents: 2 });
+  });
 });

@@ -23,43 +23,86 @@ const byText = new Map<string, QueryName>(
 );
 
 /** What tx.run returns: awaitable for all records, and async-iterable record by record, as the driver's. */
-function result(records: Neo4jRecord[]) {
+function result(records: () => Promise<Neo4jRecord[]>) {
   return {
     then<T>(ok: (r: { records: Neo4jRecord[] }) => T, fail?: (e: unknown) => T) {
-      return Promise.resolve({ records }).then(ok, fail);
+      return records()
+        .then((r) => ({ records: r }))
+        .then(ok, fail);
     },
     async *[Symbol.asyncIterator]() {
-      yield* records;
+      yield* await records();
     },
   };
+}
+
+/**
+ * One write lock, as Neo4j takes on a node a query SETs: held by one transaction from the first query
+ * that takes it until that transaction ends, others waiting for it.
+ */
+class WriteLock {
+  private holder: object | null = null;
+  private waiting: (() => void)[] = [];
+  async take(tx: object): Promise<void> {
+    while (this.holder !== null && this.holder !== tx) await new Promise<void>((ok) => this.waiting.push(ok));
+    this.holder = tx;
+  }
+  release(tx: object): void {
+    if (this.holder !== tx) return;
+    this.holder = null;
+    this.waiting.splice(0).forEach((wake) => wake());
+  }
 }
 
 /** How a stateful stand-in keeps a write transaction all-or-nothing: state taken before, put back on failure. */
 export interface Transactions {
   begin(): unknown;
   rollback(saved: unknown): void;
+  /** Queries that take the write lock of the node they lock (lock-graph, lock-audit-head …). */
+  locking?: QueryName[];
+}
+
+/** One lock per database: drivers of several instances on the same model share it. */
+const locks = new WeakMap<object, WriteLock>();
+function lockOf(transactions: Transactions | undefined): WriteLock {
+  if (!transactions) return new WriteLock();
+  if (!locks.has(transactions)) locks.set(transactions, new WriteLock());
+  return locks.get(transactions)!;
 }
 
 export function fakeDriver(answers: Answers = {}, transactions?: Transactions) {
   const sent: Sent[] = [];
+  const lock = lockOf(transactions);
+  const locking = new Set(transactions?.locking ?? []);
   const driver = {
     session({ defaultAccessMode }: { defaultAccessMode: 'READ' | 'WRITE' }) {
-      const tx = {
-        run(text: string, params: Record<string, unknown> = {}) {
-          const name = byText.get(text) ?? null;
-          sent.push({ name, text, params, mode: defaultAccessMode });
-          return result(name ? (answers[name]?.(params) ?? []) : []);
-        },
+      const transaction = () => {
+        const tx = {
+          /** What to put back if it fails: taken when it first writes or locks, so it holds what others committed before. */
+          saved: undefined as { state: unknown } | undefined,
+          run(text: string, params: Record<string, unknown> = {}) {
+            const name = byText.get(text) ?? null;
+            sent.push({ name, text, params, mode: defaultAccessMode });
+            return result(async () => {
+              if (name && locking.has(name)) await lock.take(tx);
+              if (defaultAccessMode === 'WRITE') tx.saved ??= { state: transactions?.begin() };
+              return name ? (answers[name]?.(params) ?? []) : [];
+            });
+          },
+        };
+        return tx;
       };
       return {
-        executeRead: (work: (t: typeof tx) => unknown) => work(tx),
-        async executeWrite(work: (t: typeof tx) => unknown) {
-          const saved = transactions?.begin();
+        executeRead: (work: (t: ReturnType<typeof transaction>) => unknown) => work(transaction()),
+        async executeWrite(work: (t: ReturnType<typeof transaction>) => unknown) {
+          const tx = transaction();
           try {
             return await work(tx);
           } catch (error) {
-            transactions?.rollback(saved);
+            if (tx.saved) transactions?.rollback(tx.saved.state);
             throw error;
+          } finally {
+            lock.release(tx);
           }
         },
         close: async () => {},

@@ -6,7 +6,7 @@
  * server, and test/neo4j-cypher.test.ts with Neo4j's parser. Answers are built with the driver's own
  * classes, integers as neo4j Integers, as a server would send them.
  */
-import neo4j, { Record } from 'neo4j-driver';
+import neo4j, { Neo4jError, Record } from 'neo4j-driver';
 import type { Answers, Transactions } from './fake-neo4j.js';
 
 const { Node, Relationship, Path, PathSegment } = neo4j.types;
@@ -559,11 +559,172 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
   return {
     answers,
     transactions: {
+      locking: ['lock-graph', 'lock-pseudonyms'],
       begin: () => copy(s),
       rollback: (saved) => {
         s = saved as State;
       },
     },
     state: () => s,
+  };
+}
+
+/** The same for the queries of users, sessions, case access and the audit trail. */
+export function accessAuditModel(): { answers: Answers; transactions: Transactions } {
+  interface AccessState {
+    users: Map<string, Props>;
+    sessions: Map<string, Props>;
+    grants: Map<string, Props>;
+    failures: Props[];
+    audit: Props[];
+    head: Props | null;
+  }
+  let s: AccessState = {
+    users: new Map(),
+    sessions: new Map(),
+    grants: new Map(),
+    failures: [],
+    audit: [],
+    head: null,
+  };
+  let identity = 0;
+  const node = (label: string, p: Props) => new Node(neo4j.int(++identity), [label], sentProps(p));
+  const user = (u: Props | undefined) => (u ? [record({ u: node('User', u) })] : []);
+  const byName = (key: unknown) => [...s.users.values()].find((u) => u.usernameKey === key);
+  const constraint = (what: string) =>
+    new Neo4jError(
+      `already exists with ${what}`,
+      'Neo.ClientError.Schema.ConstraintValidationFailed',
+      '',
+      '',
+    );
+  const count = (n: number) => [record({ n: neo4j.int(n) })];
+  const answers: Answers = {
+    'init-audit-head': (p) => {
+      s.head ??= { seq: 0, hash: p.genesis };
+      return [];
+    },
+    'count-users': () => count(s.users.size),
+    'create-user': (p) => {
+      const u: Props = {};
+      setAll(u, p.user as Props);
+      if (byName(u.usernameKey)) throw constraint('usernameKey');
+      s.users.set(u.id as string, u);
+      return user(u);
+    },
+    'user-by-id': (p) => user(s.users.get(p.id as string)),
+    'user-by-username': (p) => user(byName(p.usernameKey)),
+    'list-users': () =>
+      [...s.users.values()]
+        .sort((a, b) => String(a.usernameKey).localeCompare(String(b.usernameKey)))
+        .flatMap((u) => user(u)),
+    'update-user': (p) => {
+      const u = byName(p.usernameKey);
+      if (u) setAll(u, p.change as Props);
+      return user(u);
+    },
+    'create-session': (p) => {
+      const session: Props = {};
+      setAll(session, p.session as Props);
+      if (!s.users.has(session.userId as string)) return [];
+      if (s.sessions.has(session.tokenHash as string)) throw constraint('tokenHash');
+      s.sessions.set(session.tokenHash as string, session);
+      return [];
+    },
+    'session-by-token': (p) => {
+      const x = s.sessions.get(p.tokenHash as string);
+      return x ? [record({ s: node('Session', x) })] : [];
+    },
+    'touch-session': (p) => {
+      const x = s.sessions.get(p.tokenHash as string);
+      if (x) x.lastSeenAt = stored(p.at);
+      return [];
+    },
+    'delete-session': (p) => {
+      s.sessions.delete(p.tokenHash as string);
+      return [];
+    },
+    'delete-sessions-of-user': (p) => {
+      const gone = [...s.sessions.values()].filter((x) => x.userId === p.userId);
+      for (const x of gone) s.sessions.delete(x.tokenHash as string);
+      return count(gone.length);
+    },
+    'delete-expired-sessions': (p) => {
+      const gone = [...s.sessions.values()].filter(
+        (x) =>
+          num(x.expiresAt) <= (stored(p.now) as number) ||
+          num(x.lastSeenAt) <= (stored(p.idleBefore) as number),
+      );
+      for (const x of gone) s.sessions.delete(x.tokenHash as string);
+      return count(gone.length);
+    },
+    'grant-case': (p) => {
+      const key = `${p.caseId as string}|${p.userId as string}`;
+      if (s.users.has(p.userId as string) && !s.grants.has(key))
+        s.grants.set(key, {
+          caseId: p.caseId,
+          userId: p.userId,
+          grantedBy: p.grantedBy,
+          grantedAt: stored(p.at),
+        });
+      return [];
+    },
+    'revoke-case': (p) => {
+      s.grants.delete(`${p.caseId as string}|${p.userId as string}`);
+      return [];
+    },
+    'cases-of-user': (p) =>
+      [...s.grants.values()]
+        .filter((g) => g.userId === p.userId)
+        .map((g) => g.caseId as string)
+        .sort()
+        .map((caseId) => record({ caseId })),
+    'record-login-failure': (p) => {
+      s.failures.push({ usernameKey: p.usernameKey, ip: p.ip, at: stored(p.at) });
+      return [];
+    },
+    'login-failures-of-username': (p) =>
+      count(
+        s.failures.filter((f) => f.usernameKey === p.usernameKey && num(f.at) > (stored(p.since) as number))
+          .length,
+      ),
+    'login-failures-from-ip': (p) =>
+      count(s.failures.filter((f) => f.ip === p.ip && num(f.at) > (stored(p.since) as number)).length),
+    'clear-login-failures': (p) => {
+      s.failures = s.failures.filter((f) => f.usernameKey !== p.usernameKey);
+      return [];
+    },
+    'lock-audit-head': () => (s.head ? [record({ seq: sent(s.head.seq), hash: s.head.hash })] : []),
+    'append-audit-entry': (p) => {
+      const entry: Props = {};
+      setAll(entry, p.entry as Props);
+      if (s.audit.some((a) => a.seq === entry.seq)) throw constraint('seq');
+      s.audit.push(entry);
+      s.head = { seq: entry.seq, hash: entry.hash };
+      return [];
+    },
+    'audit-head': () => (s.head ? [record({ seq: sent(s.head.seq), hash: s.head.hash })] : []),
+    'audit-entries': (p) =>
+      s.audit
+        .filter(
+          (a) =>
+            num(a.seq) > (stored(p.afterSeq) as number) &&
+            (p.caseId === null || a.caseId === p.caseId) &&
+            (p.actor === null || a.actor === p.actor) &&
+            (p.action === null || a.action === p.action),
+        )
+        .sort((a, b) => num(a.seq) - num(b.seq))
+        .slice(0, stored(p.limit) as number)
+        .map((a) => record({ a: node('AuditEntry', a) })),
+  };
+  return {
+    answers,
+    transactions: {
+      locking: ['lock-audit-head'],
+      begin: () => structuredClone(s),
+      rollback: (saved) => {
+        s = saved as AccessState;
+      },
+    },
   };
 }
