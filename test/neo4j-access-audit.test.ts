@@ -10,7 +10,7 @@ import { Sessions } from '../server/auth/sessions.js';
 import { RateLimited, signIn } from '../server/auth/sign-in.js';
 import { addUser, disableUser, ensureFirstAdmin } from '../server/auth/users.js';
 import { GENESIS, entryHash, type AuditContent } from '../server/domain/audit-chain.js';
-import { CaseGraphError } from '../server/domain/errors.js';
+import type { CaseGraphError } from '../server/domain/errors.js';
 import type { Neo4jGraphStore } from '../server/store/neo4j/neo4j-store.js';
 import { fakeStore, type Sent } from './support/fake-neo4j.js';
 import { accessAuditModel } from './support/neo4j-model.js';
