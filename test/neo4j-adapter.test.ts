@@ -458,3 +458,55 @@ describe('start-up against Neo4j', () => {
     expect(() => checkVersion('2025.06.0', s)).not.toThrow();
   });
 });
+
+describe('communities in the database (Graph Data Science)', () => {
+  const gdsStore = (answers: Parameters<typeof fakeStore>[0]) => {
+    const { store, sent } = fakeStore(answers);
+    Object.assign(store.server, { gds: '2.13.2' });
+    return { store, sent };
+  };
+
+  it('streams the edge list into typed arrays, and runs Louvain on a projection it always drops', async () => {
+    const { store, sent } = gdsStore({
+      'graph-version': () => [new Record(['version'], [neo4j.int(7)])],
+      'edge-list-entities': () =>
+        ['a', 'b', 'c', 'd'].map((id) => new Record(['id', 'kind', 'label'], [`person:${id}`, 'person', id])),
+      'edge-list-links': () => [
+        new Record(['from', 'to', 'count'], ['person:a', 'person:b', neo4j.int(3)]),
+        new Record(['from', 'to', 'count'], ['person:c', 'person:d', neo4j.int(0)]),
+      ],
+      'gds-louvain': () => [
+        new Record(['id', 'communityId'], ['person:a', neo4j.int(40)]),
+        new Record(['id', 'communityId'], ['person:b', neo4j.int(40)]),
+        new Record(['id', 'communityId'], ['person:c', neo4j.int(41)]),
+        new Record(['id', 'communityId'], ['person:d', neo4j.int(41)]),
+      ],
+    });
+    const list = await store.edgeList();
+    expect(list).toMatchObject({ version: 7, ids: ['person:a', 'person:b', 'person:c', 'person:d'] });
+    expect([...list.from]).toEqual([0, 2]);
+    expect([...list.to]).toEqual([1, 3]);
+    expect([...list.weight]).toEqual([3, 1]);
+    const partition = await store.gdsLouvain(['person']);
+    expect(Object.fromEntries(partition)).toEqual({
+      'person:a': 40,
+      'person:b': 40,
+      'person:c': 41,
+      'person:d': 41,
+    });
+    const gds = sent.filter((s) => s.name?.startsWith('gds-'));
+    expect(gds.map((s) => s.name)).toEqual(['gds-project-graph', 'gds-louvain', 'gds-drop-graph']);
+    expect(new Set(gds.map((s) => s.params.graphName)).size).toBe(1);
+    expect(gds[0]!.params.kinds).toEqual(['person']);
+  });
+
+  it('drops the projection when Louvain fails', async () => {
+    const { store, sent } = gdsStore({
+      'gds-louvain': () => {
+        throw new Neo4jError('out of memory', 'Neo.TransientError.General.OutOfMemoryError', '', '');
+      },
+    });
+    await expect(store.gdsLouvain(['person'])).rejects.toThrow();
+    expect(sent.at(-1)!.name).toBe('gds-drop-graph');
+  });
+});
