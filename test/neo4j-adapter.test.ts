@@ -21,9 +21,11 @@ import {
   toLinkView,
 } from '../server/store/neo4j/map-records.js';
 import { Neo4jGraphStore } from '../server/store/neo4j/neo4j-store.js';
-import { CYPHER_DIR, QUERY_PARAMS } from '../server/store/neo4j/queries.js';
+import { CYPHER_DIR, QUERY_PARAMS, queries } from '../server/store/neo4j/queries.js';
 import { luceneQuery } from '../server/store/neo4j/search-text.js';
-import { fakeStore } from './support/fake-neo4j.js';
+import { fakeDriver, fakeStore } from './support/fake-neo4j.js';
+import { Neo4jExecutor } from '../server/store/neo4j/executor.js';
+import { applySchema } from '../server/store/neo4j/schema.js';
 import { airtelCdr, firBatch, TEST_KEYS } from './support/batches.js';
 
 const { Node, Relationship, Path, PathSegment } = neo4j.types;
@@ -508,5 +510,45 @@ describe('communities in the database (Graph Data Science)', () => {
     });
     await expect(store.gdsLouvain(['person'])).rejects.toThrow();
     expect(sent.at(-1)!.name).toBe('gds-drop-graph');
+  });
+});
+
+describe('the schema step', () => {
+  it('applies every statement of cypher/schema/ in order, each on its own, then the counters', async () => {
+    const { driver, sent } = fakeDriver({});
+    await applySchema(new Neo4jExecutor(driver, 'neo4j', queries()), queries());
+    const statements = queries().schema.map((s) => s.text);
+    expect(statements.length).toBeGreaterThan(20);
+    expect(sent.slice(0, statements.length).map((s) => s.text)).toEqual(statements);
+    expect(sent.slice(statements.length).map((s) => s.name)).toEqual([
+      'init-graph-meta',
+      'init-audit-head',
+      'await-indexes',
+    ]);
+  });
+
+  it('takes a rule another instance made at the same moment as made, and stops at any other failure', async () => {
+    const failing = (code: string) =>
+      fakeDriver({
+        schema: (file) => {
+          if (file.includes('entity-id')) throw new Neo4jError('exists', code, '', '');
+        },
+      }).driver;
+    await expect(
+      applySchema(
+        new Neo4jExecutor(
+          failing('Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists'),
+          'neo4j',
+          queries(),
+        ),
+        queries(),
+      ),
+    ).resolves.toBeUndefined();
+    await expect(
+      applySchema(
+        new Neo4jExecutor(failing('Neo.ClientError.Security.Forbidden'), 'neo4j', queries()),
+        queries(),
+      ),
+    ).rejects.toThrow('exists');
   });
 });

@@ -36,7 +36,8 @@ async function openStore(): Promise<SqliteGraphStore | Neo4jGraphStore> {
       password: config.NEO4J_PASSWORD!,
       database: config.NEO4J_DATABASE,
     },
-    { batchSize: config.NEO4J_BATCH_SIZE },
+    // The service applied the schema before it started this worker.
+    { batchSize: config.NEO4J_BATCH_SIZE, schema: false },
   );
 }
 const store = await openStore();

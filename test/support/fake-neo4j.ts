@@ -16,7 +16,12 @@ export interface Sent {
   mode: 'READ' | 'WRITE';
 }
 
-export type Answers = Partial<Record<QueryName, (params: Record<string, unknown>) => Neo4jRecord[]>>;
+export type Answers = Partial<Record<QueryName, (params: Record<string, unknown>) => Neo4jRecord[]>> & {
+  /** A statement of cypher/schema/, by file name: what running it does. */
+  schema?: (file: string) => void;
+};
+
+const schemaFileOf = new Map(queries().schema.map((s) => [s.text, s.file]));
 
 const byText = new Map<string, QueryName>(
   (Object.keys(QUERY_PARAMS) as QueryName[]).map((name) => [queries().text(name), name]),
@@ -86,6 +91,8 @@ export function fakeDriver(answers: Answers = {}, transactions?: Transactions) {
             return result(async () => {
               if (name && locking.has(name)) await lock.take(tx);
               if (defaultAccessMode === 'WRITE') tx.saved ??= { state: transactions?.begin() };
+              const schemaFile = schemaFileOf.get(text);
+              if (schemaFile) answers.schema?.(schemaFile);
               return name ? (answers[name]?.(params) ?? []) : [];
             });
           },

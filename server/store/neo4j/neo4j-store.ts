@@ -43,6 +43,8 @@ import { Neo4jTraversal } from './traverse.js';
 export interface Neo4jOptions {
   /** Rows per UNWIND statement of an ingest. */
   batchSize: number;
+  /** Apply the schema step (default true); a process beside the service that already did, need not. */
+  schema?: boolean;
 }
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -74,7 +76,7 @@ export class Neo4jGraphStore implements GraphStore {
     const { driver, version, edition } = await connect(settings, queries);
     const executor = new Neo4jExecutor(driver, settings.database, queries);
     try {
-      await applySchema(executor, queries);
+      if (options.schema !== false) await applySchema(executor, queries);
       const gds = await gdsVersion(executor);
       return new Neo4jGraphStore(executor, options, { version, edition, gds });
     } catch (error) {
