@@ -20,9 +20,15 @@ import type { EntityKind, Scheme } from '../../domain/kinds.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { BulkLoad, IngestContext, IngestOutcome } from '../graph-store.js';
 import { checkDocument, checkEnds, tally, type KnownDocument } from './batch-checks.js';
-import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
+import {
+  LINK_ROW_COLUMNS,
+  documentRow,
+  emptyCounts,
+  statements,
+  type IngestStatements,
+} from './ingest-statements.js';
 import { propsJson, writeOccurrences } from './occurrence-writes.js';
-import { linkRowValues } from './link-row.js';
+import { addLinkSource, linkRowValues, type KnownLink, type LinkSource } from './link-row.js';
 
 /**
  * Tables whose indexes are built after the load, unique ids included: the load knows every id from memory,
@@ -43,8 +49,7 @@ interface HeldEntity {
   version: number;
 }
 
-interface HeldLink {
-  rid: number;
+interface HeldLink extends KnownLink {
   props: Props;
 }
 
@@ -112,9 +117,10 @@ export class SqliteBulkLoad implements BulkLoad {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertLinkAt = db.prepare(
-      `INSERT INTO link (rid, id, kind, from_rid, to_rid, qualifier, props, occ_count, duration_s, amount_paise,
-         first_at, last_at, created_at, updated_at, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO link (rid, id, ${LINK_ROW_COLUMNS})
+       VALUES (?, ?, ${LINK_ROW_COLUMNS.split(',')
+         .map(() => '?')
+         .join(', ')})`,
     );
     const max = (table: string) =>
       db.prepare<[], number>(`SELECT ifnull(max(rid), 0) FROM ${table}`).pluck().get()!;
@@ -224,16 +230,25 @@ export class SqliteBulkLoad implements BulkLoad {
     version: number,
     counts: IngestCounts,
   ): 'created' | 'updated' | 'unchanged' {
-    const ref = link.ref ?? '';
-    const json = link.propsText ?? propsJson(link.props);
+    const source: LinkSource = {
+      documentRid,
+      ref: link.ref ?? '',
+      propsJson: link.propsText ?? propsJson(link.props),
+      importedBy,
+      at,
+    };
     const held = this.links.get(link.id);
     if (!held) {
       const rid = ++this.lastLinkRid;
       const from = this.entities.get(link.fromId)!.rid;
       const to = this.entities.get(link.toId)!.rid;
-      this.insertLinkAt.run(rid, link.id, ...linkRowValues(link, from, to, json, at, version));
-      this.links.set(link.id, { rid, props: link.props });
-      this.st.insertLinkFact.run(rid, documentRid, ref, json, importedBy, at);
+      this.insertLinkAt.run(rid, link.id, ...linkRowValues(link, from, to, source, version));
+      this.links.set(link.id, {
+        rid,
+        props: link.props,
+        fact_document_rid: documentRid,
+        fact_ref: source.ref,
+      });
       const occurrences = {
         link,
         linkRid: rid,
@@ -246,7 +261,7 @@ export class SqliteBulkLoad implements BulkLoad {
       writeOccurrences(this.st, occurrences, counts);
       return 'created';
     }
-    const newFact = this.st.insertLinkFact.run(held.rid, documentRid, ref, json, importedBy, at).changes > 0;
+    const newFact = addLinkSource(this.st, held, source);
     const { merged, changed } = newFact
       ? mergeProps(held.props, link.props)
       : { merged: held.props, changed: false };

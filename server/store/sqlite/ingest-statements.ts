@@ -6,6 +6,18 @@ import type Database from 'better-sqlite3';
 import type { IngestCounts } from '../../domain/views.js';
 import type { NormalisedBatch } from '../../domain/normalise-batch.js';
 
+/** The columns of a new link's row after its rid and id, in the order linkRowValues gives them. */
+export const LINK_ROW_COLUMNS = `kind, from_rid, to_rid, qualifier, props, occ_count, duration_s, amount_paise,
+  first_at, last_at, created_at, updated_at, version,
+  fact_document_rid, fact_ref, fact_props, fact_imported_by, fact_imported_at`;
+
+/** What a writer knows of a link on record: enough to tell whether a source is its first one. */
+export interface KnownLink {
+  rid: number;
+  fact_document_rid: number | null;
+  fact_ref: string | null;
+}
+
 export function statements(db: Database.Database) {
   return {
     documentByHash: db.prepare<
@@ -33,13 +45,15 @@ export function statements(db: Database.Database) {
       `INSERT OR IGNORE INTO entity_fact (entity_rid, document_rid, ref, props, imported_by, imported_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
-    linkById: db.prepare<[string], { rid: number; props: string }>(
-      'SELECT rid, props FROM link WHERE id = ?',
+    linkById: db.prepare<[string], KnownLink & { props: string }>(
+      'SELECT rid, props, fact_document_rid, fact_ref FROM link WHERE id = ?',
     ),
+    // A new link carries its first source in its row (schema 8); further sources go to link_fact.
     insertLink: db.prepare<unknown[], { rid: number }>(
-      `INSERT INTO link (id, kind, from_rid, to_rid, qualifier, props, occ_count, duration_s, amount_paise,
-         first_at, last_at, created_at, updated_at, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`,
+      `INSERT INTO link (id, ${LINK_ROW_COLUMNS})
+       VALUES (?, ${LINK_ROW_COLUMNS.split(',')
+         .map(() => '?')
+         .join(', ')}) ON CONFLICT (id) DO NOTHING RETURNING rid`,
     ),
     updateLinkProps: db.prepare('UPDATE link SET props = ?, updated_at = ?, version = ? WHERE rid = ?'),
     insertLinkFact: db.prepare(

@@ -13,7 +13,7 @@ import type { IngestContext, IngestOutcome } from '../graph-store.js';
 import { checkDocument, checkEnds, tally } from './batch-checks.js';
 import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
 import { propsJson, writeOccurrences } from './occurrence-writes.js';
-import { linkRowValues } from './link-row.js';
+import { addLinkSource, linkRowValues, type LinkSource } from './link-row.js';
 
 export class SqliteIngest {
   private readonly st: IngestStatements;
@@ -200,15 +200,19 @@ export class SqliteIngest {
     at: number,
     counts: IngestCounts,
   ): 'created' | 'updated' | 'unchanged' {
-    const ref = link.ref ?? '';
-    const json = link.propsText ?? propsJson(link.props);
-    // A new link is written with its aggregates at once; a known one has them added to below.
+    const source: LinkSource = {
+      documentRid,
+      ref: link.ref ?? '',
+      propsJson: link.propsText ?? propsJson(link.props),
+      importedBy,
+      at,
+    };
+    // A new link is written with its aggregates and first source at once; a known one has them added to below.
     const inserted = this.st.insertLink.get(
       link.id,
-      ...linkRowValues(link, fromRid, toRid, json, at, this.next),
+      ...linkRowValues(link, fromRid, toRid, source, this.next),
     );
     if (inserted) {
-      this.st.insertLinkFact.run(inserted.rid, documentRid, ref, json, importedBy, at);
       writeOccurrences(
         this.st,
         {
@@ -226,7 +230,7 @@ export class SqliteIngest {
     }
     const row = this.st.linkById.get(link.id)!;
     const rid = row.rid;
-    const newFact = this.st.insertLinkFact.run(rid, documentRid, ref, json, importedBy, at).changes > 0;
+    const newFact = addLinkSource(this.st, row, source);
     const { merged, changed } = newFact
       ? mergeProps(JSON.parse(row.props) as Props, link.props)
       : { merged: {}, changed: false };

@@ -386,6 +386,26 @@ export const MIGRATIONS: Migration[] = [
           FROM occurrence_fact;
     `,
   },
+  {
+    version: 8,
+    name: "a link's first source in its row",
+    // As an occurrence's already is (schema 3): most links are stated by one document, and a separate
+    // fact row for each cost a write per link. link_fact keeps the further sources; reads take both.
+    sql: `
+      ALTER TABLE link ADD COLUMN fact_document_rid INTEGER;
+      ALTER TABLE link ADD COLUMN fact_ref TEXT;
+      ALTER TABLE link ADD COLUMN fact_props TEXT;
+      ALTER TABLE link ADD COLUMN fact_imported_by TEXT;
+      ALTER TABLE link ADD COLUMN fact_imported_at INTEGER;
+      UPDATE link SET (fact_document_rid, fact_ref, fact_props, fact_imported_by, fact_imported_at) = (
+        SELECT f.document_rid, f.ref, f.props, f.imported_by, f.imported_at FROM link_fact f
+        WHERE f.link_rid = link.rid ORDER BY f.imported_at, f.document_rid, f.ref LIMIT 1);
+      DELETE FROM link_fact WHERE EXISTS (
+        SELECT 1 FROM link l WHERE l.rid = link_fact.link_rid
+          AND l.fact_document_rid = link_fact.document_rid AND l.fact_ref = link_fact.ref);
+      CREATE INDEX link_document ON link (fact_document_rid);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {

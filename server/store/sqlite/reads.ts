@@ -51,6 +51,9 @@ export class SqliteReads {
           `SELECT d.case_id FROM entity_fact f JOIN document d ON d.rid = f.document_rid
            WHERE f.entity_rid = @rid AND d.case_id IS NOT NULL
          UNION
+         SELECT d.case_id FROM link l JOIN document d ON d.rid = l.fact_document_rid
+           WHERE (l.from_rid = @rid OR l.to_rid = @rid) AND d.case_id IS NOT NULL
+         UNION
          SELECT d.case_id FROM link l JOIN link_fact f ON f.link_rid = l.rid JOIN document d ON d.rid = f.document_rid
            WHERE (l.from_rid = @rid OR l.to_rid = @rid) AND d.case_id IS NOT NULL
          UNION
@@ -64,10 +67,15 @@ export class SqliteReads {
         )
         .pluck(),
       linkById: db.prepare<[string], LinkRow>(`SELECT ${LINK_COLUMNS} FROM link l WHERE l.id = ?`),
-      linkFacts: db.prepare<[number], FactRow>(
-        `SELECT f.ref, f.props, f.imported_by, f.imported_at, ${DOCUMENT_COLUMNS}
-         FROM link_fact f JOIN document d ON d.rid = f.document_rid WHERE f.link_rid = ?
-         ORDER BY f.imported_at, d.rid, f.ref`,
+      // The first source is in the link's row (schema 8), any further ones in link_fact.
+      linkFacts: db.prepare<{ rid: number }, FactRow>(
+        `SELECT l.fact_ref AS ref, l.fact_props AS props, l.fact_imported_by AS imported_by,
+           l.fact_imported_at AS imported_at, d.rid AS d_rid, ${DOCUMENT_COLUMNS}
+         FROM link l JOIN document d ON d.rid = l.fact_document_rid WHERE l.rid = @rid
+         UNION ALL
+         SELECT f.ref, f.props, f.imported_by, f.imported_at, d.rid AS d_rid, ${DOCUMENT_COLUMNS}
+         FROM link_fact f JOIN document d ON d.rid = f.document_rid WHERE f.link_rid = @rid
+         ORDER BY imported_at, d_rid, ref`,
       ),
       occurrences: db.prepare<[number, number], OccurrenceRow>(
         `SELECT link_rid, at, end_at, duration_key, amount_key, txn_key, props FROM occurrence WHERE link_rid = ?
@@ -91,7 +99,10 @@ export class SqliteReads {
         .prepare<[number], number>('SELECT DISTINCT entity_rid FROM entity_fact WHERE document_rid = ?')
         .pluck(),
       linksOfDocument: db
-        .prepare<[number], number>('SELECT DISTINCT link_rid FROM link_fact WHERE document_rid = ?')
+        .prepare<{ doc: number }, number>(
+          `SELECT rid FROM link WHERE fact_document_rid = @doc
+           UNION SELECT link_rid FROM link_fact WHERE document_rid = @doc`,
+        )
         .pluck(),
       involvesOf: db.prepare<[number], { rid: number; to_rid: number }>(
         "SELECT rid, to_rid FROM link WHERE from_rid = ? AND kind = 'involves'",
@@ -142,7 +153,7 @@ export class SqliteReads {
     const occ = this.st.occurrences.all(row.rid, occurrenceLimit + 1);
     return {
       ...toLinkView(row),
-      provenance: this.st.linkFacts.all(row.rid).map(toProvenance),
+      provenance: this.st.linkFacts.all({ rid: row.rid }).map(toProvenance),
       occurrences: occ
         .slice(0, occurrenceLimit)
         .map((o) =>
@@ -241,7 +252,7 @@ export class SqliteReads {
       }
       for (const doc of this.st.caseDocuments.all(caseId)) {
         for (const rid of this.st.entitiesOfDocument.all(doc)) ordered.add(rid);
-        for (const rid of this.st.linksOfDocument.all(doc)) linkRids.add(rid);
+        for (const rid of this.st.linksOfDocument.all({ doc })) linkRids.add(rid);
       }
     }
     // Ends of the case's links belong in its view even when only the link, not the entity, came from its evidence.
