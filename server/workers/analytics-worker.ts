@@ -93,7 +93,11 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
     const inDatabase = await gdsCommunities(store, req.params);
     if (inDatabase) return reply(req.id, inDatabase.json, inDatabase.version, false, t0);
   }
-  const list = cold && input.store === 'sqlite' ? readEdgeList(input.dbPath) : undefined;
+  const list = !cold
+    ? undefined
+    : input.store === 'sqlite'
+      ? readEdgeList(input.dbPath)
+      : await (store as Neo4jGraphStore).edgeList();
   const { version } = list ?? (await projection.refresh());
   const key = JSON.stringify([version, req.op, req.scope, req.params]);
   const known = cache.get(key);
