@@ -552,3 +552,16 @@ describe('the schema step', () => {
     ).rejects.toThrow('exists');
   });
 });
+
+describe('a server that goes away', () => {
+  it('is the store’s STORE.UNAVAILABLE, which the API answers 503, not an internal error', async () => {
+    const { store } = fakeStore({
+      'graph-version': () => {
+        throw new Neo4jError('Connection was closed by server', 'ServiceUnavailable', '', '');
+      },
+    });
+    const err = await store.version().catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'CaseGraphError', code: 'STORE.UNAVAILABLE' });
+    expect((err as Error).message).toBe('Neo4j is unavailable: Connection was closed by server');
+  });
+});

@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import { prepareBatch } from '../server/ingest/ingest-batch.js';
 import { fakeStore } from './support/fake-neo4j.js';
-import { firBatch, otherFirBatch, TEST_KEYS } from './support/batches.js';
+import { firBatch, jioCdr, otherFirBatch, scenario, TEST_KEYS } from './support/batches.js';
+import { Projection } from '../server/analytics/projection.js';
 import { neo4jModel } from './support/neo4j-model.js';
 import { describeStoreContract } from './store-contract.js';
 
@@ -46,5 +47,23 @@ describe('Neo4j adapter: writers on several instances', () => {
     const seqs = [...model.state().entities.values()].map((e) => e.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(await one.stats()).toMatchObject({ version: 2, documents: 2 });
+  });
+});
+
+describe('Neo4j adapter: the projection', () => {
+  it('is built from the change feed streamed record by record, and catches up by version', async () => {
+    model = neo4jModel();
+    const store = open();
+    const ctx = { importedAt: new Date('2026-06-01T09:00:00Z') };
+    for (const b of scenario()) await store.ingest(prepareBatch(b, 'test', TEST_KEYS), ctx);
+    const projection = new Projection(store);
+    const built = await projection.refresh();
+    const stats = await store.stats();
+    expect(built).toMatchObject({ version: stats.version, nodes: stats.entities, edges: stats.links });
+    expect(built.lastRefresh).toMatchObject({ entities: stats.entities, links: stats.links });
+    await store.ingest(prepareBatch(jioCdr(), 'test', TEST_KEYS), ctx);
+    const caught = await projection.refresh();
+    expect(caught.version).toBe((await store.stats()).version);
+    expect(caught.lastRefresh.links).toBeLessThan(stats.links);
   });
 });
