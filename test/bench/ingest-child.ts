@@ -8,6 +8,7 @@ import { ingestFiles } from '../../server/ingest/bulk.js';
 import type { NormalisedBatch } from '../../server/domain/normalise-batch.js';
 import type { BulkLoad, GraphStore, IngestContext } from '../../server/store/graph-store.js';
 import { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
+import { sampleThreads } from './thread-cpu.js';
 
 const [file, dir] = process.argv.slice(2) as [string, string];
 const keys = { defaultRegion: 'IN' as const, aadhaarKey: 'bench-only-aadhaar-key-0123456789abcdef' };
@@ -52,6 +53,7 @@ const store: GraphStore = Object.create(sqlite, {
 });
 
 // The whole of `npm run ingest` after start-up: reading the file, preparing in a worker, writing.
+const threads = sampleThreads();
 const t0 = performance.now();
 const unreadable = (f: string, why: string) => {
   throw new Error(`${f}: ${why}`);
@@ -61,6 +63,7 @@ for await (const r of ingestFiles([file], 'bench', { store, keys }, unreadable, 
 }))
   if (!r.ok) throw new Error(`${r.where} rejected: ${JSON.stringify(r.error.issues.slice(0, 3))}`);
 const seconds = (performance.now() - t0) / 1000;
+const cpu = threads.stop();
 const stats = await sqlite.stats();
 await sqlite.close();
 const peakRssMiB = process.resourceUsage().maxRSS / 1024;
@@ -88,5 +91,7 @@ process.stdout.write(
     bareRowsPerS: linkKeys.length / bareSeconds,
     bareRows: linkKeys.length,
     firstLoad,
+    writerCpuSeconds: cpu.main,
+    preparerCpuSeconds: cpu.busiestOther,
   }),
 );

@@ -62,6 +62,8 @@ export async function run(): Promise<void> {
       bareRowsPerS: number;
       bareRows: number;
       firstLoad: boolean;
+      writerCpuSeconds: number;
+      preparerCpuSeconds: number;
     };
     const linksPerS = r.links / r.seconds;
     const row = (k: string, v: string) => console.log(`${k.padEnd(38)} ${v}`);
@@ -71,6 +73,10 @@ export async function run(): Promise<void> {
     );
     row('written as', r.firstLoad ? 'one bulk load (the store was empty)' : 'groups of batches');
     row('ingest, end to end', `${r.seconds.toFixed(2)} s (store writes ${r.storeSeconds.toFixed(2)} s)`);
+    row(
+      'CPU: preparing worker / writing thread',
+      `${r.preparerCpuSeconds.toFixed(1)} s / ${r.writerCpuSeconds.toFixed(1)} s (the larger bounds the import)`,
+    );
     row('entities/s', Math.round(r.entities / r.seconds).toLocaleString('en'));
     row('links/s', Math.round(linksPerS).toLocaleString('en'));
     row('links/s, store writes only', Math.round(r.links / r.storeSeconds).toLocaleString('en'));
