@@ -140,8 +140,13 @@ export interface TiePaths {
   paths: { nodes: string[]; links: string[]; hops: number; steps: PathStep[] }[];
 }
 
-export function fetchPaths(caseId: string | undefined, from: string, to: string): Promise<TiePaths> {
-  return analytics('paths', { case: caseId, from, to, max: 6, k: 3 });
+export function fetchPaths(
+  caseId: string | undefined,
+  from: string,
+  to: string,
+  linkKinds: readonly string[],
+): Promise<TiePaths> {
+  return analytics('paths', { case: caseId, from, to, max: 6, k: 3, linkKinds: linkKinds.join(',') });
 }
 
 export interface SharedTies {

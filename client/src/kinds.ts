@@ -5,7 +5,7 @@
  * filled disc on white. Twelve kinds cannot all be told apart by colour alone under every colour-vision
  * deficiency, so the legend, the hover card and the labels always name the kind as well.
  */
-import type { EntityKind } from '../../server/domain/kinds.js';
+import type { EntityKind, LinkKind } from '../../server/domain/kinds.js';
 
 export interface KindStyle {
   /** Singular name, as the legend and hover card show it. */
@@ -49,3 +49,29 @@ export function fade(colour: string, amount: number): string {
   };
   return `#${channel(16)}${channel(8)}${channel(0)}`;
 }
+
+/** Link kinds as the filters name them; checked against the server's list at compile time. */
+export const LINK_NAMES = {
+  uses: 'uses (phone)',
+  called: 'called',
+  messaged: 'messaged',
+  'in-device': 'in device',
+  'seen-at': 'seen at',
+  'used-ip': 'used IP',
+  holds: 'holds (account)',
+  paid: 'paid',
+  'stayed-at': 'stayed at',
+  'located-at': 'located at',
+  'associate-of': 'associate of',
+  advertises: 'advertises',
+  'posted-by': 'posted by',
+  involves: 'involved in case',
+} as const satisfies Record<LinkKind, string>;
+
+export const linkName = (kind: string): string => (LINK_NAMES as Record<string, string>)[kind] ?? kind;
+
+/**
+ * What ties two people in evidence: every link kind but a case's record of who it involves, which
+ * would tie any two co-accused in two steps and hide how they are actually connected.
+ */
+export const TIE_LINK_KINDS = (Object.keys(LINK_NAMES) as LinkKind[]).filter((k) => k !== 'involves');

@@ -36,6 +36,7 @@ export interface PageHandle {
   view: () => ViewState;
   shown: () => { nodes: number; edges: number };
   highlighted: () => { nodes: string[]; edges: string[] } | null;
+  camera: () => { x: number; y: number; ratio: number };
   /** Bumped each time a view finishes loading, so a test can wait for the next one. */
   loads: number;
 }
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     view: () => DEFAULT_STATE,
     shown: () => ({ nodes: 0, edges: 0 }),
     highlighted: () => null,
+    camera: () => ({ x: 0.5, y: 0.5, ratio: 1 }),
     loads: 0,
   };
   window.__casegraph = handle;
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
     handle.view = () => view.state;
     handle.shown = () => ({ nodes: view.visible.nodes.size, edges: view.visible.edges.size });
     handle.highlighted = () => view.highlighted;
+    handle.camera = () => view.sigma.getCamera().getState();
 
     const picker = byId<HTMLSelectElement>('case-picker');
     picker.append(
@@ -102,7 +105,11 @@ async function main(): Promise<void> {
     mountToolbar(byId('toolbar'), view, () => `casegraph-${view.state.scope.replace(/[^a-z0-9]+/gi, '-')}`);
     mountLegend(byId('legend'), view);
     const tie = mountTie(byId('tie-panel'), byId('tie'), view);
-    mountDetails(byId('details-panel'), byId('details'), view, tie.shared);
+    const firOf = new Map(cases.map((c) => [c.id, c.label]));
+    const caseLabel = (id: string) =>
+      firOf.get(id) ??
+      (view.full.hasNode(id) ? view.full.getNodeAttribute(id, 'label') : 'a case not assigned to you');
+    mountDetails(byId('details-panel'), byId('details'), view, tie.shared, caseLabel);
     mountSearch(byId('search-panel'), view);
     mountFilters(byId('filters-panel'), byId('filters'), byId('counts'), view);
     const communities = mountCommunities(byId('communities-panel'), byId('communities'), view);

@@ -25,19 +25,24 @@ function properties(detail: EntityDetail): HTMLElement {
   return list;
 }
 
-function roles(view: ViewController, id: string, detail: EntityDetail): HTMLElement {
+function roles(
+  view: ViewController,
+  id: string,
+  detail: EntityDetail,
+  caseLabel: (id: string) => string,
+): HTMLElement {
   const list = el('ul', { className: 'roles' });
   const seen = new Set<string>();
   if (view.full.hasNode(id))
     view.full.forEachEdge(id, (_e, a, source) => {
       if (a.kind !== 'involves' || source === id) return;
       seen.add(source);
-      const fir = view.full.hasNode(source) ? view.full.getNodeAttribute(source, 'label') : source;
+      const fir = caseLabel(source);
       list.append(el('li', {}, el('strong', { text: String(a.props.role ?? 'involved') }), ` in ${fir}`));
     });
   for (const c of detail.caseIds) {
     if (seen.has(c) || c === id) continue;
-    const fir = view.full.hasNode(c) ? view.full.getNodeAttribute(c, 'label') : c;
+    const fir = caseLabel(c);
     list.append(el('li', { text: `in the evidence of ${fir}` }));
   }
   if (!list.childElementCount)
@@ -162,6 +167,7 @@ export function mountDetails(
   body: HTMLElement,
   view: ViewController,
   onShared: (id: string) => void,
+  caseLabel: (id: string) => string,
 ): void {
   let shownFor: string | null = null;
   let token = 0;
@@ -202,7 +208,7 @@ export function mountDetails(
         el('h3', { className: 'detail-heading', text: 'Properties' }),
         properties(detail),
         el('h3', { className: 'detail-heading', text: 'Roles in cases' }),
-        roles(view, id, detail),
+        roles(view, id, detail, caseLabel),
         el('h3', { className: 'detail-heading', text: 'Occurrences' }),
         time,
         el('h3', { className: 'detail-heading', text: `Provenance (${detail.provenance.length})` }),

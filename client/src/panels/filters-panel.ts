@@ -5,7 +5,7 @@
  */
 import type { ViewController } from '../view/controller.js';
 import { occurrenceHistogram, type Histogram } from '../view/histogram.js';
-import { kindStyle } from '../kinds.js';
+import { kindStyle, linkName } from '../kinds.js';
 import { counted, formatCount } from '../format.js';
 import { button, el, formatDate, swatch } from './dom.js';
 
@@ -162,7 +162,7 @@ export function mountFilters(
       ),
       checkList(
         'links',
-        linkKinds.map((k) => ({ value: k, label: k })),
+        linkKinds.map((k) => ({ value: k, label: linkName(k) })),
         s.hiddenLinkKinds,
         (off) => view.update({ hiddenLinkKinds: off }, 'link filter'),
       ),

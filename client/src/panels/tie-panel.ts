@@ -6,6 +6,7 @@
 import { ApiError } from '../api.js';
 import { fetchEntity, fetchLink, fetchPaths, fetchShared, type TiePaths } from '../api-reads.js';
 import { counted } from '../format.js';
+import { linkName, TIE_LINK_KINDS } from '../kinds.js';
 import type { ViewController } from '../view/controller.js';
 import { button, el, formatDate } from './dom.js';
 
@@ -68,7 +69,7 @@ async function evidence(view: ViewController, tie: TiePaths): Promise<HTMLElemen
         { className: 'tie-step', data: { link: link.id } },
         el('span', {
           className: 'tie-link',
-          text: `${labelOf(view, step.from)} — ${link.kind}${role} — ${labelOf(view, step.to)}`,
+          text: `${labelOf(view, step.from)} — ${linkName(link.kind)}${role} — ${labelOf(view, step.to)}`,
         }),
         el('span', {
           className: 'doc-meta',
@@ -106,9 +107,13 @@ export function mountTie(
   const explain = async (a: string, b: string) => {
     body.replaceChildren(el('p', { className: 'muted', text: 'Finding the shortest paths…' }));
     try {
-      const tie = await fetchPaths(scopeCase(view), a, b);
+      const tie = await fetchPaths(scopeCase(view), a, b, TIE_LINK_KINDS);
       if (!tie.paths.length) {
-        body.replaceChildren(el('p', { text: 'No path ties them within six links.' }));
+        body.replaceChildren(
+          el('p', {
+            text: 'No path of evidence (calls, payments, shared phones, stays…) ties them within six links.',
+          }),
+        );
         return;
       }
       await addMissing(view, tie);

@@ -32,6 +32,8 @@ export const DEFAULTS = {
   /** Pictograms are drawn up to this many visible entities; beyond, plain discs keep frames fast. */
   pictogramsUpTo: 5_000,
   flyDurationMs: 600,
+  /** After an expansion or collapse the layout runs again in views up to this size. */
+  relayoutUpTo: 5_000,
 };
 
 export interface Counts {
@@ -484,6 +486,9 @@ export class ViewController extends Emitter<ControllerEvents> {
     this.refresh();
     this.emit('graph');
     keepPositions(this.graph, this.positionsKey);
+    // New entities start beside a neighbour; a short run of the layout settles them in. Not a step of
+    // its own: undoing an expansion should take one undo, not two.
+    if (this.graph.order <= DEFAULTS.relayoutUpTo) this.layout.start();
   }
 
   communityNodeOf(community: number): string {
