@@ -63,7 +63,7 @@ for await (const r of ingestFiles([file], 'bench', { store, keys }, unreadable, 
 }))
   if (!r.ok) throw new Error(`${r.where} rejected: ${JSON.stringify(r.error.issues.slice(0, 3))}`);
 const seconds = (performance.now() - t0) / 1000;
-const cpu = threads.stop();
+const cpu = await threads.stop();
 const stats = await sqlite.stats();
 await sqlite.close();
 const peakRssMiB = process.resourceUsage().maxRSS / 1024;
