@@ -2,7 +2,8 @@
  * The demo page end to end: the real server (demo seed on, fresh data folder) serves the built client,
  * Debian's Chromium draws it through sigma's WebGL (software rendering here, so timeouts are generous),
  * and the tests check what an analyst would: the header and counts, the legend, nodes actually on the
- * canvas in the kind colours, the hover highlight, and readable messages when the API fails or is empty.
+ * canvas in the kind colours, and readable messages when the API fails or is empty. What an analyst
+ * does with the view is in analyst-view.test.ts.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,7 @@ async function signInThroughTheForm(page: Page, username: string, password: stri
 
 async function openPage(
   prepare?: (page: Page) => Promise<unknown>,
+  fragment = '',
 ): Promise<{ page: Page; console: string[]; requests: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const console: string[] = [];
@@ -83,7 +85,7 @@ async function openPage(
   page.on('pageerror', (error) => console.push(`pageerror: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));
   await prepare?.(page);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${server.url}/${fragment}`);
   await signInThroughTheForm(page, ANALYST.username, ANALYST.password);
   await page.waitForFunction(
     () => window.__casegraph !== undefined && window.__casegraph.state !== 'loading',
@@ -211,7 +213,7 @@ describe('demo page', () => {
         expect(await page.title()).toContain('CaseGraph');
         expect(await page.locator('h1').textContent()).toBe('CaseGraph');
         expect(await page.locator('#scope').textContent()).toBe(
-          `Synthetic demo scenario — ${count(graph.nodes.length)} entities, ${count(graph.edges.length)} links`,
+          `All cases — ${count(graph.nodes.length)} entities, ${count(graph.edges.length)} links · synthetic demo scenario`,
         );
         mkdirSync(RESULTS, { recursive: true });
         await page.screenshot({ path: join(RESULTS, 'demo-page.png') });
@@ -219,9 +221,15 @@ describe('demo page', () => {
         // Sensitive-data hygiene: the credentials never reach the address bar, the page asks for the graph
         // without parameters, and it logs nothing of it.
         expect(page.url()).toBe(`${server.url}/`);
-        expect(requests.filter((url) => url.includes('/api/'))).toEqual(
-          ['/api/auth/session', '/api/auth/login', '/api/graph'].map((p) => server.url + p),
+        const api = requests.filter((url) => url.includes('/api/'));
+        expect(api.slice(0, 4)).toEqual(
+          ['/api/auth/session', '/api/auth/login', '/api/cases', '/api/graph'].map((p) => server.url + p),
         );
+        // Everything else it asks is analytics of the same view; nothing goes anywhere but CaseGraph.
+        expect(api.slice(4).every((url) => url.startsWith(`${server.url}/api/analytics/`))).toBe(true);
+        // (The layout's worker is a blob: of this origin; pictograms are data: URLs in the script.)
+        const own = (url: string) => url.startsWith(server.url) || url.startsWith(`blob:${server.url}`);
+        expect(requests.filter((url) => !own(url) && !url.startsWith('data:'))).toEqual([]);
         const labels = graph.nodes.map((n) => n.attributes.label);
         expect(console.filter((line) => labels.some((label) => line.includes(label)))).toEqual([]);
         expect(console.filter((line) => line.startsWith('pageerror'))).toEqual([]);
@@ -251,7 +259,7 @@ describe('demo page', () => {
   });
 
   it('draws the entities on the WebGL canvas in their kind colours', { timeout: SLOW }, async () => {
-    const { page } = await openPage();
+    const { page } = await openPage(undefined, '#colour=kind');
     try {
       // Software WebGL may need a frame or two: poll until the picture holds the palette.
       let hits = { total: 0, byKind: {} as Record<string, number> };
@@ -270,35 +278,6 @@ describe('demo page', () => {
         .map(([kind]) => kind);
       expect(visible.length).toBeGreaterThan(2);
       for (const kind of visible) expect(hits.byKind[kind] ?? 0, `pixels of ${kind}`).toBeGreaterThan(10);
-    } finally {
-      await page.close();
-    }
-  });
-
-  it('highlights a hovered entity: names it and dims the rest', { timeout: SLOW }, async () => {
-    const { page } = await openPage();
-    try {
-      const before = await paletteHits(page);
-      const box = (await page.locator('#graph').boundingBox())!;
-      const positions = await page.evaluate(() => window.__casegraph!.positions());
-      // The largest entity inside the view: a hub, so it is hard to miss and its neighbourhood is clear.
-      const target = positions
-        .filter((p) => p.x > 20 && p.y > 20 && p.x < box.width - 20 && p.y < box.height - 20)
-        .sort((a, b) => b.size - a.size)[0]!;
-      const label = graph.nodes.find((n) => n.key === target.id)!.attributes.label;
-
-      await page.mouse.move(box.x + target.x, box.y + target.y, { steps: 4 });
-      await expect
-        .poll(() => page.locator('#hover-card .hover-label').textContent(), { timeout: 30_000 })
-        .toBe(label);
-      await page.screenshot({ path: join(RESULTS, 'demo-page-hover.png') });
-      // Outside the neighbourhood entities fade towards white: far fewer pixels keep a kind's full colour.
-      await expect
-        .poll(async () => (await paletteHits(page)).total, { timeout: 30_000, interval: 1000 })
-        .toBeLessThan(before.total * 0.6);
-
-      await page.mouse.move(box.x + 2, box.y + 2);
-      await expect.poll(() => page.locator('#hover-card .hover-label').count(), { timeout: 30_000 }).toBe(0);
     } finally {
       await page.close();
     }
@@ -369,7 +348,7 @@ describe('demo page', () => {
       expect(await page.getByRole('status').locator('.notice-title').textContent()).toBe(
         'No entities to show yet',
       );
-      expect(await page.locator('#scope').textContent()).toBe('Synthetic demo scenario — no entities');
+      expect(await page.locator('#scope').textContent()).toBe('All cases — no entities');
     } finally {
       await page.close();
     }

@@ -52,7 +52,9 @@ export function mountLegend(list: HTMLElement, view: ViewController): void {
       );
     list.replaceChildren(...items);
   };
-  view.on('counts', render);
-  render();
-  list.closest<HTMLElement>('.panel')!.hidden = false;
+  const panel = list.closest<HTMLElement>('.panel')!;
+  view.on('counts', () => {
+    render();
+    panel.hidden = view.graph.order === 0;
+  });
 }
