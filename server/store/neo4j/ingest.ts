@@ -19,7 +19,7 @@ import type { NormalisedBatch, NormalisedLink } from '../../domain/normalise-bat
 import { mergeProps, type Props } from '../../domain/props.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { IngestContext, IngestOutcome } from '../graph-store.js';
-import { checkDocument, checkEnds, tally } from '../sqlite/batch-checks.js';
+import { checkDocument, checkEnds, tally } from '../batch-checks.js';
 import type { Executor, QueryRunner } from './executor.js';
 import { props, propsText, safeInt, safeIntOrNull, text, textOrNull } from './map-records.js';
 import type { QueryName, QueryParams } from './queries.js';

@@ -19,7 +19,7 @@ import { entityLabel, searchText } from '../../domain/labels.js';
 import type { EntityKind, Scheme } from '../../domain/kinds.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { BulkLoad, IngestContext, IngestOutcome } from '../graph-store.js';
-import { checkDocument, checkEnds, tally, type KnownDocument } from './batch-checks.js';
+import { checkDocument, checkEnds, tally, type KnownDocument } from '../batch-checks.js';
 import {
   LINK_ROW_COLUMNS,
   documentRow,

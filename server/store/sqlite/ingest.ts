@@ -10,7 +10,7 @@ import { mergeProps, type Props } from '../../domain/props.js';
 import { entityLabel, searchText } from '../../domain/labels.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { IngestContext, IngestOutcome } from '../graph-store.js';
-import { checkDocument, checkEnds, tally } from './batch-checks.js';
+import { checkDocument, checkEnds, tally } from '../batch-checks.js';
 import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
 import { propsJson, writeOccurrences } from './occurrence-writes.js';
 import { addLinkSource, linkRowValues, type LinkSource } from './link-row.js';

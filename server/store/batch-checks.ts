@@ -1,10 +1,10 @@
 /**
- * What makes a batch unacceptable to the store, checked before anything is written so that a refused
- * batch never needs rolling back. Both write paths (ingest.ts, bulk-load.ts) ask the same questions;
+ * What makes a batch unacceptable to a store, checked before anything is written so that a refused
+ * batch never needs rolling back. Every adapter (sqlite/, neo4j/) and write path asks the same questions;
  * they differ only in how they know what the store already holds.
  */
-import { CaseGraphError, type Issue } from '../../domain/errors.js';
-import type { NormalisedBatch } from '../../domain/normalise-batch.js';
+import { CaseGraphError, type Issue } from '../domain/errors.js';
+import type { NormalisedBatch } from '../domain/normalise-batch.js';
 
 /** A document as the store has it on record. */
 export interface KnownDocument {
