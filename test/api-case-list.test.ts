@@ -27,7 +27,9 @@ describe('GET /api/cases', () => {
 
   it('lists only the assigned cases for an analyst, and none when nothing is assigned', async () => {
     const analyst = await server.signInAs('analyst', 'analyst.one', [idOf('case', FIR)]);
-    expect((await analyst.get('/api/cases')).body.cases.map((c: { label: string }) => c.label)).toEqual([FIR]);
+    expect((await analyst.get('/api/cases')).body.cases.map((c: { label: string }) => c.label)).toEqual([
+      FIR,
+    ]);
     const idle = await server.signInAs('analyst', 'analyst.none');
     expect((await idle.get('/api/cases')).body).toEqual({ cases: [] });
   });
