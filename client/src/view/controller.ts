@@ -153,7 +153,10 @@ export class ViewController extends Emitter<ControllerEvents> {
     this.graph = grouped
       ? buildCommunityGraph(this.full, this.scores.communityOf, new Set(this.state.opened))
       : this.full;
-    const restored = restorePositions(this.graph, this.positionsKey);
+    restorePositions(this.graph, this.positionsKey);
+    // Kept from an earlier visit, or sent laid out: a view whose every node has a place is not laid
+    // out again, so it does not jump.
+    const placed = this.graph.filterNodes((_n, a) => a.x !== undefined && a.y !== undefined).length;
     this.placeNew();
     indexParallelEdgesIndex(this.graph as never, {
       edgeIndexAttribute: 'parallelIndex',
@@ -166,7 +169,7 @@ export class ViewController extends Emitter<ControllerEvents> {
     this.layout = this.newLayout();
     this.refresh();
     this.emit('graph');
-    if (restored < this.graph.order) this.layout.start();
+    if (placed < this.graph.order) this.layout.start();
     else this.setLayoutStatus('settled');
   }
 
