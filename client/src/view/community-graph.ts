@@ -35,11 +35,16 @@ export function buildCommunityGraph(
   };
   for (const [c, list] of members) {
     if (opened.has(c)) continue;
+    // At the middle of its members where they have places; otherwise placed and laid out afresh.
     let x = 0;
     let y = 0;
+    let placed = 0;
     for (const m of list) {
-      x += full.getNodeAttribute(m, 'x') ?? 0;
-      y += full.getNodeAttribute(m, 'y') ?? 0;
+      const a = full.getNodeAttributes(m);
+      if (a.x === undefined || a.y === undefined) continue;
+      x += a.x;
+      y += a.y;
+      placed++;
     }
     shown.addNode(communityNode(c), {
       kind: 'community',
@@ -49,8 +54,7 @@ export function buildCommunityGraph(
       props: {},
       community: c,
       members: list.length,
-      x: x / list.length,
-      y: y / list.length,
+      ...(placed ? { x: x / placed, y: y / placed } : {}),
     });
   }
   full.forEachNode((node, a) => {
