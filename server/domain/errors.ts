@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'BATCH.INVALID',
   'BATCH.UNKNOWN_ENTITY',
   'DOCUMENT.CONFLICT',
+  'IMPORT.UNREADABLE',
+  'IMPORT.MISSING_COLUMN',
+  'IMPORT.ROWS_INVALID',
+  'IMPORT.NOT_FOUND',
   'REQUEST.MALFORMED_JSON',
   'REQUEST.TOO_LARGE',
   'REQUEST.INVALID',
@@ -35,7 +39,10 @@ export interface Issue {
   path: string;
   /** Index of the record in its list (entities or links), when the problem is in one. */
   index?: number;
-  section?: 'document' | 'entities' | 'links' | 'query' | 'params' | 'body';
+  section?: 'document' | 'entities' | 'links' | 'query' | 'params' | 'body' | 'file' | 'rows';
+  /** For an imported file: the row as a spreadsheet numbers it (1 is the first line) and the column's header. */
+  row?: number;
+  column?: string;
   message: string;
 }
 

@@ -11,6 +11,10 @@ const STATUS: Record<ErrorCode, number> = {
   'BATCH.INVALID': 422,
   'BATCH.UNKNOWN_ENTITY': 422,
   'DOCUMENT.CONFLICT': 409,
+  'IMPORT.UNREADABLE': 422,
+  'IMPORT.MISSING_COLUMN': 422,
+  'IMPORT.ROWS_INVALID': 422,
+  'IMPORT.NOT_FOUND': 404,
   'REQUEST.MALFORMED_JSON': 400,
   'REQUEST.TOO_LARGE': 413,
   'REQUEST.INVALID': 400,
@@ -38,7 +42,9 @@ export const issueSchema = z
       .string()
       .meta({ description: 'JSON path of the field at fault, e.g. links[3].occurrences[0].at' }),
     index: z.number().int().optional().meta({ description: 'Index of the record in its list.' }),
-    section: z.enum(['document', 'entities', 'links', 'query', 'params', 'body']).optional(),
+    section: z.enum(['document', 'entities', 'links', 'query', 'params', 'body', 'file', 'rows']).optional(),
+    row: z.number().int().optional().meta({ description: 'Row of an imported file (1 is its first line).' }),
+    column: z.string().optional().meta({ description: "Header of the imported file's column at fault." }),
     message: z.string(),
   })
   .meta({ id: 'Issue' });

@@ -1,0 +1,112 @@
+/**
+ * The first look at an uploaded file, before any row is mapped: what it is (sniff.ts), which layout and
+ * header row (header.ts), and the order of each date column, decided from the first megabyte of rows.
+ */
+import { open } from 'node:fs/promises';
+import type { Issue } from '../../domain/errors.js';
+import { splitSample } from './csv-reader.js';
+import { detectDateOrder, type DateOrder } from './dates.js';
+import { findHeader, type HeaderFound } from './header.js';
+import { fileError, sniffFile, type Sniffed } from './sniff.js';
+import { TEMPLATES, templateById } from './templates/index.js';
+import { RowView } from './row-view.js';
+
+export interface ImportSettings {
+  /** A template id; absent: the layout is recognised from the header. */
+  template?: string;
+  delimiter?: string;
+  /** field → header, where the user corrected the recognised mapping. */
+  columns?: Record<string, string>;
+  /** Overrides the detected order of every date column. */
+  dateOrder?: DateOrder;
+}
+
+export interface Inspected {
+  sniffed: Sniffed;
+  found: HeaderFound;
+  dateOrder: Record<string, DateOrder>;
+  /** Things the user should confirm, such as a date column that reads both ways. */
+  warnings: Issue[];
+  /** The first rows of the file as text (for the preview). */
+  sample: string;
+  size: number;
+}
+
+const SAMPLE_BYTES = 1 << 20;
+
+export async function readHead(path: string): Promise<{ head: Buffer; size: number }> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const head = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+    await fh.read(head, 0, head.length, 0);
+    return { head, size };
+  } finally {
+    await fh.close();
+  }
+}
+
+export function decodeSample(head: Buffer, sniffed: Sniffed): string {
+  return new TextDecoder(sniffed.encoding, { ignoreBOM: true }).decode(head.subarray(sniffed.bom));
+}
+
+export async function inspectFile(path: string, settings: ImportSettings = {}): Promise<Inspected> {
+  const { head, size } = await readHead(path);
+  const sniffed = sniffFile(head.subarray(0, 65536), head.length === size);
+  if (sniffed.format !== 'csv')
+    throw fileError(
+      sniffed.format === 'xlsx'
+        ? 'this is an Excel workbook: XLSX import is not built yet; save the sheet as "CSV UTF-8" and import that'
+        : 'this is a JSON batch: send it to POST /api/ingest, or as a batch file to npm run ingest',
+    );
+  let templates = TEMPLATES;
+  if (settings.template !== undefined) {
+    const t = templateById(settings.template);
+    if (!t) throw fileError(`there is no template "${settings.template}" (see GET /api/imports/templates)`);
+    templates = [t];
+  }
+  const sample = decodeSample(head, sniffed);
+  const found = findHeader(sample, templates, {
+    ...(settings.delimiter ? { delimiter: settings.delimiter } : {}),
+    ...(settings.columns ? { overrides: settings.columns } : {}),
+  });
+  const dateOrder: Record<string, DateOrder> = {};
+  const warnings: Issue[] = [];
+  const rows = splitSample(sample, found.delimiter, 20_000).slice(found.at + 1);
+  const view = new RowView(found.columns.index);
+  for (const [field, spec] of Object.entries(found.template.fields)) {
+    if (!spec.date || found.columns.index[field] === undefined) continue;
+    if (settings.dateOrder) {
+      dateOrder[field] = settings.dateOrder;
+      continue;
+    }
+    if (found.template.dateOrder) {
+      dateOrder[field] = found.template.dateOrder;
+      continue;
+    }
+    const values = rows.map((r) => {
+      view.fields = r.fields;
+      return view.text(field);
+    });
+    const verdict = detectDateOrder(values);
+    dateOrder[field] = verdict.order;
+    const column = found.columns.headers[found.columns.index[field]!]!;
+    if (verdict.ambiguous)
+      warnings.push({
+        section: 'file',
+        path: `row ${found.row}.${column}`,
+        row: found.row,
+        column,
+        message: `every date in "${column}" reads both day-first and month-first: read as DD/MM (India's order); set the date order if the source wrote MM/DD`,
+      });
+    else if (verdict.conflict)
+      warnings.push({
+        section: 'file',
+        path: `row ${found.row}.${column}`,
+        row: found.row,
+        column,
+        message: `"${column}" mixes day-first (${verdict.conflict.other}) and month-first (${verdict.conflict.value}) dates: read as ${verdict.order === 'dmy' ? 'DD/MM' : 'MM/DD'}, the other rows are rejected`,
+      });
+  }
+  return { sniffed, found, dateOrder, warnings, sample, size };
+}

@@ -1,0 +1,174 @@
+/**
+ * The importer end to end below HTTP: operator CDRs written as each operator sends them become the same
+ * calls, handsets and cells; bad files are refused naming row and column, with nothing written.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { CaseGraphError } from '../server/domain/errors.js';
+import { entityId, linkId } from '../server/domain/ids.js';
+import { runImport, type ImportOptions } from '../server/ingest/import/run-import.js';
+import { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
+import { cdrText, type CdrRow } from '../seed/files/cdr-layouts.js';
+import type { Operator } from '../seed/places.js';
+import { TEST_KEYS } from './support/batches.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'casegraph-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const TARGET = '+919820123456';
+const OTHER = '+919833300001';
+const IMEI = '490154203237518';
+const T0 = Date.UTC(2026, 3, 15, 4, 42, 0); // 15/04/2026 10:12:00 IST
+
+const ROWS: CdrRow[] = [
+  {
+    other: OTHER,
+    kind: 'called',
+    dir: 'out',
+    t: T0,
+    durationS: 62,
+    imei: IMEI,
+    cell: '404-98-8331-230711555',
+    lat: 21.29669,
+    lon: 72.8915,
+  },
+  {
+    other: OTHER,
+    kind: 'called',
+    dir: 'in',
+    t: T0 + 3_600_000,
+    durationS: 5,
+    imei: IMEI,
+    cell: '404-98-8331-230711555',
+    lat: 21.29669,
+    lon: 72.8915,
+  },
+  { other: '+919833300002', kind: 'messaged', dir: 'out', t: T0 + 7_200_000 },
+];
+
+let store: SqliteGraphStore;
+beforeEach(() => {
+  store = new SqliteGraphStore(':memory:');
+});
+
+let n = 0;
+function file(text: string | Buffer, name = `f${++n}.csv`): ImportOptions {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
+  return { path, document: { name, sha256 }, importedBy: 'test-officer' };
+}
+
+const deps = () => ({ store, keys: TEST_KEYS });
+
+async function failure(p: Promise<unknown>): Promise<CaseGraphError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof CaseGraphError) return e;
+    throw e;
+  }
+  throw new Error('expected the import to fail');
+}
+
+describe('operator CDRs', () => {
+  it.each(['Airtel', 'Jio', 'Vi', 'BSNL'] as Operator[])(
+    '%s: banner, header, codes and number forms read alike',
+    async (op) => {
+      const result = await runImport(file(cdrText(op, TARGET, ROWS)), deps());
+      expect(result.template).toBe(`cdr-${op.toLowerCase()}`);
+      expect(result).toMatchObject({ rowsRead: 3, rowsAccepted: 3, rowsRejected: 0 });
+      expect(result.counts.occurrences.created).toBeGreaterThanOrEqual(3);
+      const phone = await store.getEntity(entityId('phone', 'phone', TARGET));
+      expect(phone?.provenance[0]).toMatchObject({ ref: expect.stringMatching(/^row \d+$/) });
+      expect(await store.getEntity(entityId('device', 'imei', IMEI))).not.toBeNull();
+      const cell = await store.getEntity(entityId('location', 'cell', '404-98-8331-230711555'));
+      if (op === 'Airtel' || op === 'BSNL')
+        expect(cell?.props).toMatchObject({ lat: 21.29669, lon: 72.8915 });
+      const call = await store.getLink(
+        linkId('called', entityId('phone', 'phone', TARGET), entityId('phone', 'phone', OTHER)),
+        10,
+      );
+      expect(call?.occurrences.map((o) => [o.at, o.durationS])).toEqual([['2026-04-15T04:42:00.000Z', 62]]);
+      const stats = await store.stats();
+      // target, two others, a handset and a cell ; called both ways, messaged, in-device, seen-at.
+      expect(stats).toMatchObject({ entities: 5, links: 5, occurrences: 7 });
+    },
+  );
+
+  it('re-importing the same file changes nothing', async () => {
+    const f = file(cdrText('Airtel', TARGET, ROWS));
+    await runImport(f, deps());
+    const before = await store.stats();
+    const again = await runImport(f, deps());
+    expect(
+      again.counts.entities.created + again.counts.links.created + again.counts.occurrences.created,
+    ).toBe(0);
+    expect(await store.stats()).toEqual(before);
+  });
+});
+
+describe('bad files: a clear error naming row and column, and nothing written', () => {
+  const airtel = () => cdrText('Airtel', TARGET, ROWS);
+
+  it('a wrong delimiter', async () => {
+    const e = await failure(runImport({ ...file(airtel()), settings: { delimiter: ';' } }, deps()));
+    expect(e.code).toBe('IMPORT.UNREADABLE');
+    expect(e.issues[0]).toMatchObject({ row: 4 });
+    expect(e.message).toMatch(/separated by ","/);
+  });
+
+  it('a missing required column', async () => {
+    const text = airtel().replace('B Party No', 'Something Else');
+    const e = await failure(runImport(file(text), deps()));
+    expect(e.code).toBe('IMPORT.MISSING_COLUMN');
+    expect(e.issues[0]).toMatchObject({ row: 4 });
+    expect(e.issues[0]!.column).toMatch(/B Party No/);
+  });
+
+  it('unreadable dates', async () => {
+    const text = airtel().replace("'15/04/2026'", "'15/14/2026'");
+    const e = await failure(runImport(file(text), deps()));
+    expect(e.code).toBe('IMPORT.ROWS_INVALID');
+    expect(e.issues).toEqual([expect.objectContaining({ row: 5, column: 'Date' })]);
+    expect((await store.stats()).entities).toBe(0);
+  });
+
+  it('a row with too few fields', async () => {
+    const lines = airtel().split('\r\n');
+    lines[5] = lines[5]!.split(',').slice(0, 8).join(',');
+    const e = await failure(runImport(file(lines.join('\r\n')), deps()));
+    expect(e.issues).toEqual([expect.objectContaining({ row: 6, column: 'Dur(s)' })]);
+    expect((await store.stats()).entities).toBe(0);
+  });
+
+  it('a binary file named .csv', async () => {
+    const e = await failure(runImport(file(Buffer.from([0x42, 0x41, 0x0a, 0x00, 0x01, 0x02, 0x03])), deps()));
+    expect(e.code).toBe('IMPORT.UNREADABLE');
+    expect(e.issues[0]).toMatchObject({ row: 2 });
+  });
+
+  it('a UTF-16 file without a byte-order mark is refused; with one it is read', async () => {
+    const e = await failure(runImport(file(Buffer.from(airtel(), 'utf16le')), deps()));
+    expect(e.message).toMatch(/UTF-16/);
+    const ok = await runImport(
+      file(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(airtel(), 'utf16le')])),
+      deps(),
+    );
+    expect(ok.rowsAccepted).toBe(3);
+  });
+
+  it('keeps the good rows and the rejected ones, with their reason, when asked', async () => {
+    const text = airtel().replace("'15/04/2026'", 'someday');
+    const f = file(text);
+    const rejectPath = join(dir, 'rejected.csv');
+    const result = await runImport({ ...f, keepGoodRows: true, rejectPath }, deps());
+    expect(result).toMatchObject({ rowsAccepted: 2, rowsRejected: 1 });
+    const rejected = readFileSync(rejectPath, 'utf8').split('\r\n');
+    expect(rejected[0]).toMatch(/^row,column,reason,Target No,/);
+    expect(rejected[1]).toMatch(/^5,Date,"""someday"" is not a date/);
+  });
+});
