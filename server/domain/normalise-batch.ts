@@ -62,10 +62,43 @@ export interface NormalisedLink {
   propsText?: string;
   ref?: string;
   occurrences: NormalisedOccurrence[];
+  /** What a store keeps on a new link's row: its occurrences summed, each distinct one counted once. */
+  totals: OccurrenceTotals;
   /** Position in the batch and how each end was written, so a store can name an unknown end. */
   index: number;
   fromDesc: string;
   toDesc: string;
+}
+
+export interface OccurrenceTotals {
+  count: number;
+  durationS: number;
+  amountPaise: number;
+  first: number | null;
+  last: number | null;
+}
+
+/**
+ * Count, total duration and amount, first and last time of a link's occurrences, each counted once (a
+ * source may list one call twice). Worked out here, where a bulk import prepares batches on a thread
+ * of its own, rather than on the thread that writes them.
+ */
+export function occurrenceTotals(occurrences: NormalisedOccurrence[]): OccurrenceTotals {
+  const t: OccurrenceTotals = { count: 0, durationS: 0, amountPaise: 0, first: null, last: null };
+  const seen = occurrences.length > 1 ? new Set<string>() : undefined;
+  for (const o of occurrences) {
+    if (seen) {
+      const identity = `${o.at}|${o.durationS ?? -1}|${o.amountPaise ?? -1}|${o.txnRef ?? ''}`;
+      if (seen.has(identity)) continue;
+      seen.add(identity);
+    }
+    t.count++;
+    t.durationS += o.durationS ?? 0;
+    t.amountPaise += o.amountPaise ?? 0;
+    t.first = Math.min(t.first ?? o.at, o.at);
+    t.last = Math.max(t.last ?? o.at, o.endAt ?? o.at);
+  }
+  return t;
 }
 
 export interface NormalisedBatch {
@@ -255,6 +288,7 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
     const id = linkId(kind, from.id, to.id, qualifier);
     const props: Props = { ...(l.props ?? {}) };
     if (l.role) props.role = l.role;
+    const occurrences = (l.occurrences ?? []).map(normaliseOccurrence);
     links.push({
       id,
       kind,
@@ -263,7 +297,8 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
       qualifier,
       props,
       ref: l.ref,
-      occurrences: (l.occurrences ?? []).map(normaliseOccurrence),
+      occurrences,
+      totals: occurrenceTotals(occurrences),
       index: i,
       fromDesc: from.desc,
       toDesc: to.desc,

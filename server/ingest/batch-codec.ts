@@ -5,7 +5,8 @@
  * is work the writing thread — the one that bounds a bulk import — would otherwise do (measured: the
  * objects took longer to receive than the store took to write them).
  *
- * Layout: the document and importedBy, then each entity, then each link followed by its occurrences.
+ * Layout: the document and importedBy, then each entity, then each link (with its occurrence totals)
+ * followed by its occurrences.
  * Properties travel as JSON text, kept beside the decoded object as propsText: the store writes that
  * text as it is instead of serialising the object again. Absent values travel as null.
  */
@@ -59,6 +60,11 @@ export function encodeBatch(b: NormalisedBatch): EncodedBatch {
       l.index,
       l.fromDesc,
       l.toDesc,
+      l.totals.count,
+      l.totals.durationS,
+      l.totals.amountPaise,
+      l.totals.first,
+      l.totals.last,
     );
     v.push(l.occurrences.length);
     for (const o of l.occurrences)
@@ -130,6 +136,13 @@ export function decodeBatch(v: EncodedBatch): NormalisedBatch {
       index: num(),
       fromDesc: str(),
       toDesc: str(),
+      totals: {
+        count: num(),
+        durationS: num(),
+        amountPaise: num(),
+        first: v[i++] as number | null,
+        last: v[i++] as number | null,
+      },
       occurrences: new Array<NormalisedOccurrence>(num()),
     };
     for (let o = 0; o < link.occurrences.length; o++) {

@@ -1,5 +1,4 @@
 import type { NormalisedLink } from '../../domain/normalise-batch.js';
-import { aggregate } from './occurrence-writes.js';
 import type { IngestStatements, KnownLink } from './ingest-statements.js';
 
 export type { KnownLink };
@@ -21,7 +20,7 @@ export function linkRowValues(
   source: LinkSource,
   version: number,
 ): unknown[] {
-  const agg = aggregate(link.occurrences);
+  const agg = link.totals;
   const at = source.at;
   return [
     link.kind,
@@ -30,8 +29,8 @@ export function linkRowValues(
     link.qualifier,
     source.propsJson,
     agg.count,
-    agg.duration,
-    agg.amount,
+    agg.durationS,
+    agg.amountPaise,
     agg.first,
     agg.last,
     at,

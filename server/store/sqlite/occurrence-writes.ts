@@ -67,22 +67,3 @@ export function writeOccurrences(st: IngestStatements, w: OccurrenceWrite, count
     st.addToLink.run(added, duration, amount, first, first, last, last, w.at, w.version, w.linkRid);
   return added > 0 || newSource;
 }
-
-/** Count, total duration and amount, first and last time of a link's occurrences, each counted once. */
-export function aggregate(occurrences: NormalisedLink['occurrences']) {
-  const agg = { count: 0, duration: 0, amount: 0, first: null as number | null, last: null as number | null };
-  const seen = occurrences.length > 1 ? new Set<string>() : undefined;
-  for (const o of occurrences) {
-    if (seen) {
-      const identity = `${o.at}|${o.durationS ?? -1}|${o.amountPaise ?? -1}|${o.txnRef ?? ''}`;
-      if (seen.has(identity)) continue;
-      seen.add(identity);
-    }
-    agg.count++;
-    agg.duration += o.durationS ?? 0;
-    agg.amount += o.amountPaise ?? 0;
-    agg.first = Math.min(agg.first ?? o.at, o.at);
-    agg.last = Math.max(agg.last ?? o.at, o.endAt ?? o.at);
-  }
-  return agg;
-}
