@@ -68,6 +68,7 @@ export class ViewController extends Emitter<ControllerEvents> {
   private display: Display;
   private hovered: string | null = null;
   private path: { nodes: Set<string>; edges: Set<string> } | null = null;
+  private arrivedPlaced = false;
 
   constructor(graph: CaseGraph, container: HTMLElement) {
     super();
@@ -122,6 +123,7 @@ export class ViewController extends Emitter<ControllerEvents> {
   load(graph: CaseGraph, state: ViewState): void {
     this.layout.kill();
     this.full = graph;
+    this.arrivedPlaced = graph.everyNode((_n, a) => a.x !== undefined && a.y !== undefined);
     this.state = { ...state };
     this.path = null;
     this.hovered = null;
@@ -153,10 +155,11 @@ export class ViewController extends Emitter<ControllerEvents> {
     this.graph = grouped
       ? buildCommunityGraph(this.full, this.scores.communityOf, new Set(this.state.opened))
       : this.full;
-    restorePositions(this.graph, this.positionsKey);
-    // Kept from an earlier visit, or sent laid out: a view whose every node has a place is not laid
-    // out again, so it does not jump.
-    const placed = this.graph.filterNodes((_n, a) => a.x !== undefined && a.y !== undefined).length;
+    // Kept from an earlier visit, or sent laid out: such a view is not laid out again, so it does not jump.
+    const restored = restorePositions(this.graph, this.positionsKey);
+    const placed = restored === this.graph.order || (this.graph === this.full && this.arrivedPlaced);
+    // A large view waits for its communities before any layout: it will be drawn grouped.
+    const awaitingGroups = !grouped && this.state.grouped !== false && this.full.order > GROUPING.groupAbove;
     this.placeNew();
     indexParallelEdgesIndex(this.graph as never, {
       edgeIndexAttribute: 'parallelIndex',
@@ -169,8 +172,13 @@ export class ViewController extends Emitter<ControllerEvents> {
     this.layout = this.newLayout();
     this.refresh();
     this.emit('graph');
-    if (placed < this.graph.order) this.layout.start();
-    else this.setLayoutStatus('settled');
+    if (placed) this.setLayoutStatus('settled');
+    else if (!awaitingGroups) this.layout.start();
+    else {
+      // Not kept: these are placeholder places until the communities arrive.
+      this.layoutStatus = 'stopped';
+      this.emit('layout', 'stopped');
+    }
   }
 
   /** Nodes without a position start at a seeded random spot near their placed neighbours. */
