@@ -70,6 +70,41 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(await store.stats()).toMatchObject({ entities: 3, links: 2, documents: 1, version: 1 });
     });
 
+    it('counts a record the batch names twice once, and keeps both its sources', async () => {
+      const [counts] = await load(store, [
+        {
+          document: { name: 'cdr-twice.csv', sha256: sha('cdr-twice'), type: 'cdr' },
+          entities: [
+            { kind: 'phone', key: '9820123456', ref: 'row 2' },
+            { kind: 'phone', key: '9820199999', ref: 'row 2' },
+            { kind: 'phone', key: '+91 98201 23456', ref: 'row 5' },
+          ],
+          links: [
+            {
+              kind: 'called',
+              from: { kind: 'phone', key: '9820123456' },
+              to: { kind: 'phone', key: '9820199999' },
+              ref: 'row 2',
+              occurrences: [{ at: '2026-04-15T10:12:00+05:30', durationS: 62, ref: 'row 2' }],
+            },
+            {
+              kind: 'called',
+              from: { kind: 'phone', key: '09820123456' },
+              to: { kind: 'phone', key: '9820199999' },
+              ref: 'row 5',
+              occurrences: [{ at: '2026-04-16T21:40:05+05:30', durationS: 15, ref: 'row 5' }],
+            },
+          ],
+        },
+      ]);
+      expect(counts!.entities).toEqual({ created: 2, updated: 0, unchanged: 0 });
+      expect(counts!.links).toEqual({ created: 1, updated: 0, unchanged: 0 });
+      expect(counts!.occurrences.created).toBe(2);
+      expect(await store.stats()).toMatchObject({ entities: 2, links: 1, occurrences: 2 });
+      const phone = await store.getEntity(phoneA());
+      expect(phone!.provenance.map((p) => p.ref).sort()).toEqual(['row 2', 'row 5']);
+    });
+
     it('changes nothing when the same batch comes again', async () => {
       const first = await load(store, scenario());
       const before = await store.stats();

@@ -106,6 +106,8 @@ export interface NormalisedBatch {
   importedBy: string;
   entities: NormalisedEntity[];
   links: NormalisedLink[];
+  /** No entity id and no link id is named twice in the batch: a store may count records as they come. */
+  distinctIds: boolean;
 }
 
 export type NormaliseResult = { ok: true; batch: NormalisedBatch } | { ok: false; issues: Issue[] };
@@ -321,6 +323,11 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
       importedBy,
       entities,
       links,
+      distinctIds: allDistinct(entities) && allDistinct(links),
     },
   };
+}
+
+function allDistinct(records: { id: string }[]): boolean {
+  return new Set(records.map((r) => r.id)).size === records.length;
 }

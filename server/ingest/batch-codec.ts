@@ -44,6 +44,7 @@ export function encodeBatch(b: NormalisedBatch): EncodedBatch {
     opt(d.caseId),
     opt(d.receivedFrom),
     b.importedBy,
+    b.distinctIds ? 1 : 0,
     b.entities.length,
   ];
   for (const e of b.entities) v.push(e.id, e.kind, e.scheme, e.key, e.display, props(e.props), opt(e.ref));
@@ -97,6 +98,7 @@ export function decodeBatch(v: EncodedBatch): NormalisedBatch {
     receivedFrom: maybeStr(),
   };
   const importedBy = str();
+  const distinctIds = num() === 1;
   const entities: NormalisedEntity[] = new Array<NormalisedEntity>(num());
   for (let e = 0; e < entities.length; e++) {
     const id = str();
@@ -165,5 +167,5 @@ export function decodeBatch(v: EncodedBatch): NormalisedBatch {
     links[l] = link;
   }
   if (i !== v.length) throw new Error(`an encoded batch has ${v.length - i} value(s) past its end`);
-  return { document, importedBy, entities, links };
+  return { document, importedBy, entities, links, distinctIds };
 }

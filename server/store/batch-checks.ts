@@ -100,3 +100,21 @@ export function tally<T extends { id: string }>(
   }
   return outcome;
 }
+
+/**
+ * Writes each record and counts it by what happened to it, as tally counts. When the batch's ids are
+ * known to be distinct (normaliseBatch checks, on the preparing worker), each record is simply counted:
+ * the writing thread keeps no map of a batch's ids.
+ */
+export function countOutcomes<T extends { id: string }>(
+  items: T[],
+  upsert: (item: T) => Outcome,
+  into: Record<Outcome, number>,
+  distinctIds: boolean,
+): void {
+  if (distinctIds) {
+    for (const item of items) into[upsert(item)]++;
+    return;
+  }
+  for (const [, o] of tally(items, upsert)) into[o]++;
+}

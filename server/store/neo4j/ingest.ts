@@ -19,7 +19,7 @@ import type { NormalisedBatch, NormalisedLink } from '../../domain/normalise-bat
 import { mergeProps, type Props } from '../../domain/props.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { IngestContext, IngestOutcome } from '../graph-store.js';
-import { checkDocument, checkEnds, tally } from '../batch-checks.js';
+import { checkDocument, checkEnds, countOutcomes } from '../batch-checks.js';
 import type { Executor, QueryRunner } from './executor.js';
 import { props, propsText, safeInt, safeIntOrNull, text, textOrNull } from './map-records.js';
 import type { QueryName, QueryParams } from './queries.js';
@@ -197,35 +197,39 @@ export class Neo4jIngest {
       }
     }
     const entityFacts: unknown[] = [];
-    for (const [, o] of tally(batch.entities, (e) => {
-      const ref = e.ref ?? '';
-      const known = entities.get(e.id);
-      if (!known) {
-        entities.set(e.id, {
-          kind: e.kind,
-          scheme: e.scheme,
-          key: e.key,
-          display: e.display,
-          props: e.props,
-          refs: new Set([ref]),
-          seq: ++seq.entitySeq,
-          dirty: true,
-        });
+    countOutcomes(
+      batch.entities,
+      (e) => {
+        const ref = e.ref ?? '';
+        const known = entities.get(e.id);
+        if (!known) {
+          entities.set(e.id, {
+            kind: e.kind,
+            scheme: e.scheme,
+            key: e.key,
+            display: e.display,
+            props: e.props,
+            refs: new Set([ref]),
+            seq: ++seq.entitySeq,
+            dirty: true,
+          });
+          entityFacts.push({ id: e.id, ref, props: propsText(e.props) });
+          return 'created';
+        }
+        if (known.refs.has(ref)) return 'unchanged';
+        // A statement already on record says nothing new; only a new one is merged (see sqlite/ingest.ts).
+        known.refs.add(ref);
         entityFacts.push({ id: e.id, ref, props: propsText(e.props) });
-        return 'created';
-      }
-      if (known.refs.has(ref)) return 'unchanged';
-      // A statement already on record says nothing new; only a new one is merged (see sqlite/ingest.ts).
-      known.refs.add(ref);
-      entityFacts.push({ id: e.id, ref, props: propsText(e.props) });
-      const { merged, changed } = mergeProps(known.props, e.props);
-      if (changed) {
-        known.props = merged;
-        known.dirty = true;
-      }
-      return 'updated';
-    }))
-      counts.entities[o]++;
+        const { merged, changed } = mergeProps(known.props, e.props);
+        if (changed) {
+          known.props = merged;
+          known.dirty = true;
+        }
+        return 'updated';
+      },
+      counts.entities,
+      batch.distinctIds,
+    );
 
     // Links and their occurrences.
     const links = new Map<string, KnownLink>();
@@ -267,73 +271,77 @@ export class Neo4jIngest {
 
     const linkFacts: unknown[] = [];
     const occurrenceRows: unknown[] = [];
-    for (const [, o] of tally(batch.links, (l) => {
-      const ref = l.ref ?? '';
-      let known = links.get(l.id);
-      let outcome: 'created' | 'updated' | 'unchanged';
-      if (!known) {
-        known = {
-          link: l,
-          props: l.props,
-          count: 0,
-          durationS: 0,
-          amountPaise: 0,
-          firstAt: null,
-          lastAt: null,
-          refs: new Set([ref]),
-          seq: ++seq.linkSeq,
-          dirty: true,
-        };
-        links.set(l.id, known);
-        linkFacts.push({ linkId: l.id, ref, props: propsText(l.props) });
-        outcome = 'created';
-      } else if (!known.refs.has(ref)) {
-        known.refs.add(ref);
-        linkFacts.push({ linkId: l.id, ref, props: propsText(l.props) });
-        const { merged, changed } = mergeProps(known.props, l.props);
-        if (changed) {
-          known.props = merged;
-          known.dirty = true;
-        }
-        outcome = 'updated';
-      } else outcome = 'unchanged';
+    countOutcomes(
+      batch.links,
+      (l) => {
+        const ref = l.ref ?? '';
+        let known = links.get(l.id);
+        let outcome: 'created' | 'updated' | 'unchanged';
+        if (!known) {
+          known = {
+            link: l,
+            props: l.props,
+            count: 0,
+            durationS: 0,
+            amountPaise: 0,
+            firstAt: null,
+            lastAt: null,
+            refs: new Set([ref]),
+            seq: ++seq.linkSeq,
+            dirty: true,
+          };
+          links.set(l.id, known);
+          linkFacts.push({ linkId: l.id, ref, props: propsText(l.props) });
+          outcome = 'created';
+        } else if (!known.refs.has(ref)) {
+          known.refs.add(ref);
+          linkFacts.push({ linkId: l.id, ref, props: propsText(l.props) });
+          const { merged, changed } = mergeProps(known.props, l.props);
+          if (changed) {
+            known.props = merged;
+            known.dirty = true;
+          }
+          outcome = 'updated';
+        } else outcome = 'unchanged';
 
-      let news = false;
-      for (const occ of l.occurrences) {
-        const id = occurrenceId(l.id, occ.at, occ.durationS, occ.amountPaise, occ.txnRef);
-        const oref = occ.ref ?? '';
-        const refs = occurrenceRefs.get(id);
-        if (refs) {
-          counts.occurrences.unchanged++;
-          if (refs.has(oref)) continue;
-          refs.add(oref);
-        } else {
-          occurrenceRefs.set(id, new Set([oref]));
-          counts.occurrences.created++;
-          known.count++;
-          known.durationS += occ.durationS ?? 0;
-          known.amountPaise += occ.amountPaise ?? 0;
-          known.firstAt = Math.min(known.firstAt ?? occ.at, occ.at);
-          known.lastAt = Math.max(known.lastAt ?? occ.at, occ.endAt ?? occ.at);
-          known.dirty = true;
+        let news = false;
+        for (const occ of l.occurrences) {
+          const id = occurrenceId(l.id, occ.at, occ.durationS, occ.amountPaise, occ.txnRef);
+          const oref = occ.ref ?? '';
+          const refs = occurrenceRefs.get(id);
+          if (refs) {
+            counts.occurrences.unchanged++;
+            if (refs.has(oref)) continue;
+            refs.add(oref);
+          } else {
+            occurrenceRefs.set(id, new Set([oref]));
+            counts.occurrences.created++;
+            known.count++;
+            known.durationS += occ.durationS ?? 0;
+            known.amountPaise += occ.amountPaise ?? 0;
+            known.firstAt = Math.min(known.firstAt ?? occ.at, occ.at);
+            known.lastAt = Math.max(known.lastAt ?? occ.at, occ.endAt ?? occ.at);
+            known.dirty = true;
+          }
+          news = true;
+          occurrenceRows.push({
+            id,
+            linkId: l.id,
+            at: int(occ.at),
+            endAt: intOrNull(occ.endAt),
+            durationS: intOrNull(occ.durationS),
+            amountPaise: intOrNull(occ.amountPaise),
+            txnRef: occ.txnRef ?? null,
+            props: propsText(occ.props),
+            ref: oref,
+            seq: int(++seq.occurrenceSeq),
+          });
         }
-        news = true;
-        occurrenceRows.push({
-          id,
-          linkId: l.id,
-          at: int(occ.at),
-          endAt: intOrNull(occ.endAt),
-          durationS: intOrNull(occ.durationS),
-          amountPaise: intOrNull(occ.amountPaise),
-          txnRef: occ.txnRef ?? null,
-          props: propsText(occ.props),
-          ref: oref,
-          seq: int(++seq.occurrenceSeq),
-        });
-      }
-      return outcome === 'unchanged' && news ? 'updated' : outcome;
-    }))
-      counts.links[o]++;
+        return outcome === 'unchanged' && news ? 'updated' : outcome;
+      },
+      counts.links,
+      batch.distinctIds,
+    );
 
     const changed =
       counts.entities.created +

@@ -19,7 +19,7 @@ import { entityLabel, searchText } from '../../domain/labels.js';
 import type { EntityKind, Scheme } from '../../domain/kinds.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { BulkLoad, IngestContext, IngestOutcome } from '../graph-store.js';
-import { checkDocument, checkEnds, tally, type KnownDocument } from '../batch-checks.js';
+import { checkDocument, checkEnds, countOutcomes, type KnownDocument } from '../batch-checks.js';
 import {
   LINK_ROW_COLUMNS,
   documentRow,
@@ -152,10 +152,18 @@ export class SqliteBulkLoad implements BulkLoad {
     const counts = emptyCounts();
     const documentRid = this.upsertDocument(batch, at);
     const by = batch.importedBy;
-    for (const [, o] of tally(batch.entities, (e) => this.upsertEntity(e, documentRid, by, at, next)))
-      counts.entities[o]++;
-    for (const [, o] of tally(batch.links, (l) => this.upsertLink(l, documentRid, by, at, next, counts)))
-      counts.links[o]++;
+    countOutcomes(
+      batch.entities,
+      (e) => this.upsertEntity(e, documentRid, by, at, next),
+      counts.entities,
+      batch.distinctIds,
+    );
+    countOutcomes(
+      batch.links,
+      (l) => this.upsertLink(l, documentRid, by, at, next, counts),
+      counts.links,
+      batch.distinctIds,
+    );
     const changed =
       counts.entities.created +
         counts.entities.updated +

@@ -10,7 +10,7 @@ import { mergeProps, type Props } from '../../domain/props.js';
 import { entityLabel, searchText } from '../../domain/labels.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { IngestContext, IngestOutcome } from '../graph-store.js';
-import { checkDocument, checkEnds, tally } from '../batch-checks.js';
+import { checkDocument, checkEnds, countOutcomes } from '../batch-checks.js';
 import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
 import { propsJson, writeOccurrences } from './occurrence-writes.js';
 import { addLinkSource, linkRowValues, type LinkSource } from './link-row.js';
@@ -95,22 +95,27 @@ export class SqliteIngest {
     const at = ctx.importedAt.getTime();
     const counts = emptyCounts();
     const documentRid = this.upsertDocument(batch, at);
-    for (const [, o] of tally(batch.entities, (e) =>
-      this.upsertEntity(e, documentRid, batch.importedBy, at, entityRids),
-    ))
-      counts.entities[o]++;
-    for (const [, o] of tally(batch.links, (l) =>
-      this.upsertLink(
-        l,
-        entityRids.get(l.fromId)!,
-        entityRids.get(l.toId)!,
-        documentRid,
-        batch.importedBy,
-        at,
-        counts,
-      ),
-    ))
-      counts.links[o]++;
+    countOutcomes(
+      batch.entities,
+      (e) => this.upsertEntity(e, documentRid, batch.importedBy, at, entityRids),
+      counts.entities,
+      batch.distinctIds,
+    );
+    countOutcomes(
+      batch.links,
+      (l) =>
+        this.upsertLink(
+          l,
+          entityRids.get(l.fromId)!,
+          entityRids.get(l.toId)!,
+          documentRid,
+          batch.importedBy,
+          at,
+          counts,
+        ),
+      counts.links,
+      batch.distinctIds,
+    );
     this.writeSearchTexts();
 
     const changed =
