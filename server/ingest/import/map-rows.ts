@@ -8,7 +8,7 @@ import type { KeyContext } from '../../domain/keys.js';
 import type { CsvRecord } from './csv-reader.js';
 import type { DateOrder } from './dates.js';
 import type { HeaderFound } from './header.js';
-import type { ChunkBuilder} from './row-view.js';
+import type { ChunkBuilder } from './row-view.js';
 import { RowEmitter, RowProblem, RowView } from './row-view.js';
 
 /** BSNL ends with "*** END OF REPORT ***" and "CDR COUNT : n"; slides print call-type legends at the foot. */

@@ -4,10 +4,10 @@
  * its row and column instead of against a batch record; a row with any problem contributes nothing.
  */
 import type { BatchOccurrence, IngestBatchInput } from '../../domain/batch.js';
-import type { KeyContext, KeyResult } from '../../domain/keys.js';
+import type { KeyContext } from '../../domain/keys.js';
 import { normaliseKey } from '../../domain/keys.js';
 import type { EntityKind, LinkKind, Scheme } from '../../domain/kinds.js';
-import { defaultScheme } from '../../domain/kinds.js';
+import { defaultScheme, LINK_KINDS } from '../../domain/kinds.js';
 import type { Props, Scalar } from '../../domain/props.js';
 
 export class RowProblem extends Error {
@@ -50,11 +50,12 @@ export class RowView {
 export interface Ref {
   kind: EntityKind;
   scheme: Scheme;
-  /** Normalised: what the entity is, for merging records within a chunk. */
+  /** Normalised: what the entity is. */
   key: string;
-  id: string;
   /** As the file writes it: what the batch carries (an Aadhaar number's key is a hash that cannot be read back). */
   raw: string;
+  /** A number per entity of the import, so that records are merged by number rather than by long strings. */
+  n: number;
 }
 
 export interface Occurrence {
@@ -71,20 +72,49 @@ interface StagedLink {
   to: Ref;
   occ?: Occurrence;
   props?: Props;
+  /** A sighting's IST day: it is kept once per link and day (see RowEmitter.sighting). */
+  day?: number;
 }
 
-/** Normalisations of one import, remembered: a CDR names the same few numbers a million times. */
+const LINK_INDEX = new Map(LINK_KINDS.map((k, i) => [k, i]));
+
+/** One number per (kind, ends): exact while entity numbers stay below 2^22, a string beyond. */
+function linkKey(kind: LinkKind, from: Ref, to: Ref): number | string {
+  const k = LINK_INDEX.get(kind)!;
+  return from.n < 4_194_304 && to.n < 4_194_304
+    ? (from.n * 4_194_304 + to.n) * 32 + k
+    : `${k}|${from.n}|${to.n}`;
+}
+
+type Cached = Ref | { reason: string };
+
+/**
+ * Normalisations of one import, remembered: a CDR names the same few numbers a million times. The map of
+ * entity numbers is kept whole (it is what merging relies on); the normalisations are dropped when many.
+ */
 class KeyCache {
-  private readonly map = new Map<string, KeyResult>();
+  private readonly bySchemes = new Map<string, Map<string, Cached>>();
+  private readonly numbers = new Map<string, number>();
+  private size = 0;
   constructor(private readonly keys: KeyContext) {}
-  get(scheme: Scheme, raw: string): KeyResult {
-    const k = `${scheme}\u0000${raw}`;
-    let r = this.map.get(k);
-    if (!r) {
-      if (this.map.size > 400_000) this.map.clear();
-      r = normaliseKey(scheme, raw, this.keys);
-      this.map.set(k, r);
+  get(kind: EntityKind, scheme: Scheme, raw: string): Cached {
+    let map = this.bySchemes.get(scheme);
+    if (!map) this.bySchemes.set(scheme, (map = new Map()));
+    let r = map.get(raw);
+    if (r && (!('kind' in r) || r.kind === kind)) return r;
+    if (++this.size > 400_000) {
+      for (const m of this.bySchemes.values()) m.clear();
+      this.size = 0;
     }
+    const k = normaliseKey(scheme, raw, this.keys);
+    if (!k.ok) r = { reason: k.reason };
+    else {
+      const id = `${kind}/${scheme}/${k.key}`;
+      let n = this.numbers.get(id);
+      if (n === undefined) this.numbers.set(id, (n = this.numbers.size));
+      r = { kind, scheme, key: k.key, raw, n };
+    }
+    map.set(raw, r);
     return r;
   }
 }
@@ -96,6 +126,8 @@ export class RowEmitter {
   private readonly cache: KeyCache;
   private entities: { ref: Ref; props?: Props }[] = [];
   private links: StagedLink[] = [];
+  /** Per sighting link, the last day it was kept on: CDR rows come in time order. */
+  private readonly lastDay = new Map<number | string, number>();
   constructor(keys: KeyContext) {
     this.cache = new KeyCache(keys);
   }
@@ -114,20 +146,20 @@ export class RowEmitter {
       if (optional) return undefined;
       throw new RowProblem(field, `the ${kind} is empty`);
     }
-    const r = this.cache.get(s, raw);
-    if (!r.ok) {
+    const r = this.cache.get(kind, s, raw);
+    if ('reason' in r) {
       if (optional && SAYS_NOTHING.test(r.reason)) return undefined;
       throw new RowProblem(field, `${JSON.stringify(raw.slice(0, 40))}: ${r.reason}`);
     }
-    return { kind, scheme: s, key: r.key, id: `${kind}/${s}/${r.key}`, raw };
+    return r;
   }
 
   /** Like key, but a value that is not one is simply not this kind of thing (an SMS sender id). */
   tryKey(kind: EntityKind, scheme: Scheme | undefined, raw: string): Ref | undefined {
     const s = scheme ?? defaultScheme(kind);
     if (!s || raw === '') return undefined;
-    const r = this.cache.get(s, raw);
-    return r.ok ? { kind, scheme: s, key: r.key, id: `${kind}/${s}/${r.key}`, raw } : undefined;
+    const r = this.cache.get(kind, s, raw);
+    return 'reason' in r ? undefined : r;
   }
 
   entity(ref: Ref, props?: Props): Ref {
@@ -136,14 +168,34 @@ export class RowEmitter {
   }
 
   link(kind: LinkKind, from: Ref, to: Ref, occ?: Occurrence, props?: Props): void {
-    this.entities.push({ ref: from }, { ref: to });
-    this.links.push({ kind, from, to, ...(occ ? { occ } : {}), ...(props ? { props } : {}) });
+    const staged: StagedLink = { kind, from, to };
+    if (occ) staged.occ = occ;
+    if (props) staged.props = props;
+    this.links.push(staged);
+  }
+
+  /**
+   * A handset or cell seen by a row. A CDR restates it on every row, so it is kept as an occurrence once
+   * per link and day (the first row of the day, by its row number); the calls keep one occurrence per row.
+   * Without this a million-row CDR writes three million occurrences, two of them saying nothing new.
+   */
+  sighting(kind: LinkKind, from: Ref, to: Ref, atMs: number, at: string): void {
+    this.links.push({ kind, from, to, occ: { at }, day: Math.floor((atMs + 19_800_000) / 86_400_000) });
   }
 
   /** Hands the staged records of a row that mapped without a problem to the chunk, and starts afresh. */
   commit(chunk: ChunkBuilder, row: number): void {
     for (const e of this.entities) chunk.entity(e.ref, row, e.props);
-    for (const l of this.links) chunk.link(l, row);
+    for (const l of this.links) {
+      const key = linkKey(l.kind, l.from, l.to);
+      if (l.day !== undefined) {
+        if (this.lastDay.get(key) === l.day) l.occ = undefined;
+        else this.lastDay.set(key, l.day);
+      }
+      chunk.entity(l.from, row);
+      chunk.entity(l.to, row);
+      chunk.link(key, l, row);
+    }
     this.discard();
   }
 
@@ -169,24 +221,24 @@ const nameOf = (r: Ref) =>
 
 /**
  * The records of a run of rows, as one ingest batch: each entity declared once, each link once with its
- * occurrences, as the seed's batch writer does. Keys are already normalised, so they go in as such.
+ * occurrences, as the seed's batch writer does.
  */
 export class ChunkBuilder {
   private readonly entities = new Map<
-    string,
+    number,
     { kind: EntityKind; scheme?: string; key: string; ref: string; props?: Props }
   >();
-  private readonly links = new Map<string, ChunkLink>();
+  private readonly links = new Map<number | string, ChunkLink>();
   rows = 0;
   records = 0;
 
   entity(ref: Ref, row: number, props?: Props): void {
-    const known = this.entities.get(ref.id);
+    const known = this.entities.get(ref.n);
     if (known) {
       if (props) known.props = { ...known.props, ...props };
       return;
     }
-    this.entities.set(ref.id, {
+    this.entities.set(ref.n, {
       ...nameOf(ref),
       ref: `row ${row}`,
       ...(props ? { props: { ...props } } : {}),
@@ -194,17 +246,18 @@ export class ChunkBuilder {
     this.records++;
   }
 
-  link(l: StagedLink, row: number): void {
-    const id = `${l.kind}|${l.from.id}|${l.to.id}`;
-    let rec = this.links.get(id);
+  link(key: number | string, l: StagedLink, row: number): void {
+    let rec = this.links.get(key);
     if (!rec) {
       rec = { kind: l.kind, from: nameOf(l.from), to: nameOf(l.to), ref: `row ${row}` };
       if (l.props) rec.props = l.props;
-      this.links.set(id, rec);
+      this.links.set(key, rec);
       this.records++;
     }
     if (l.occ) {
-      (rec.occurrences ??= []).push({ ...l.occ, ref: `row ${row}` });
+      const occ = l.occ as BatchOccurrence;
+      occ.ref = `row ${row}`;
+      (rec.occurrences ??= []).push(occ);
       this.records++;
     }
   }

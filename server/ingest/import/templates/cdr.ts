@@ -127,7 +127,7 @@ function mapCdrRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
     const b = /\p{L}/u.test(other)
       ? emit.tryKey('phone', undefined, other)
       : emit.key('phone', undefined, other, 'bParty');
-    if (b && b.id !== target.id) {
+    if (b && b.n !== target.n) {
       let durationS: number | undefined;
       const d = row.text('duration');
       if (d !== '' && type.kind === 'called') {
@@ -141,17 +141,17 @@ function mapCdrRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
     }
   }
   const imei = emit.key('device', undefined, row.text('imei'), 'imei', true);
-  if (imei) emit.link('in-device', target, imei, { at: when });
+  if (imei) emit.sighting('in-device', target, imei, at, when);
   const cellText = row.text('firstCell');
   if (cellText !== '') {
     if (/^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(cellText) || cellText.startsWith('[')) {
       const ip = emit.tryKey('ip', undefined, cellText.replace(/:\d+$/, ''));
-      if (ip) emit.link('used-ip', target, ip, { at: when });
+      if (ip) emit.sighting('used-ip', target, ip, at, when);
     } else {
       const cell = emit.key('location', 'cell', cellText, 'firstCell', true);
       if (cell) {
         emit.entity(cell, props({ ...cellPosition(row) }));
-        emit.link('seen-at', target, cell, { at: when });
+        emit.sighting('seen-at', target, cell, at, when);
       }
     }
   }
