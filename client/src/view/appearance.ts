@@ -17,6 +17,8 @@ export interface Appearance {
   size: Map<string, number>;
   /** Colour per community id, for the legend and the communities panel. */
   communities: Map<number, string>;
+  /** Link widths are multiplied by this (smaller in large views). */
+  edgeScale: number;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
@@ -35,7 +37,12 @@ export function communitySizes(graph: CaseGraph, scores: Scores): Map<number, nu
   return sizes;
 }
 
-export function computeAppearance(graph: CaseGraph, colourBy: ColourBy, scores: Scores): Appearance {
+export function computeAppearance(
+  graph: CaseGraph,
+  colourBy: ColourBy,
+  scores: Scores,
+  scale = 1,
+): Appearance {
   const communities = communityColours(communitySizes(graph, scores));
   const colour = new Map<string, string>();
   const dimmed = new Map<string, string>();
@@ -51,9 +58,9 @@ export function computeAppearance(graph: CaseGraph, colourBy: ColourBy, scores: 
     dimmed.set(node, fade(chosen, LOOK.dimAmount));
     const share =
       a.kind === 'community' ? (a.members ?? 1) / largestCommunity : (scores.centrality.get(node) ?? 0);
-    size.set(node, sizeFor(share));
+    size.set(node, sizeFor(share) * scale);
   });
-  return { colour, dimmed, size, communities };
+  return { colour, dimmed, size, communities, edgeScale: Math.max(0.5, scale) };
 }
 
 /** Each entity's degree (distinct neighbours) as a share of the highest: size by degree needs no server. */

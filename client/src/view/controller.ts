@@ -31,6 +31,11 @@ import { computeVisible, type Scores } from './visibility.js';
 export const DEFAULTS = {
   /** Pictograms are drawn up to this many visible entities; beyond, plain discs keep frames fast. */
   pictogramsUpTo: 5_000,
+  /**
+   * Beyond that many, discs are drawn smaller and parallel links straight: tens of thousands of
+   * full-size discs only cover each other, and every pixel costs a frame on a machine without a GPU.
+   */
+  largeViewScale: 0.35,
   flyDurationMs: 600,
   /** After an expansion or collapse the layout runs again in views up to this size. */
   relayoutUpTo: 5_000,
@@ -168,9 +173,11 @@ export class ViewController extends Emitter<ControllerEvents> {
     for (const node of this.state.pinned)
       if (this.graph.hasNode(node)) this.graph.setNodeAttribute(node, 'fixed', true);
     this.display = this.computeDisplay();
-    if (this.sigma.getGraph() !== this.graph) this.sigma.setGraph(this.graph);
     this.layout = this.newLayout();
-    this.refresh();
+    // sigma indexes a graph it is given at once: a second refresh would do the work twice.
+    if (this.sigma.getGraph() !== this.graph) this.sigma.setGraph(this.graph);
+    else this.sigma.refresh();
+    this.announce();
     this.emit('graph');
     if (placed) this.setLayoutStatus('settled');
     else if (!awaitingGroups) this.layout.start();
@@ -229,8 +236,12 @@ export class ViewController extends Emitter<ControllerEvents> {
   /** Works out visibility and looks again and redraws; tells the panels. */
   refresh(): void {
     this.display = this.computeDisplay();
-    const { visible } = this.display;
     this.sigma.refresh();
+    this.announce();
+  }
+
+  private announce(): void {
+    const { visible } = this.display;
     this.emit('state', this.state);
     this.emit('counts', {
       shownNodes: visible.nodes.size,
@@ -242,12 +253,19 @@ export class ViewController extends Emitter<ControllerEvents> {
 
   private computeDisplay(): Display {
     const visible = computeVisible(this.graph, this.state, this.scores);
-    const look: Appearance = computeAppearance(this.graph, this.state.colourBy, this.scores);
+    const detailed = visible.nodes.size <= DEFAULTS.pictogramsUpTo;
+    const look: Appearance = computeAppearance(
+      this.graph,
+      this.state.colourBy,
+      this.scores,
+      detailed ? 1 : DEFAULTS.largeViewScale,
+    );
     return {
       graph: this.graph,
       visible,
       look,
-      pictograms: visible.nodes.size <= DEFAULTS.pictogramsUpTo,
+      pictograms: detailed,
+      curves: detailed,
       focus: this.focus(),
       selected: new Set(this.state.selection),
       pinned: new Set(this.state.pinned),
@@ -275,8 +293,9 @@ export class ViewController extends Emitter<ControllerEvents> {
     return {
       graph: this.graph,
       visible: { nodes: new Set(), edges: new Set() },
-      look: { colour: new Map(), dimmed: new Map(), size: new Map(), communities: new Map() },
+      look: { colour: new Map(), dimmed: new Map(), size: new Map(), communities: new Map(), edgeScale: 1 },
       pictograms: true,
+      curves: true,
       focus: null,
       selected: new Set(),
       pinned: new Set(),

@@ -18,6 +18,8 @@ export interface Display {
   look: Appearance;
   /** Pictograms cost a texture lookup per node: drawn up to this many visible nodes. */
   pictograms: boolean;
+  /** Parallel links drawn curved (else straight, one over the other): the curve program costs more. */
+  curves: boolean;
   /** Hover, path or isolated community: these are lit and the rest dimmed. */
   focus: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> | null } | null;
   selected: ReadonlySet<string>;
@@ -46,9 +48,9 @@ export function reduceNode(d: Display, node: string, data: NodeAttributes): Node
 
 export function reduceEdge(d: Display, edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
   if (!d.visible.edges.has(edge)) return { hidden: true };
-  const curved = typeof data.parallelIndex === 'number';
+  const curved = d.curves && typeof data.parallelIndex === 'number';
   const shown: Partial<EdgeDisplayData> & { curvature?: number } = {
-    size: edgeSize(data.weight),
+    size: edgeSize(data.weight) * d.look.edgeScale,
     color: LOOK.edgeColour,
     type: curved ? 'curved' : 'line',
     ...(curved
