@@ -32,10 +32,16 @@ import { addLinkSource, linkRowValues, type KnownLink, type LinkSource } from '.
 
 /**
  * Tables whose indexes are built after the load, unique ids included: the load knows every id from memory,
- * and building a unique index over a duplicate would fail the load. The occurrence identity stays: the
- * load asks it whether a call is already on record.
+ * and building a unique index over a duplicate would fail the load. Occurrences have no index to defer:
+ * their table is keyed by their identity (schema 7), which the load asks whether a call is on record.
  */
 const DEFERRED_INDEX_TABLES = ['document', 'entity', 'entity_fact', 'link', 'link_fact'];
+/**
+ * Indexes whose keys grow as the load goes (the graph version, the document of a link's first source):
+ * kept, since each entry lands at the end of its tree. Maintained while the preparing worker is still
+ * the slower side, they are no longer built at the end, when the writer works alone.
+ */
+const KEPT_INDEXES = ['link_version', 'link_document'];
 
 interface HeldEntity {
   rid: number;
@@ -107,7 +113,8 @@ export class SqliteBulkLoad implements BulkLoad {
     const indexes = db
       .prepare<[], { name: string; sql: string }>(
         `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-         AND tbl_name IN (${DEFERRED_INDEX_TABLES.map((t) => `'${t}'`).join(', ')}) ORDER BY name`,
+         AND tbl_name IN (${DEFERRED_INDEX_TABLES.map((t) => `'${t}'`).join(', ')})
+         AND name NOT IN (${KEPT_INDEXES.map((i) => `'${i}'`).join(', ')}) ORDER BY name`,
       )
       .all();
     for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
