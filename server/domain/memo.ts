@@ -7,10 +7,16 @@ export function memoByContext<C extends object, R>(
   limit: number,
   compute: (group: string, key: string, ctx: C) => R,
 ) {
-  const memos = new WeakMap<C, { size: number; groups: Map<string, Map<string, R>> }>();
+  type Memo = { size: number; groups: Map<string, Map<string, R>> };
+  const memos = new WeakMap<C, Memo>();
+  // A bulk import asks millions of times with one context: the last one is kept at hand.
+  let lastCtx: C | undefined;
+  let lastMemo: Memo | undefined;
   return (group: string, key: string, ctx: C): R => {
-    let memo = memos.get(ctx);
+    let memo = ctx === lastCtx ? lastMemo : memos.get(ctx);
     if (!memo) memos.set(ctx, (memo = { size: 0, groups: new Map() }));
+    lastCtx = ctx;
+    lastMemo = memo;
     let known = memo.groups.get(group);
     if (!known) memo.groups.set(group, (known = new Map()));
     let r = known.get(key);
