@@ -11,7 +11,7 @@ import EdgeCurveProgram, { indexParallelEdgesIndex } from '@sigma/edge-curve';
 import type { CaseGraph, EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph-data.js';
 import { createLabelDrawer } from '../labels.js';
 import { LOOK } from '../look.js';
-import { seededRandom } from '../layout.js';
+import { layOut, seededRandom } from '../layout.js';
 import { computeAppearance, type Appearance } from './appearance.js';
 import { buildCommunityGraph, communityNode, DEFAULTS as GROUPING } from './community-graph.js';
 import { Emitter } from './emitter.js';
@@ -37,6 +37,8 @@ export const DEFAULTS = {
    */
   largeViewScale: 0.35,
   flyDurationMs: 600,
+  /** A fresh view up to this size is given a quick synchronous layout before the worker refines it. */
+  quickLayoutUpTo: 2_000,
   /** After an expansion or collapse the layout runs again in views up to this size. */
   relayoutUpTo: 5_000,
 };
@@ -188,8 +190,16 @@ export class ViewController extends Emitter<ControllerEvents> {
     }
   }
 
-  /** Nodes without a position start at a seeded random spot near their placed neighbours. */
+  /**
+   * Nodes without a position start at a seeded random spot near their placed neighbours. A view with
+   * no positions at all, small enough, starts from a short deterministic ForceAtlas2 run (layout.ts)
+   * instead: its rings are apart from the first frame, and the worker only refines them.
+   */
   private placeNew(): void {
+    if (this.graph.order <= DEFAULTS.quickLayoutUpTo && this.graph.everyNode((_n, a) => a.x === undefined)) {
+      layOut(this.graph);
+      return;
+    }
     const random = seededRandom(0x5eed + this.graph.order);
     let spread = 100;
     this.graph.forEachNode((_n, a) => {

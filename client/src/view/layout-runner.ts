@@ -14,7 +14,7 @@ export const DEFAULTS = {
   checkEveryMs: 400,
   /** The worker takes a moment to start: no verdict of "settled" before this, nor before a move. */
   minRunMs: 1_500,
-  settledShare: 0.0015,
+  settledShare: 0.0006,
   budgetMs: { base: 6_000, perNode: 4, max: 60_000 },
   noverlapIterations: 120,
 };
