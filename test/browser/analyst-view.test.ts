@@ -487,7 +487,7 @@ describe('export', () => {
     try {
       await settled(page);
       const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
-      const file = join(RESULTS, 'export.png');
+      const file = join(RESULTS, 'exported-view.png');
       await png.saveAs(file);
       const bytes = readFileSync(file);
       expect(bytes.subarray(1, 4).toString()).toBe('PNG');
