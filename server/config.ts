@@ -25,6 +25,8 @@ export const configSchema = z
       .default('IN'),
     AADHAAR_HASH_KEY: z.string().min(32, 'must be at least 32 characters of secret').optional(),
     BODY_LIMIT: bytes.default('20mb'),
+    // Imported files stream to disk and are read a chunk at a time, so the limit is of disk, not memory.
+    IMPORT_LIMIT: bytes.default('2gb'),
     SQLITE_CACHE_MIB: z.coerce.number().int().min(8).max(16384).default(256),
     SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     SESSION_IDLE_MINUTES: z.coerce

@@ -26,6 +26,7 @@ import { Neo4jGraphStore } from './store/neo4j/neo4j-store.js';
 import type { AnalyticsWorkerInput } from './workers/analytics-protocol.js';
 import { AnalyticsClient } from './workers/analytics-client.js';
 import { demoScenario } from '../seed/demo.js';
+import { parseBytes } from './ingest/import/store-upload.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
@@ -156,6 +157,7 @@ export async function start(
       storeName: name,
       keys,
       bodyLimit: config.BODY_LIMIT,
+      imports: { dir: join(dataDir, 'imports'), limitBytes: parseBytes(config.IMPORT_LIMIT) },
       version: VERSION,
       startedAt: Date.now(),
       demo,

@@ -15,6 +15,7 @@ import { entityRoutes } from './routes/entities.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { importRoutes } from './routes/imports.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
@@ -32,6 +33,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...caseAccessRoutes(ctx),
     ...userRoutes(ctx),
     ...ingestRoutes(ctx),
+    ...importRoutes(ctx),
     ...entityRoutes(ctx),
     ...graphRoutes(ctx),
     ...caseRoutes(ctx),

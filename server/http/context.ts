@@ -21,6 +21,8 @@ export interface AppContext {
   storeName: string;
   keys: KeyContext;
   bodyLimit: string;
+  /** Imports of uploaded files: where the files are kept and how large one may be. */
+  imports: { dir: string; limitBytes: number };
   version: string;
   /** The store was seeded with the synthetic demo scenario: the client says so. */
   demo: boolean;
