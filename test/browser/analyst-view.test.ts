@@ -480,6 +480,41 @@ describe('filters and communities', () => {
   );
 });
 
+describe('protected persons', () => {
+  it(
+    'shows a victim under the pseudonym the API serves, in the view and the details',
+    { timeout: SLOW },
+    async () => {
+      const victim = graph.nodes.find(
+        (n) => n.attributes.kind === 'person' && /^Victim V-\d+$/.test(n.attributes.label),
+      );
+      expect(victim, 'the demo scenario has a protected person').toBeDefined();
+      const page = await openAsAdmin(`selected=${q(victim!.key)}`);
+      try {
+        await expect
+          .poll(() => page.locator('#details .detail-label').textContent(), { timeout: 30_000 })
+          .toBe(victim!.attributes.label);
+        await page.locator('#details .provenance-record').first().waitFor({ timeout: 30_000 });
+        await shot(page, 'victim-pseudonym');
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it('lists the people who share an identifier with a person', { timeout: SLOW }, async () => {
+    const page = await openAsAdmin(`selected=${q(pair[0])}`);
+    try {
+      await page.click('#details button:text("Shared identifiers")', { timeout: SLOW });
+      await expect.poll(() => page.locator('#tie').textContent(), { timeout: 30_000 }).toMatch(/shar/i);
+      const answer = (await server.get(`/api/analytics/shared?entity=${q(pair[0])}`)).body.result;
+      expect(await page.locator('#tie .shared-list li').count()).toBe(answer.ties.length);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('export', () => {
   it('downloads the view as a non-empty PNG', { timeout: SLOW }, async () => {
     const own = await browser.newContext({ acceptDownloads: true });
