@@ -2,8 +2,8 @@
  * A first import into an empty store, as `neo4j-admin import` or a database restore does it: the whole
  * load is one transaction on a connection of its own, the secondary indexes are dropped at the start and
  * built once at the end (sorting once is far cheaper than half a million random insertions), and what the
- * store holds is known from memory instead of asked row by row. Entities are kept in memory and written
- * once, with their final properties, at the end.
+ * store holds is known from memory instead of asked row by row. Entities are written when first named
+ * and kept in memory; the few whose properties change later are brought up to date once, at the end.
  *
  * The result is the store that batch-by-batch ingest would have made from the same batches: the same
  * rows, row ids, versions, provenance and counts (test/bulk-load.test.ts compares the two). Each batch is
@@ -41,7 +41,7 @@ const DEFERRED_INDEX_TABLES = ['document', 'entity', 'entity_fact', 'link', 'lin
  * kept, since each entry lands at the end of its tree. Maintained while the preparing worker is still
  * the slower side, they are no longer built at the end, when the writer works alone.
  */
-const KEPT_INDEXES = ['link_version', 'link_document'];
+const KEPT_INDEXES = ['entity_version', 'link_version', 'link_document'];
 
 interface HeldEntity {
   rid: number;
@@ -53,6 +53,8 @@ interface HeldEntity {
   createdAt: number;
   updatedAt: number;
   version: number;
+  /** Its properties changed after its row was written: the row is brought up to date at the end. */
+  changed: boolean;
 }
 
 interface HeldLink extends KnownLink {
@@ -221,7 +223,10 @@ export class SqliteBulkLoad implements BulkLoad {
         createdAt: at,
         updatedAt: at,
         version,
+        changed: false,
       });
+      const label = entityLabel(e.kind, e.display, e.props);
+      this.insertEntityAt.run(rid, e.id, e.kind, e.scheme, e.key, e.display, label, json, at, at, version);
       this.st.insertEntityFact.run(rid, documentRid, e.ref ?? '', json, importedBy, at);
       return 'created';
     }
@@ -233,6 +238,7 @@ export class SqliteBulkLoad implements BulkLoad {
       held.props = merged;
       held.updatedAt = at;
       held.version = version;
+      held.changed = true;
     }
     return 'updated';
   }
@@ -297,25 +303,14 @@ export class SqliteBulkLoad implements BulkLoad {
     return changed || newFact || added ? 'updated' : 'unchanged';
   }
 
-  /** Writes the entities and their search texts, builds the indexes, commits and folds the log into the file. */
+  /** Brings changed entities up to date, writes the search texts, builds the indexes, commits and folds the log into the file. */
   async finish(): Promise<void> {
     if (this.done) return;
     try {
-      for (const [id, e] of this.entities) {
+      for (const e of this.entities.values()) {
+        if (!e.changed) continue;
         const label = entityLabel(e.kind, e.display, e.props);
-        this.insertEntityAt.run(
-          e.rid,
-          id,
-          e.kind,
-          e.scheme,
-          e.key,
-          e.display,
-          label,
-          propsJson(e.props),
-          e.createdAt,
-          e.updatedAt,
-          e.version,
-        );
+        this.st.updateEntity.run(propsJson(e.props), label, e.updatedAt, e.version, e.rid);
       }
       // Texts after every entity row: interleaved with other writes, FTS5 would flush a segment per text.
       for (const e of this.entities.values())
