@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseScenarioOptions, streamScenario, type GroundTruth } from './scenario.js';
+import { scenarioFile, type ScenarioFile } from './files/from-batches.js';
 
-const USAGE = `Usage: npm run seed -- --entities N --seed S [--rings R] [--out DIR] [--force]
+const USAGE = `Usage: npm run seed -- --entities N --seed S [--rings R] [--out DIR] [--force] [--files]
 
 Generates a synthetic trafficking scenario (rings, their FIRs and evidence, and an innocent background)
 and writes it as ingest batches, one per document, with the ground truth of what was planted.
@@ -19,6 +20,7 @@ and writes it as ingest batches, one per document, with the ground truth of what
   --rings R      number of rings (default: about sqrt(N/30), at least 3)
   --out DIR      output directory (default: ./data/seed-<N>-<S>)
   --force        replace a scenario already written in DIR
+  --files        also write the call records as the operators' CSV files (DIR/files/)
   --help         show this help
 
 Writes
@@ -27,7 +29,11 @@ Writes
                                     not NDJSON: a batch is one document, so even at 1,000,000 entities
                                     no file is large; file names sort in ingest order.
   DIR/truth.json                   the ground truth (seed/truth.ts): rings, cases, victims and minors,
-                                    planted cross-case overlaps, SIM switching, background people.`;
+                                    planted cross-case overlaps, SIM switching, background people.
+  DIR/files/*.csv, manifest.json   with --files: every CDR and tower dump in its operator's layout
+                                    (INDIA.md), and for each the template, document type and case to
+                                    import it with (POST /api/imports); imported, they give the graph
+                                    their batches give.`;
 
 export interface Io {
   out: (line: string) => void;
@@ -55,6 +61,7 @@ function parse(argv: string[]) {
         rings: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
+        files: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -79,7 +86,15 @@ function parse(argv: string[]) {
   const out = resolve(
     values.out ?? join('data', `seed-${entities}-${values.seed.replace(/[^A-Za-z0-9._-]+/g, '_')}`),
   );
-  return { help: false as const, entities, seed: values.seed, rings, out, force: values.force };
+  return {
+    help: false as const,
+    entities,
+    seed: values.seed,
+    rings,
+    out,
+    force: values.force,
+    files: values.files,
+  };
 }
 
 /** Runs the command; returns the exit code (0 done, 2 bad arguments). */
@@ -117,11 +132,21 @@ export function main(argv: string[], io: Io = consoleIo): number {
     seed: args.seed,
     ...(args.rings === undefined ? {} : { rings: args.rings }),
   };
+  const filesDir = join(args.out, 'files');
+  const manifest: Omit<ScenarioFile, 'text'>[] = [];
+  if (args.files) mkdirSync(filesDir, { recursive: true });
   for (const batch of streamScenario(options, (t) => (truth = t))) {
     const text = JSON.stringify(batch);
     bytes += text.length;
     writeFileSync(join(dir, `${String(++n).padStart(width, '0')}-${batch.document.type}.json`), text);
+    const file = args.files ? scenarioFile(batch) : undefined;
+    if (file) {
+      const { text: csv, ...entry } = file;
+      writeFileSync(join(filesDir, file.name), csv);
+      manifest.push(entry);
+    }
   }
+  if (args.files) writeFileSync(join(filesDir, 'manifest.json'), JSON.stringify(manifest, null, 1));
   if (!truth) throw new Error('seed: the scenario ended without its ground truth');
   writeFileSync(join(args.out, 'truth.json'), JSON.stringify(truth, null, 1));
 
@@ -129,6 +154,7 @@ export function main(argv: string[], io: Io = consoleIo): number {
   const fmt = (x: number) => x.toLocaleString('en-IN');
   io.out(`wrote ${fmt(n)} batches (${(bytes / 2 ** 20).toFixed(1)} MiB) to ${dir}`);
   io.out(`wrote the ground truth to ${join(args.out, 'truth.json')}`);
+  if (args.files) io.out(`wrote ${fmt(manifest.length)} operator files to ${filesDir}`);
   io.out(`entities ${fmt(c.entities)} · links ${fmt(c.links)} · occurrences ${fmt(c.occurrences)}`);
   io.out(
     `rings ${truth.rings.length} · FIRs ${truth.cases.length} · victims ${truth.victims.length} (minors ${truth.minors.length}) · background people ${fmt(truth.background.persons)}`,

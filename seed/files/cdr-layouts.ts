@@ -7,6 +7,8 @@
 import type { Operator } from '../places.js';
 
 export interface CdrRow {
+  /** A tower dump's rows are each of its own A party; a CDR's are all of the file's target. */
+  target?: string;
   /** The other party, E.164. */
   other: string;
   kind: 'called' | 'messaged';
@@ -141,9 +143,22 @@ function csvField(v: string): string {
 const national = (e164: string) => e164.slice(3);
 
 /** The banner lines above the header, as the operator prints them. */
-function banner(op: Operator, target: string, from: number, to: number, rows: number): string[] {
+function banner(
+  op: Operator,
+  target: string,
+  from: number,
+  to: number,
+  rows: number,
+  towerCell?: string,
+): string[] {
   const a = ist(from);
   const b = ist(to);
+  // Only Airtel's tower-dump banner is on record (INDIA.md §1.3); the others' is assumed alike.
+  if (towerCell)
+    return [
+      `${op.toUpperCase()} TOWER DUMP`,
+      `"Call Details of CELL ID '${towerCell}' from '${p2(a.d)}-${MONTHS[a.m - 1]}-${a.y}' to '${p2(b.d)}-${MONTHS[b.m - 1]}-${b.y}'"`,
+    ];
   switch (op) {
     case 'Airtel':
       return [
@@ -274,17 +289,30 @@ function row(op: Operator, target: string, r: CdrRow): string[] {
 }
 
 /** The file's lines (without line ends), banner first and, for BSNL, its footer last. */
-export function* cdrLines(op: Operator, target: string, rows: readonly CdrRow[]): Generator<string> {
+export function* cdrLines(
+  op: Operator,
+  target: string,
+  rows: readonly CdrRow[],
+  opts: { towerCell?: string } = {},
+): Generator<string> {
   const from = rows[0]?.t ?? 0;
   const to = rows[rows.length - 1]?.t ?? 0;
-  yield* banner(op, target, from, to, rows.length);
+  yield* banner(op, target, from, to, rows.length, opts.towerCell);
   yield HEADERS[op].join(',');
-  for (const r of rows) yield row(op, target, r).map(csvField).join(',');
+  for (const r of rows)
+    yield row(op, r.target ?? target, r)
+      .map(csvField)
+      .join(',');
   if (op === 'BSNL') yield* ['*** END OF REPORT ***', `CDR COUNT : ${rows.length}`];
 }
 
-export function cdrText(op: Operator, target: string, rows: readonly CdrRow[]): string {
-  return [...cdrLines(op, target, rows)].join('\r\n') + '\r\n';
+export function cdrText(
+  op: Operator,
+  target: string,
+  rows: readonly CdrRow[],
+  opts: { towerCell?: string } = {},
+): string {
+  return [...cdrLines(op, target, rows, opts)].join('\r\n') + '\r\n';
 }
 
 export const CDR_HEADERS = HEADERS;
