@@ -85,13 +85,15 @@ export interface OccurrenceTotals {
  */
 export function occurrenceTotals(occurrences: NormalisedOccurrence[]): OccurrenceTotals {
   const t: OccurrenceTotals = { count: 0, durationS: 0, amountPaise: 0, first: null, last: null };
-  const seen = occurrences.length > 1 ? new Set<string>() : undefined;
-  for (const o of occurrences) {
+  // Most links carry a few occurrences: compared pairwise, they need no set of identity strings.
+  const seen = occurrences.length > 16 ? new Set<string>() : undefined;
+  for (let i = 0; i < occurrences.length; i++) {
+    const o = occurrences[i]!;
     if (seen) {
       const identity = `${o.at}|${o.durationS ?? -1}|${o.amountPaise ?? -1}|${o.txnRef ?? ''}`;
       if (seen.has(identity)) continue;
       seen.add(identity);
-    }
+    } else if (repeatsEarlier(occurrences, i)) continue;
     t.count++;
     t.durationS += o.durationS ?? 0;
     t.amountPaise += o.amountPaise ?? 0;
@@ -99,6 +101,22 @@ export function occurrenceTotals(occurrences: NormalisedOccurrence[]): Occurrenc
     t.last = Math.max(t.last ?? o.at, o.endAt ?? o.at);
   }
   return t;
+}
+
+/** The same call as one listed before it: what a store keys an occurrence by. */
+function repeatsEarlier(occurrences: NormalisedOccurrence[], i: number): boolean {
+  const o = occurrences[i]!;
+  for (let j = 0; j < i; j++) {
+    const p = occurrences[j]!;
+    if (
+      p.at === o.at &&
+      (p.durationS ?? -1) === (o.durationS ?? -1) &&
+      (p.amountPaise ?? -1) === (o.amountPaise ?? -1) &&
+      (p.txnRef ?? '') === (o.txnRef ?? '')
+    )
+      return true;
+  }
+  return false;
 }
 
 export interface NormalisedBatch {
@@ -329,5 +347,10 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
 }
 
 function allDistinct(records: { id: string }[]): boolean {
-  return new Set(records.map((r) => r.id)).size === records.length;
+  const ids = new Set<string>();
+  for (const r of records) {
+    if (ids.has(r.id)) return false;
+    ids.add(r.id);
+  }
+  return true;
 }
