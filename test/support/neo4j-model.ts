@@ -505,8 +505,19 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
         .map((e) => record({ e: entityNode(e.id as string) })),
     'links-changed-since': (p) =>
       sortedLinks()
-        .filter((l) => num(l.version) > (stored(p.version) as number))
-        .map((l) => linkRecord(l.id as string)),
+        .filter(
+          (l) =>
+            num(l.version) > (stored(p.version) as number) && num(l.version) <= (stored(p.bound) as number),
+        )
+        .map((l) =>
+          record({
+            l: linkRel(l.id as string),
+            from: l.from,
+            fromVersion: sent(s.entities.get(l.from as string)!.version),
+            to: l.to,
+            toVersion: sent(s.entities.get(l.to as string)!.version),
+          }),
+        ),
     // --- protection
     'protected-persons': () => {
       const reasons = new Map<string, string[]>();

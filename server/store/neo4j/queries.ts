@@ -43,7 +43,7 @@ export const QUERY_PARAMS = {
   'case-links': ['caseIds'],
   neighbours: ['ids', 'linkKinds'],
   'entities-changed-since': ['version'],
-  'links-changed-since': ['version'],
+  'links-changed-since': ['version', 'bound'],
   'edge-list-entities': [],
   'edge-list-links': [],
   // protection

@@ -222,9 +222,8 @@ export class Neo4jReads {
   }
 
   /**
-   * What changed after a version. The version is read first: a batch committed while the rows stream
-   * may show in them too, and is then applied again by the next catch-up, which changes nothing; read
-   * the other way round, it could be missed for good.
+   * What changed after a version, as of the graph version this read starts at (the version it reports):
+   * see `changes` for how a batch committed while it reads is kept out of the links.
    */
   changesSince(version: number): Promise<GraphChanges> {
     return this.executor.read(async (q) => {
@@ -251,9 +250,13 @@ export class Neo4jReads {
   }
 
   /**
-   * The version is read first: a batch committed while the rows stream may show in them too, and is
-   * then applied again by the next catch-up, which changes nothing; read the other way round, it could
-   * be missed for good.
+   * Neo4j reads what is committed when each query runs, not a snapshot, so the graph version is read
+   * first and bounds the links: a link committed after it waits for the next catch-up, which starts
+   * there. Entities are not bounded: one changed by a later batch is sent now and again next time, which
+   * changes nothing, whereas leaving it out would leave out a link to it that is within the bound. So
+   * every link sent has its ends either among the entities sent or unchanged since `version` (already in
+   * the projection). Should an end changed since then still be missing from the entities read, it is
+   * fetched before its link is handed over: a link is never sent ahead of its ends.
    */
   private async changes(
     q: QueryRunner,
@@ -261,12 +264,31 @@ export class Neo4jReads {
     sink: { entity(e: EntityView): void; link(l: LinkView): void },
   ): Promise<{ version: number }> {
     const [m] = await q.all('graph-version', {});
-    const now = m ? safeInt(m.get('version'), 'graph version') : 0;
+    const bound = m ? safeInt(m.get('version'), 'graph version') : 0;
     const since = neo4j.int(version);
-    await q.each('entities-changed-since', { version: since }, (r) =>
-      sink.entity(toEntityView(r.get('e') as Node)),
-    );
-    await q.each('links-changed-since', { version: since }, (r) => sink.link(linkOf(r)));
-    return { version: now };
+    const sent = new Set<string>();
+    const put = (e: EntityView) => {
+      sent.add(e.id);
+      sink.entity(e);
+    };
+    await q.each('entities-changed-since', { version: since }, (r) => put(toEntityView(r.get('e') as Node)));
+    const waiting: { link: LinkView; ends: string[] }[] = [];
+    await q.each('links-changed-since', { version: since, bound: neo4j.int(bound) }, (r) => {
+      const link = linkOf(r);
+      const absent = (
+        [
+          [link.from, r.get('fromVersion')],
+          [link.to, r.get('toVersion')],
+        ] as const
+      ).filter(([id, v]) => !sent.has(id) && safeInt(v, `version of ${id}`) > version);
+      if (absent.length) waiting.push({ link, ends: absent.map(([id]) => id) });
+      else sink.link(link);
+    });
+    if (waiting.length) {
+      const ends = new Set(waiting.flatMap((w) => w.ends).filter((id) => !sent.has(id)));
+      await this.entitiesByIds(q, [...ends], (node) => put(toEntityView(node)));
+      for (const w of waiting) if (w.ends.every((id) => sent.has(id))) sink.link(w.link);
+    }
+    return { version: bound };
   }
 }
