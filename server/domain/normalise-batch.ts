@@ -196,13 +196,21 @@ function checkNoAadhaar(
   props: Props | undefined,
   section: 'entities' | 'links',
   index: number,
-  path: string,
+  occurrence: number | undefined,
   issues: Issue[],
 ): void {
   if (!props) return;
   for (const name in props)
-    if (propHoldsAadhaar(name, props[name]))
-      issues.push({ section, index, path: `${path}.${name}`, message: AADHAAR_ELSEWHERE });
+    if (propHoldsAadhaar(name, props[name])) {
+      // The path is spelt out only when there is something to say: a bulk import checks millions of props.
+      const at = occurrence === undefined ? '' : `.occurrences[${occurrence}]`;
+      issues.push({
+        section,
+        index,
+        path: `${section}[${index}]${at}.props.${name}`,
+        message: AADHAAR_ELSEWHERE,
+      });
+    }
 }
 
 function checkLinkShape(link: BatchLink, i: number, from: ResolvedRef, to: ResolvedRef): Issue[] {
@@ -268,7 +276,7 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
         path: `entities[${i}].props.${p.prop}`,
         message: p.reason,
       });
-    checkNoAadhaar(e.props, 'entities', i, `entities[${i}].props`, issues);
+    checkNoAadhaar(e.props, 'entities', i, undefined, issues);
     entities.push({
       id: r.id,
       kind: r.kind,
@@ -299,10 +307,8 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
       issues.push(...shape);
       return;
     }
-    checkNoAadhaar(l.props, 'links', i, `links[${i}].props`, issues);
-    l.occurrences?.forEach((o, j) =>
-      checkNoAadhaar(o.props, 'links', i, `links[${i}].occurrences[${j}].props`, issues),
-    );
+    checkNoAadhaar(l.props, 'links', i, undefined, issues);
+    l.occurrences?.forEach((o, j) => checkNoAadhaar(o.props, 'links', i, j, issues));
     const kind = l.kind as LinkKind;
     const qualifier = l.role ?? '';
     const id = linkId(kind, from.id, to.id, qualifier);
