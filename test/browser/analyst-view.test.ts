@@ -221,6 +221,45 @@ describe('the view', () => {
       await page.close();
     }
   });
+  it(
+    'lays out on demand and stops when asked; dragging an entity pins it; undo puts both back',
+    { timeout: SLOW },
+    async () => {
+      const page = await openAsAdmin();
+      try {
+        const before = await page.evaluate(() => window.__casegraph!.positions());
+        await page.click('#layout-button');
+        await expect.poll(() => page.evaluate(() => window.__casegraph!.layout())).toBe('running');
+        await page.waitForTimeout(1000);
+        await page.click('#layout-button');
+        await expect.poll(() => page.evaluate(() => window.__casegraph!.layout())).toBe('stopped');
+        await page.click('#undo');
+        await page.waitForTimeout(300);
+        const back = await page.evaluate(() => window.__casegraph!.positions());
+        const at = new Map(before.map((p) => [p.id, p]));
+        expect(back.filter((p) => Math.hypot(p.x - at.get(p.id)!.x, p.y - at.get(p.id)!.y) > 2)).toEqual([]);
+
+        const box = (await page.locator('#graph').boundingBox())!;
+        const target = back
+          .filter((p) => p.x > 60 && p.y > 60 && p.x < box.width - 120 && p.y < box.height - 120)
+          .sort((a, b) => b.size - a.size)[0]!;
+        await page.mouse.move(box.x + target.x, box.y + target.y);
+        await page.mouse.down();
+        await page.mouse.move(box.x + target.x + 60, box.y + target.y + 40, { steps: 6 });
+        await page.mouse.up();
+        await expect.poll(async () => (await viewState(page)).pinned).toEqual([target.id]);
+        const moved = (await page.evaluate(() => window.__casegraph!.positions())).find(
+          (p) => p.id === target.id,
+        )!;
+        expect(Math.hypot(moved.x - target.x - 60, moved.y - target.y - 40)).toBeLessThan(6);
+        await shot(page, 'dragged-pinned');
+        await page.click('#undo');
+        await expect.poll(async () => (await viewState(page)).pinned).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });
 
 describe('search', () => {
@@ -351,10 +390,15 @@ describe('how two entities are tied', () => {
         .sort((a, b) => b.size - a.size)
         .slice(0, 2);
       await page.mouse.click(box.x + targets[0]!.x, box.y + targets[0]!.y);
-      // Two clicks closer together than sigma's double-click time would be a double click.
+      await expect.poll(async () => (await viewState(page)).selection).toEqual([targets[0]!.id]);
+      // Two clicks closer together than sigma's double-click time would be a double click; and the
+      // second is aimed where the entity is now, should the opened panel have moved the picture.
       await page.waitForTimeout(500);
+      const second = (await page.evaluate(() => window.__casegraph!.positions())).find(
+        (p) => p.id === targets[1]!.id,
+      )!;
       await page.keyboard.down('Shift');
-      await page.mouse.click(box.x + targets[1]!.x, box.y + targets[1]!.y);
+      await page.mouse.click(box.x + second.x, box.y + second.y);
       await page.keyboard.up('Shift');
       await expect
         .poll(async () => (await viewState(page)).selection, { timeout: 10_000 })

@@ -14,6 +14,7 @@ import { LOOK } from '../look.js';
 import { layOut, seededRandom } from '../layout.js';
 import { computeAppearance, type Appearance } from './appearance.js';
 import { buildCommunityGraph, communityNode, DEFAULTS as GROUPING } from './community-graph.js';
+import { enableDragging } from './drag.js';
 import { Emitter } from './emitter.js';
 import { History } from './history.js';
 import { LayoutRunner, type LayoutStatus } from './layout-runner.js';
@@ -118,6 +119,7 @@ export class ViewController extends Emitter<ControllerEvents> {
     });
     labels.attach(this.sigma);
     this.layout = this.newLayout();
+    enableDragging(this);
     this.sigma.on('enterNode', ({ node }) => this.hover(node));
     this.sigma.on('leaveNode', () => this.hover(null));
     this.sigma.on('clickNode', ({ node, event }) => this.clicked(node, event.original.shiftKey));
@@ -404,6 +406,20 @@ export class ViewController extends Emitter<ControllerEvents> {
       });
     });
     this.layout.start();
+  }
+
+  /** A node dragged from one place to another, pinned there: one step undo takes back. */
+  moveStep(node: string, from: [number, number], to: [number, number], wasPinned: boolean): void {
+    const graph = this.graph;
+    const place = (p: [number, number], pinned: boolean) => {
+      if (!graph.hasNode(node)) return;
+      graph.mergeNodeAttributes(node, { x: p[0], y: p[1] });
+      const pins = this.state.pinned.filter((n) => n !== node);
+      this.setState({ ...this.state, pinned: pinned ? [...pins, node] : pins });
+      keepPositions(graph, this.positionsKey);
+    };
+    place(to, true);
+    this.history.push({ label: 'move', undo: () => place(from, wasPinned), redo: () => place(to, true) });
   }
 
   stopLayout(): void {
