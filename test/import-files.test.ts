@@ -172,3 +172,66 @@ describe('bad files: a clear error naming row and column, and nothing written', 
     expect(rejected[1]).toMatch(/^5,Date,"""someday"" is not a date/);
   });
 });
+
+describe('bank statements of the four banks', () => {
+  const banner =
+    'Account Name : SYNTHETIC HOLDER ONE\nAccount Number : 00001234567890\nIFSC Code : SBIN0001234\n';
+  const OWN = 'SBIN0001234:00001234567890';
+  const statements: [string, string][] = [
+    [
+      'statement-sbi',
+      `${banner}Txn Date,Value Date,Description,Ref No./Cheque No.,Debit,Credit,Balance\n` +
+        '15 Jan 2024,15 Jan 2024,WDL TFR UPI/DR/512345678901/ZORVANQU/HDFC/zorvan.q@okhdfcbank/UPI AT 00123 SAMPLE,,"1,23,456.00",,"2,000.00Cr"\n' +
+        '16 Jan 2024,16 Jan 2024,DEP TFR UPI/CR/612345678902/EMIRA TE/SBIN/EMIRA.T@OKSBI/UPI,,,"5,000.00","7,000.00Cr"\n' +
+        '17 Jan 2024,17 Jan 2024,ATM WDL SAMPLE NAGAR,,500.00,,"6,500.00Cr"\n',
+    ],
+    [
+      'statement-hdfc',
+      `${banner}Date,Narration,Value Dt,Chq./Ref.No.,Withdrawal Amt.,Deposit Amt.,Closing Balance\n` +
+        '15/01/24,UPI-ZORVAN Q-zorvan.q@okhdfcbank-HDFC0000001-512345678901-rent,15/01/24,0000512345678901,"1,23,456.00",,2000.00\n' +
+        '16/01/24,UPI-EMIRA T-emira.t@oksbi-SBIN0000002-612345678902-food,16/01/24,0000612345678902,,"5,000.00",7000.00\n' +
+        '17/01/24,NEFT CR-HDFC0001234-SAMPLE EXPORTS-HOLDER-N123456789012345,17/01/24,N123456789012345,,100.00,7100.00\n',
+    ],
+    [
+      'statement-axis',
+      `${banner}Tran Date,CHQNO,Particulars,DR,CR,BAL\n` +
+        '15-01-2024,,UPI/P2A/512345678901/ZORVAN Q/zorvan.q@okhdfcbank/UPI,123456.00,,2000.00\n' +
+        '16-01-2024,,UPI/P2A/612345678902/EMIRA T/emira.t@oksbi/UPI,,5000.00,7000.00\n' +
+        '17-01-2024,,IMPS/P2A/712345678903/TESTOVA E/SBI/imps,100.00,,6900.00\n',
+    ],
+    [
+      'statement-icici',
+      `${banner}S No.,Transaction Date,Value Date,Transaction Remarks,Amount,Balance\n` +
+        '1,15-Jan-2024,15-Jan-2024,UPI/512345678901/rent/zorvan.q@okhdfcbank/HDFC,-123456.00,2000.00\n' +
+        '2,16-Jan-2024,16-Jan-2024,UPI/612345678902/food/emira.t@oksbi/SBI,5000.00,7000.00\n' +
+        '3,17-Jan-2024,17-Jan-2024,ATM CASH WDL,-100.00,6900.00\n',
+    ],
+  ];
+
+  it.each(statements)(
+    '%s: the narration names the counter-party, the banner the account',
+    async (id, text) => {
+      const result = await runImport(file(text), deps());
+      expect(result).toMatchObject({ template: id, rowsAccepted: 3, rowsRejected: 0 });
+      const own = entityId('account', 'bank', OWN);
+      const zorvan = entityId('account', 'upi', 'zorvan.q@okhdfcbank');
+      const emira = entityId('account', 'upi', 'emira.t@oksbi');
+      const out = await store.getLink(linkId('paid', own, zorvan), 10);
+      expect(out?.occurrences.map((o) => [o.amountPaise ?? o.amount, o.txnRef])).toEqual([
+        [expect.anything(), '512345678901'],
+      ]);
+      expect(out?.amount).toBe(123456);
+      const inward = await store.getLink(linkId('paid', emira, own), 10);
+      expect(inward?.amount).toBe(5000);
+      expect((await store.getEntity(own))?.props.holderName).toBe('SYNTHETIC HOLDER ONE');
+    },
+  );
+
+  it('asks for the account when the statement does not say it', async () => {
+    const text = statements[0]![1].split('\n').slice(3).join('\n');
+    const e = await failure(runImport(file(text), deps()));
+    expect(e.message).toMatch(/account=IFSC:ACCOUNT/);
+    const ok = await runImport({ ...file(text), settings: { account: OWN } }, deps());
+    expect(ok.rowsAccepted).toBe(3);
+  });
+});

@@ -39,11 +39,22 @@ const settingsQuery = {
   }),
 };
 
-const previewQuery = z.object(settingsQuery).strict();
+const previewQuery = z
+  .object({
+    ...settingsQuery,
+    account: z
+      .string()
+      .max(120)
+      .optional()
+      .meta({
+        description: "A statement's own account (IFSC:ACCOUNT or a UPI id), when its banner does not say it.",
+      }),
+  })
+  .strict();
 
 const importQuery = z
   .object({
-    ...settingsQuery,
+    ...previewQuery.shape,
     name: z
       .string()
       .trim()
@@ -178,6 +189,7 @@ function settingsOf(q: z.output<typeof previewQuery>): ImportSettings {
     ...(q.delimiter ? { delimiter: q.delimiter === 'tab' ? '\t' : q.delimiter } : {}),
     ...(columns ? { columns } : {}),
     ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
+    ...(q.account ? { account: q.account } : {}),
   };
 }
 

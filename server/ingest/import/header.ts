@@ -22,6 +22,8 @@ export interface ColumnMap {
   headers: string[];
   /** Columns no field claims: kept as they are for the reject file and the preview. */
   unmapped: string[];
+  /** Fields found under their first spelling, the layout's own: it tells alike layouts apart. */
+  ownSpellings: number;
 }
 
 /** Which column each field of the template is in; `overrides` maps a field to a header the user picked. */
@@ -32,6 +34,7 @@ export function mapColumns(
 ): ColumnMap {
   const words = headers.map(headerWord);
   const index: Record<string, number> = {};
+  let ownSpellings = 0;
   for (const [field, spec] of Object.entries(template.fields)) {
     const wanted = overrides[field];
     if (wanted !== undefined) {
@@ -39,16 +42,22 @@ export function mapColumns(
       if (at >= 0) index[field] = at;
       continue;
     }
-    for (const s of spec.synonyms) {
+    for (const [k, s] of spec.synonyms.entries()) {
       const at = words.indexOf(headerWord(s));
       if (at >= 0 && !Object.values(index).includes(at)) {
         index[field] = at;
+        if (k === 0) ownSpellings++;
         break;
       }
     }
   }
   const used = new Set(Object.values(index));
-  return { index, headers, unmapped: headers.filter((_, i) => !used.has(i) && headers[i] !== '') };
+  return {
+    index,
+    headers,
+    unmapped: headers.filter((_, i) => !used.has(i) && headers[i] !== ''),
+    ownSpellings,
+  };
 }
 
 export interface HeaderFound {
@@ -71,7 +80,7 @@ function score(template: Template, columns: ColumnMap, banner: string[]): number
   const required = Object.entries(template.fields).filter(([, s]) => s.required);
   const missing = required.filter(([f]) => columns.index[f] === undefined).length;
   const bannerHit = template.banner && banner.some((l) => template.banner!.test(l)) ? 0.5 : 0;
-  return mapped - 2 * missing + bannerHit;
+  return mapped - 2 * missing + bannerHit + 0.1 * columns.ownSpellings;
 }
 
 function search(

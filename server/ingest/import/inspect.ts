@@ -19,12 +19,16 @@ export interface ImportSettings {
   columns?: Record<string, string>;
   /** Overrides the detected order of every date column. */
   dateOrder?: DateOrder;
+  /** A statement's own account (IFSC:ACCOUNT or a UPI id), when its banner does not say it. */
+  account?: string;
 }
 
 export interface Inspected {
   sniffed: Sniffed;
   found: HeaderFound;
   dateOrder: Record<string, DateOrder>;
+  /** What holds for every row (the template's readBanner, and the user's settings). */
+  meta: Record<string, string>;
   /** Things the user should confirm, such as a date column that reads both ways. */
   warnings: Issue[];
   /** The first rows of the file as text (for the preview). */
@@ -108,5 +112,11 @@ export async function inspectFile(path: string, settings: ImportSettings = {}): 
         message: `"${column}" mixes day-first (${verdict.conflict.other}) and month-first (${verdict.conflict.value}) dates: read as ${verdict.order === 'dmy' ? 'DD/MM' : 'MM/DD'}, the other rows are rejected`,
       });
   }
-  return { sniffed, found, dateOrder, warnings, sample, size };
+  const meta: Record<string, string> = {
+    ...(found.template.readBanner?.(found.banner) ?? {}),
+    ...(settings.account ? { account: settings.account } : {}),
+  };
+  for (const [key, ask] of Object.entries(found.template.needs ?? {}))
+    if (meta[key] === undefined) throw fileError(ask, found.row);
+  return { sniffed, found, dateOrder, meta, warnings, sample, size };
 }

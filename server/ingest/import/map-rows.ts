@@ -27,6 +27,7 @@ export class RowMapper {
     readonly found: HeaderFound,
     keys: KeyContext,
     private readonly dateOrder: Record<string, DateOrder>,
+    private readonly meta: Record<string, string> = {},
   ) {
     this.view = new RowView(found.columns.index);
     this.emit = new RowEmitter(keys);
@@ -85,7 +86,7 @@ export class RowMapper {
     this.view.row = rec.row;
     this.view.fields = f;
     try {
-      this.found.template.map(this.view, this.emit, { dateOrder: this.dateOrder });
+      this.found.template.map(this.view, this.emit, { dateOrder: this.dateOrder, meta: this.meta });
     } catch (error) {
       this.emit.discard();
       if (!(error instanceof RowProblem)) throw error;

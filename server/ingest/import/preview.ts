@@ -32,7 +32,7 @@ export async function previewFile(
 ): Promise<Preview> {
   const inspected = await inspectFile(path, settings);
   const { found } = inspected;
-  const mapper = new RowMapper(found, keys, inspected.dateOrder);
+  const mapper = new RowMapper(found, keys, inspected.dateOrder, inspected.meta);
   const chunk = new ChunkBuilder();
   const rows: Preview['rows'] = [];
   for (const rec of splitSample(inspected.sample, found.delimiter, found.at + 1 + limit * 2).slice(

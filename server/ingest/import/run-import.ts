@@ -116,7 +116,7 @@ async function* chunksOf(
   phase: ImportProgress['phase'],
   onReject?: (rec: CsvRecord, issue: Issue) => void,
 ): AsyncGenerator<ChunkBuilder> {
-  const mapper = new RowMapper(inspected.found, deps.keys, inspected.dateOrder);
+  const mapper = new RowMapper(inspected.found, deps.keys, inspected.dateOrder, inspected.meta);
   const chunkRows = opts.chunkRows ?? 20_000;
   const headerRow = inspected.found.row;
   let chunk = new ChunkBuilder();

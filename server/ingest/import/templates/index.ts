@@ -1,6 +1,7 @@
 /** Every template, in the order auto-detection prefers on a tie. */
 import { AIRTEL_CDR, BSNL_CDR, GENERIC_CDR, JIO_CDR, TOWER_DUMP, VI_CDR } from './cdr.js';
 import { ONE_ROW_ONE_LINK } from './generic.js';
+import { AXIS_STATEMENT, HDFC_STATEMENT, ICICI_STATEMENT, SBI_STATEMENT } from './bank.js';
 import type { Template } from './types.js';
 
 export type { Template, FieldSpec, MapContext } from './types.js';
@@ -12,6 +13,10 @@ export const TEMPLATES: readonly Template[] = [
   BSNL_CDR,
   TOWER_DUMP,
   GENERIC_CDR,
+  SBI_STATEMENT,
+  HDFC_STATEMENT,
+  AXIS_STATEMENT,
+  ICICI_STATEMENT,
   ONE_ROW_ONE_LINK,
 ];
 

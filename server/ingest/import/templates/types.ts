@@ -21,6 +21,8 @@ export interface FieldSpec {
 export interface MapContext {
   /** Per date field, the order decided for the whole file. */
   dateOrder: Readonly<Record<string, DateOrder>>;
+  /** What the lines above the header say of the whole file (a statement's own account). */
+  meta: Readonly<Record<string, string>>;
 }
 
 export interface Template {
@@ -32,6 +34,10 @@ export interface Template {
   banner?: RegExp;
   /** A source whose date order is known (an operator's layout) is not left to detection. */
   dateOrder?: DateOrder;
+  /** Reads the banner (the lines above the header) for what holds for every row. */
+  readBanner?: (lines: readonly string[]) => Record<string, string>;
+  /** Keys readBanner (or the user) must supply, each with how to ask for it. */
+  needs?: Readonly<Record<string, string>>;
   /** Maps one row; throws RowProblem (row-view.ts) naming the field at fault. */
   map(row: RowView, emit: RowEmitter, ctx: MapContext): void;
 }
