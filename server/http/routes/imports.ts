@@ -42,13 +42,9 @@ const settingsQuery = {
 const previewQuery = z
   .object({
     ...settingsQuery,
-    account: z
-      .string()
-      .max(120)
-      .optional()
-      .meta({
-        description: "A statement's own account (IFSC:ACCOUNT or a UPI id), when its banner does not say it.",
-      }),
+    account: z.string().max(120).optional().meta({
+      description: "A statement's own account (IFSC:ACCOUNT or a UPI id), when its banner does not say it.",
+    }),
   })
   .strict();
 

@@ -18,10 +18,10 @@ import { fields, type MapContext, type Template } from './types.js';
 /** The account a statement is of, from its banner: "Account Number : 00001234567890", "IFSC Code : SBIN0001234". */
 export function readStatementBanner(lines: readonly string[]): Record<string, string> {
   const text = lines.join('\n');
-  const account = /Account\s*(?:No|Number|#)\.?\s*[:\-]?\s*'?([0-9]{6,20})\b/i.exec(text)?.[1];
-  const ifsc = /IFS(?:C)?\s*(?:Code)?\s*[:\-]?\s*([A-Z]{4}0[A-Z0-9]{6})\b/i.exec(text)?.[1];
-  const vpa = /(?:UPI\s*ID|VPA)\s*[:\-]?\s*([a-z0-9._-]{2,}@[a-z][a-z0-9.]+)/i.exec(text)?.[1];
-  const holder = /(?:Account\s*Name|Name|Customer\s*Name)\s*[:\-]\s*([^\n,]+)/i.exec(text)?.[1]?.trim();
+  const account = /Account\s*(?:No|Number|#)\.?\s*[:-]?\s*'?([0-9]{6,20})\b/i.exec(text)?.[1];
+  const ifsc = /IFS(?:C)?\s*(?:Code)?\s*[:-]?\s*([A-Z]{4}0[A-Z0-9]{6})\b/i.exec(text)?.[1];
+  const vpa = /(?:UPI\s*ID|VPA)\s*[:-]?\s*([a-z0-9._-]{2,}@[a-z][a-z0-9.]+)/i.exec(text)?.[1];
+  const holder = /(?:Account\s*Name|Name|Customer\s*Name)\s*[:-]\s*([^\n,]+)/i.exec(text)?.[1]?.trim();
   const out: Record<string, string> = {};
   if (account && ifsc) out.account = `${ifsc.toUpperCase()}:${account}`;
   else if (vpa) out.account = vpa;
