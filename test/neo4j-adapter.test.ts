@@ -565,3 +565,77 @@ describe('a server that goes away', () => {
     expect((err as Error).message).toBe('Neo4j is unavailable: Connection was closed by server');
   });
 });
+
+describe('locks and transaction timeouts', () => {
+  /** The node a lock query takes the write lock of: `(x:Meta {name: '…'})`. */
+  const lockedNode = (name: 'lock-graph' | 'lock-audit-head' | 'lock-pseudonyms') =>
+    /\(\w+:Meta \{name: '(\w+)'\}\)/.exec(queries().text(name))?.[1];
+
+  it('numbering pseudonyms locks a node of its own, not the graph’s an import holds', () => {
+    expect(lockedNode('lock-graph')).toBe('graph');
+    expect(lockedNode('lock-audit-head')).toBe('audit');
+    expect(lockedNode('lock-pseudonyms')).toBe('pseudonyms');
+  });
+
+  /** The fake driver, with the transaction config each executeRead / executeWrite was given. */
+  const configured = (answers: Parameters<typeof fakeDriver>[0] = {}) => {
+    const { driver } = fakeDriver(answers);
+    const configs: { mode: string; timeout?: unknown }[] = [];
+    const session = driver.session.bind(driver);
+    (driver as { session: unknown }).session = (opts: Parameters<typeof driver.session>[0]) => {
+      const s = session(opts);
+      const wrap =
+        (mode: string, run: (w: never) => unknown) => (work: never, config?: { timeout?: unknown }) => {
+          configs.push({ mode, timeout: config?.timeout });
+          return run(work);
+        };
+      return Object.assign(s, {
+        executeRead: wrap('READ', s.executeRead.bind(s) as never),
+        executeWrite: wrap('WRITE', s.executeWrite.bind(s) as never),
+      });
+    };
+    return { driver, configs };
+  };
+
+  it('short writes carry the timeout (10 s unless configured); imports, GDS and reads do not', async () => {
+    const { driver, configs } = configured(counters());
+    const executor = new Neo4jExecutor(driver, 'neo4j', queries());
+    await executor.write((q) => q.all('pseudonyms', {}));
+    await executor.read((q) => q.all('pseudonyms', {}));
+    await executor.write((q) => q.all('pseudonyms', {}), { long: true });
+    expect(configs).toEqual([
+      { mode: 'WRITE', timeout: 10_000 },
+      { mode: 'READ', timeout: undefined },
+      { mode: 'WRITE', timeout: undefined },
+    ]);
+    configs.length = 0;
+    const store = new Neo4jGraphStore(
+      new Neo4jExecutor(driver, 'neo4j', queries(), 2_500),
+      { batchSize: 1000 },
+      { version: '5.26.0', edition: 'community', gds: '2.13.2' },
+    );
+    await store.ingest(prepareBatch(firBatch(), 'test', TEST_KEYS), { importedAt: new Date(T0) });
+    await store.gdsLouvain(['person']);
+    await store.audit.append({ at: T0, action: 'test', detail: {} }).catch(() => undefined);
+    expect(configs.map((c) => c.timeout)).toEqual([undefined, undefined, undefined, 2_500, 2_500]);
+  });
+
+  it('a write that times out waiting for a lock is STORE.UNAVAILABLE, as on the busy embedded store', async () => {
+    const { store } = fakeStore({
+      'protected-persons': () => [
+        new Record(['e', 'reason'], [entity('person:000000000000000000000001'), 'victim']),
+      ],
+      'lock-pseudonyms': () => {
+        throw new Neo4jError(
+          'The transaction has been terminated. … timeout 10s',
+          'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+          '',
+          '',
+        );
+      },
+    });
+    const err = await store.protectedEntities().catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'CaseGraphError', code: 'STORE.UNAVAILABLE' });
+    expect((err as Error).message).toMatch(/busy with another writer; try again shortly/);
+  });
+});

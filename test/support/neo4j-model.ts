@@ -551,7 +551,7 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
         .map(({ x, person }) => record({ e: entityNode(x.id as string), personId: person.id }));
     },
     pseudonyms: () => [...s.pseudonyms.values()].map((x) => record({ entityId: x.entityId, n: sent(x.n) })),
-    'lock-pseudonyms': () => (s.meta ? [record({ version: sent(s.meta.version) })] : []),
+    'lock-pseudonyms': () => [record({ name: 'pseudonyms' })],
     'assign-pseudonyms': (p) => {
       for (const row of rows(p)) {
         if (s.pseudonyms.has(row.entityId as string)) continue;

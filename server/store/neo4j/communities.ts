@@ -88,13 +88,16 @@ export async function gdsVersion(executor: Executor): Promise<string | null> {
  * Louvain in the database: the graph of the given kinds projected into GDS's catalogue under a name of
  * this run, the partition streamed back, the projection dropped whatever happens.
  */
+/** Projecting and running Louvain over a large graph may rightly take minutes. */
+const LONG = { long: true } as const;
+
 export async function gdsLouvain(
   executor: Executor,
   kinds: readonly EntityKind[],
 ): Promise<Map<string, number>> {
   const graphName = `casegraph-${randomBytes(8).toString('hex')}`;
   try {
-    await executor.write((q) => q.all('gds-project-graph', { graphName, kinds: [...kinds] }));
+    await executor.write((q) => q.all('gds-project-graph', { graphName, kinds: [...kinds] }), LONG);
     // On the same member as the projection: GDS's catalogue lives in one server's memory, and a read
     // in a cluster may be routed to another.
     return await executor.write(async (q) => {
@@ -103,7 +106,7 @@ export async function gdsLouvain(
         partition.set(text(r.get('id'), 'entity id'), safeInt(r.get('communityId'), 'community id')),
       );
       return partition;
-    });
+    }, LONG);
   } finally {
     await executor.write((q) => q.all('gds-drop-graph', { graphName }));
   }

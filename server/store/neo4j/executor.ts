@@ -21,10 +21,18 @@ export interface QueryRunner {
   ): Promise<void>;
 }
 
+export interface WriteOptions {
+  /**
+   * A write that may rightly take long (an import's batches, a Graph Data Science run) is not held to
+   * the transaction timeout; every other write is, so one waiting on a lock ends as STORE.UNAVAILABLE.
+   */
+  long?: boolean;
+}
+
 export interface Executor {
   read<T>(work: (q: QueryRunner) => Promise<T>): Promise<T>;
   /** One transaction: all of `work` commits or none of it does. It may run again if the driver retries. */
-  write<T>(work: (q: QueryRunner) => Promise<T>): Promise<T>;
+  write<T>(work: (q: QueryRunner) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** Runs one statement of cypher/schema/ in a transaction of its own, as schema changes must. */
   schema(statement: { file: string; text: string }): Promise<void>;
   close(): Promise<void>;
@@ -33,7 +41,24 @@ export interface Executor {
 /** Connection failures the caller may retry later; everything else is a fault and goes up as it is. */
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
+/** A transaction that ran past its timeout, mostly waiting for a lock another writer holds. */
+const TIMED_OUT = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
+
+/**
+ * How long a write other than a long one may take, waiting for locks included, before it gives up as
+ * STORE.UNAVAILABLE: the embedded store's busy timeout (SQLITE_BUSY_TIMEOUT_MS) has the same default.
+ */
+export const DEFAULT_TX_TIMEOUT_MS = 10_000;
+
 export function asStoreError(error: unknown): unknown {
+  if (error instanceof Neo4jError && TIMED_OUT.has(error.code))
+    return new CaseGraphError(
+      'STORE.UNAVAILABLE',
+      'the store is busy with another writer; try again shortly (Neo4j transaction timed out)',
+    );
   if (error instanceof Neo4jError && (UNAVAILABLE.has(error.code) || error.retriable))
     return new CaseGraphError('STORE.UNAVAILABLE', `Neo4j is unavailable: ${error.message.split('\n')[0]}`);
   return error;
@@ -57,11 +82,21 @@ export class Neo4jExecutor implements Executor {
     private readonly driver: Driver,
     private readonly database: string,
     private readonly queries: Queries,
+    /** Timeout of a write that is not long, in milliseconds. */
+    private readonly txTimeoutMs: number = DEFAULT_TX_TIMEOUT_MS,
   ) {}
 
-  private async session<T>(mode: 'READ' | 'WRITE', work: (q: QueryRunner) => Promise<T>): Promise<T> {
+  private async session<T>(
+    mode: 'READ' | 'WRITE',
+    work: (q: QueryRunner) => Promise<T>,
+    timeoutMs?: number,
+  ): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
-    const config = { metadata: { app: 'casegraph' } };
+    // Reads take no locks in Neo4j, so they wait for no writer; a stream of millions may rightly be long.
+    const config = {
+      metadata: { app: 'casegraph' },
+      ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }),
+    };
     try {
       return mode === 'READ'
         ? await session.executeRead((tx) => work(runner(tx, this.queries)), config)
@@ -77,8 +112,8 @@ export class Neo4jExecutor implements Executor {
     return this.session('READ', work);
   }
 
-  write<T>(work: (q: QueryRunner) => Promise<T>): Promise<T> {
-    return this.session('WRITE', work);
+  write<T>(work: (q: QueryRunner) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    return this.session('WRITE', work, options.long ? undefined : this.txTimeoutMs);
   }
 
   async schema(statement: { file: string; text: string }): Promise<void> {

@@ -29,6 +29,9 @@ import { indexedText } from './search-text.js';
 const int = (n: number) => neo4j.int(n);
 const intOrNull = (n: number | null | undefined) => (n === null || n === undefined ? null : neo4j.int(n));
 
+/** An import's transaction takes as long as its batches need: it is not held to the transaction timeout. */
+const LONG = { long: true } as const;
+
 interface Counters {
   version: number;
   entitySeq: number;
@@ -91,7 +94,7 @@ export class Neo4jIngest {
       const counts = await this.write(q, batch, ctx, counters);
       await save(q, counters);
       return counts;
-    });
+    }, LONG);
   }
 
   runMany(batches: NormalisedBatch[], ctx: IngestContext): Promise<IngestOutcome[]> {
@@ -109,7 +112,7 @@ export class Neo4jIngest {
       }
       await save(q, counters);
       return outcomes;
-    });
+    }, LONG);
   }
 
   /** Runs a write query over rows in chunks of the batch size. */

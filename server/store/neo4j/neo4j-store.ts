@@ -45,6 +45,11 @@ export interface Neo4jOptions {
   batchSize: number;
   /** Apply the schema step (default true); a process beside the service that already did, need not. */
   schema?: boolean;
+  /**
+   * How long a write other than an import or a Graph Data Science run may take, waiting for locks
+   * included, before it ends as STORE.UNAVAILABLE (default DEFAULT_TX_TIMEOUT_MS, 10 s).
+   */
+  txTimeoutMs?: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -74,7 +79,7 @@ export class Neo4jGraphStore implements GraphStore {
     queries: Queries = loadedQueries(),
   ): Promise<Neo4jGraphStore> {
     const { driver, version, edition } = await connect(settings, queries);
-    const executor = new Neo4jExecutor(driver, settings.database, queries);
+    const executor = new Neo4jExecutor(driver, settings.database, queries, options.txTimeoutMs);
     try {
       if (options.schema !== false) await applySchema(executor, queries);
       const gds = await gdsVersion(executor);

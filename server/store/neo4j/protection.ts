@@ -1,8 +1,9 @@
 /**
  * Who is protected (domain/protection.ts), found in Neo4j, and their pseudonyms. Numbering writes, in
- * a transaction that first locks the graph's Meta node, so a person newly protected is numbered once even
- * when two instances ask at once; most calls find everyone numbered and write nothing, so a reader does
- * not queue behind an import.
+ * a transaction that first locks the pseudonyms' own Meta node (not the graph's, which an import holds
+ * while it writes), so a person newly protected is numbered once even when two instances ask at once,
+ * and masking never queues behind an import; the uniqueness constraint on the number refuses a
+ * duplicate regardless. Most calls find everyone numbered and write nothing.
  */
 import neo4j, { type Node } from 'neo4j-driver';
 import { pseudonymOf, type ProtectedEntity, type ProtectionReason } from '../../domain/protection.js';
