@@ -72,6 +72,7 @@ export class ViewController extends Emitter<ControllerEvents> {
   state: ViewState = { ...DEFAULT_STATE };
   scores: Scores = { communityOf: new Map(), centrality: new Map() };
   layoutStatus: LayoutStatus = 'stopped';
+  dragEnded = false;
   private layout: LayoutRunner;
   private display: Display;
   private hovered: string | null = null;
@@ -122,8 +123,12 @@ export class ViewController extends Emitter<ControllerEvents> {
     enableDragging(this);
     this.sigma.on('enterNode', ({ node }) => this.hover(node));
     this.sigma.on('leaveNode', () => this.hover(null));
-    this.sigma.on('clickNode', ({ node, event }) => this.clicked(node, event.original.shiftKey));
-    this.sigma.on('clickStage', () => this.select([]));
+    this.sigma.on('clickNode', ({ node, event }) => {
+      if (!this.afterDrag()) this.clicked(node, event.original.shiftKey);
+    });
+    this.sigma.on('clickStage', () => {
+      if (!this.afterDrag()) this.select([]);
+    });
   }
 
   // —— loading ——
@@ -321,6 +326,12 @@ export class ViewController extends Emitter<ControllerEvents> {
     this.display = { ...this.display, focus: this.focus() };
     this.sigma.refresh({ skipIndexation: true });
     this.emit('hover', node);
+  }
+
+  private afterDrag(): boolean {
+    const was = this.dragEnded;
+    this.dragEnded = false;
+    return was;
   }
 
   private clicked(node: string, adding: boolean): void {

@@ -11,6 +11,8 @@ export interface Draggable {
   readonly graph: CaseGraph;
   readonly state: { pinned: string[] };
   moveStep(node: string, from: [number, number], to: [number, number], wasPinned: boolean): void;
+  /** Set when a drag ends: the click sigma reports at its end is not a click on whatever lies there. */
+  dragEnded: boolean;
 }
 
 export function enableDragging(view: Draggable): void {
@@ -37,6 +39,7 @@ export function enableDragging(view: Draggable): void {
     const a = view.graph.getNodeAttributes(node);
     const to: [number, number] = [a.x ?? 0, a.y ?? 0];
     if (Math.hypot(to[0] - from[0], to[1] - from[1]) < 1e-9) return;
+    view.dragEnded = true;
     view.moveStep(node, from, to, wasPinned);
   };
   sigma.on('upNode', drop);
