@@ -616,7 +616,18 @@ describe('locks and transaction timeouts', () => {
     );
     await store.ingest(prepareBatch(firBatch(), 'test', TEST_KEYS), { importedAt: new Date(T0) });
     await store.gdsLouvain(['person']);
-    await store.audit.append({ at: T0, action: 'test', detail: {} }).catch(() => undefined);
+    await store.audit
+      .append({
+        at: T0,
+        actor: null,
+        role: null,
+        action: 'test',
+        caseId: null,
+        target: null,
+        detail: {},
+        ip: null,
+      })
+      .catch(() => undefined);
     expect(configs.map((c) => c.timeout)).toEqual([undefined, undefined, undefined, 2_500, 2_500]);
   });
 
