@@ -10,7 +10,13 @@ import { firBatch } from './support/batches.js';
 /** Open to anyone: liveness, the API description, signing in. Anything else found unguarded fails the test. */
 const PUBLIC = new Set(['GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
 /** Open to anyone signed in, whatever the role. */
-const ANY_SESSION = new Set(['GET /api/auth/session', 'POST /api/auth/logout', 'POST /api/auth/password']);
+const ANY_SESSION = new Set([
+  'GET /api/auth/session',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  // Whether CaseGraph produced a file: anyone holding it may ask (an auditor, a court's officer).
+  'GET /api/reports/verify',
+]);
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };

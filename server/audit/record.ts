@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'export',
   'reveal',
   'report',
+  'report.verify',
   'user.add',
   'user.reset',
   'user.disable',
@@ -66,7 +67,16 @@ export const DETAIL_SCHEMA = z.strictObject({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
-  format: z.enum(['pdf', 'gexf', 'graphml', 'csv', 'json']).optional(),
+  format: z.enum(['pdf', 'gexf', 'graphml', 'csv', 'json', 'anx']).optional(),
+  /** A report or export CaseGraph produced, by the SHA-256 of its bytes (what verification answers by). */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  /** Which file of a report: the report itself or its draft certificate (BSA s.63). */
+  file: z.enum(['report', 'certificate', 'export']).optional(),
+  /** The graph version the file was made from. */
+  version: count.optional(),
   role: z.enum(ROLES).optional(),
   /** Whether the response was masked for the viewer (victim protection applied). */
   masked: z.boolean().optional(),

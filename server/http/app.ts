@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.js';
 import { caseAccessRoutes } from './routes/case-access.js';
 import { caseRoutes } from './routes/cases.js';
 import { userRoutes } from './routes/users.js';
+import { reportRoutes } from './routes/reports.js';
 import { resolveSession } from './session.js';
 import helmet from 'helmet';
 
@@ -38,6 +39,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...graphRoutes(ctx),
     ...caseRoutes(ctx),
     ...analyticsRoutes(ctx),
+    ...reportRoutes(ctx),
   ];
 }
 

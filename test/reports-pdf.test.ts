@@ -1,0 +1,229 @@
+/**
+ * Reports for prosecutors (issue 10), over real HTTP on the seeded demo scenario: the PDF read back
+ * with pdftotext has every section, every link of the case with its document reference, and none of any
+ * protected person's names, numbers or keys (in the text nor in the bytes); the audit trail vouches for
+ * the file's SHA-256 and not for a copy with one byte changed; the same inputs give the same bytes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoScenario } from '../seed/demo.js';
+import { maskSet } from '../server/domain/mask.js';
+import { entityId } from '../server/domain/ids.js';
+import { normaliseKey } from '../server/domain/keys.js';
+import type { LinkDetail } from '../server/domain/views.js';
+import { buildReport } from '../server/reports/report.js';
+import { TEST_KEYS } from './support/batches.js';
+import { startTestServer, type Client, type TestServer } from './support/server.js';
+import { fetchBytes, pdfPages, pdfText, rawSession, type RawSession } from './support/reports.js';
+
+const scenario = demoScenario();
+const caseIdOf = (written: string) => {
+  const k = normaliseKey('fir', written, TEST_KEYS);
+  if (!k.ok) throw new Error(k.reason);
+  return entityId('case', 'fir', k.key);
+};
+/** The demo case with the most victims named, then the most entities involved. */
+const chosen = [...scenario.truth.cases].sort(
+  (a, b) =>
+    b.involved.filter((i) => i.role === 'victim').length -
+      a.involved.filter((i) => i.role === 'victim').length || b.involved.length - a.involved.length,
+)[0]!;
+const CASE_ID = caseIdOf(chosen.written);
+
+/**
+ * Everything that would name a protected person: from the seed's own batches and the store's list. A
+ * protected person is one some FIR names as a victim, or a minor: a victim the generator planted whom no
+ * FIR names (never rescued) is, to CaseGraph, a person like any other, as to the police.
+ */
+async function secretsOf(server: TestServer): Promise<string[]> {
+  const refs = new Set(
+    [
+      ...scenario.truth.victims.filter((v) => v.cases.length > 0).map((v) => v.person),
+      ...scenario.truth.minors,
+    ].map((r) => `${r.kind}|${r.key}`),
+  );
+  const out = new Set<string>();
+  for (const batch of scenario.batches)
+    for (const e of batch.entities ?? []) {
+      if (e.kind !== 'person') continue;
+      const k = normaliseKey('person', e.key, TEST_KEYS);
+      if (!k.ok || !refs.has(`person|${k.key}`)) continue;
+      out.add(e.key);
+      for (const v of Object.values(e.props ?? {})) if (typeof v === 'string') out.add(v);
+    }
+  for (const p of await server.store.protectedEntities()) for (const s of p.secrets) out.add(s);
+  // Phones are also written as their bare digits.
+  for (const s of [...out]) if (/^\+91\d{10}$/.test(s)) out.add(s.slice(3));
+  return [...out].filter((s) => s.length >= 5 && !/^(female|male|other|true|false)$/i.test(s));
+}
+
+let server: TestServer;
+let prosecutor: Client;
+let session: RawSession;
+let pdf: Buffer;
+let text: string;
+let sha: string;
+let secrets: string[];
+
+beforeAll(async () => {
+  server = await startTestServer({ SEED_DEMO: 'true' });
+  prosecutor = await server.signInAs('prosecutor', 'pp.sharma', [CASE_ID]);
+  session = await rawSession(server, 'pp.sharma');
+  const r = await fetchBytes(server, session, `/api/cases/${CASE_ID}/report`, {
+    court: 'Court of the Additional Sessions Judge, Test District',
+  });
+  expect(r.status, r.bytes.toString('utf8').slice(0, 300)).toBe(200);
+  expect(r.headers.get('content-type')).toMatch(/application\/pdf/);
+  pdf = r.bytes;
+  sha = r.headers.get('x-report-sha256')!;
+  text = pdfText(pdf);
+  secrets = await secretsOf(server);
+}, 120_000);
+afterAll(async () => server?.dispose());
+
+describe('the report PDF', () => {
+  it('is a PDF 1.7 whose header SHA-256 is the hash of its bytes', async () => {
+    expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(sha);
+  });
+
+  it('has every section, the cover fields and a footer on every page', () => {
+    for (const heading of [
+      'Network analysis report',
+      '1. Summary',
+      'Groups found in the network',
+      'Key persons, and why they are key',
+      '2. The network',
+      'Legend',
+      '3. Persons',
+      '4. Other entities',
+      '5. Links and their evidence',
+      '6. Timeline',
+      '7. Documents',
+      '8. Method (annex)',
+    ])
+      expect(text, heading).toContain(heading);
+    for (const field of [
+      'Court of the Additional Sessions Judge',
+      'Prepared by',
+      'Generated at',
+      'CaseGraph version',
+    ])
+      expect(text).toContain(field);
+    expect(text).toContain(chosen.written.split('/')[2]!);
+    const pages = text.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(5);
+    pages.forEach((p, i) => {
+      expect(p, `page ${i + 1}`).toContain(`page ${i + 1} of ${pages.length}`);
+      expect(p).toMatch(/Verification reference report:[0-9a-f]{24}/);
+    });
+  });
+
+  it('lists every link of the case, each with the document and row or page of its evidence', async () => {
+    const graph = await prosecutor.get(`/api/graph?case=${encodeURIComponent(CASE_ID)}&limit=20000`);
+    expect(graph.status).toBe(200);
+    const links = graph.body.edges as { key: string }[];
+    expect(links.length).toBeGreaterThan(20);
+    // Headings are also in the contents on the cover: a section is found where its page begins.
+    const section5 = text.slice(text.indexOf('\f5. Links and their evidence'), text.indexOf('\f6. Timeline'));
+    const section7 = text.slice(text.lastIndexOf('7. Documents'), text.indexOf('\f8. Method (annex)'));
+    // Rows are numbered 1..n: as many as the case has links.
+    const numbers = [...section5.matchAll(/^\s*(\d+)\s+[A-Z]+\d+\s+-/gm)].map((m) => Number(m[1]));
+    expect(Math.max(...numbers)).toBe(links.length);
+    // Document codes as section 7 gives them.
+    const codeOf = new Map<string, string>();
+    for (const m of section7.matchAll(/^\s*(F\d+)\s+(\S+)/gm)) codeOf.set(m[2]!, m[1]!);
+    const flat = section5.replace(/\s+/g, ' ');
+    for (const { key } of links) {
+      const detail = (await prosecutor.get(`/api/links/${key}`)).body as LinkDetail;
+      const own = detail.provenance.filter((p) => p.document.caseId === CASE_ID);
+      expect(own.length, `link ${key} has evidence in this case`).toBeGreaterThan(0);
+      for (const p of own) {
+        const code = codeOf.get(p.document.name);
+        expect(code, `document ${p.document.name} in section 7`).toBeDefined();
+        expect(flat, `${key}: ${p.document.name} ${p.ref}`).toContain(
+          `${code} ${p.ref ?? '(whole document)'}`,
+        );
+      }
+    }
+  }, 60_000);
+
+  it("carries no protected person's name, phone or key, in its text or its bytes", () => {
+    expect(secrets.length).toBeGreaterThan(10);
+    const bytes = pdf.toString('latin1');
+    const utf8 = pdf.toString('utf8');
+    for (const s of secrets) {
+      expect(text.includes(s), `text holds "${s}"`).toBe(false);
+      expect(bytes.includes(s) || utf8.includes(s), `bytes hold "${s}"`).toBe(false);
+    }
+    expect(text).toMatch(/Victim V-\d{4}/);
+  });
+
+  it('renders to PNG pages (looked at by hand; kept under test-results/reports)', () => {
+    const pngs = pdfPages(pdf, 'demo-case', 70);
+    expect(pngs.length).toBeGreaterThan(5);
+  });
+
+  it('gives the same bytes for the same data, people and time', async () => {
+    const masks = maskSet(await server.store.protectedEntities());
+    const meta = {
+      court: 'X',
+      preparedBy: { name: 'Test', username: 't', role: 'prosecutor', unit: null },
+      generatedAt: new Date('2026-11-23T08:00:00Z'),
+      version: '0.0.0',
+      host: 'h',
+      storeName: 's',
+      nodeVersion: 'v20',
+    };
+    const a = await buildReport(server.store, CASE_ID, masks, meta);
+    const b = await buildReport(server.store, CASE_ID, masks, meta);
+    expect(a.sha256).toBe(b.sha256);
+    expect(Buffer.compare(a.pdf, b.pdf)).toBe(0);
+  });
+});
+
+describe('integrity', () => {
+  it('the audit trail holds the report: verification confirms the file, when, for whom, from which data', async () => {
+    const v = await prosecutor.get(`/api/reports/verify?sha256=${sha}`);
+    expect(v.status).toBe(200);
+    expect(v.body.produced).toBe(true);
+    const [f] = v.body.files;
+    expect(f).toMatchObject({
+      file: 'report',
+      sha256: sha,
+      producedFor: 'pp.sharma',
+      role: 'prosecutor',
+      caseId: CASE_ID,
+    });
+    expect(f.graphVersion).toBeGreaterThan(0);
+    const reference = /Verification reference (report:[0-9a-f]{24})/.exec(text)![1]!;
+    expect(f.reference).toBe(reference);
+    const byRef = await prosecutor.get(`/api/reports/verify?reference=${reference}`);
+    expect(byRef.body.files[0].sha256).toBe(sha);
+  });
+
+  it('rejects a copy with one byte changed', async () => {
+    const { createHash } = await import('node:crypto');
+    const copy = Buffer.from(pdf);
+    const at = copy.indexOf('1. Summary');
+    copy[at + 3] = copy[at + 3]! ^ 0x01;
+    const changed = createHash('sha256').update(copy).digest('hex');
+    expect(changed).not.toBe(sha);
+    const v = await prosecutor.get(`/api/reports/verify?sha256=${changed}`);
+    expect(v.status).toBe(200);
+    expect(v.body).toEqual({ produced: false, files: [] });
+  });
+
+  it('refuses a malformed hash, and a role or person without the case', async () => {
+    expect((await prosecutor.get('/api/reports/verify?sha256=abc')).status).toBe(400);
+    const other = await server.signInAs('prosecutor', 'pp.other', []);
+    const s = await rawSession(server, 'pp.other');
+    const r = await fetchBytes(server, s, `/api/cases/${CASE_ID}/report`, {});
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.bytes.toString('utf8')).error.code).toBe('CASE.NOT_ASSIGNED');
+    void other;
+    await server.signInAs('auditor', 'aud.one');
+    const a = await rawSession(server, 'aud.one');
+    expect((await fetchBytes(server, a, `/api/cases/${CASE_ID}/report`, {})).status).toBe(403);
+  });
+});

@@ -1,0 +1,73 @@
+/**
+ * For the report tests: a session's raw cookie (the Client of server.ts reads answers as text, a PDF is
+ * bytes), the PDF read back with poppler-utils (pdftotext, pdftoppm; Debian's, installed by .ci/run),
+ * and the identifiers of every protected person of a seeded scenario, for scanning a file for leaks.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestServer } from './server.js';
+
+export interface RawSession {
+  cookie: string;
+  csrf: string;
+}
+
+/** Signs in a user signInAs made (its password is known to the test support). */
+export async function rawSession(server: TestServer, username: string): Promise<RawSession> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: `test-only password of ${username}` }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status}`);
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: body.csrfToken };
+}
+
+export interface BytesReply {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+}
+
+export async function fetchBytes(
+  server: TestServer,
+  s: RawSession,
+  path: string,
+  body?: unknown,
+): Promise<BytesReply> {
+  const res = await fetch(server.url + path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      cookie: s.cookie,
+      ...(body === undefined ? {} : { 'content-type': 'application/json', 'x-csrf-token': s.csrf }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** The text of a PDF as pdftotext gives it (layout kept; non-breaking spaces made plain). */
+export function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'casegraph-pdf-'));
+  const file = join(dir, 'r.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+    /\u00a0/g,
+    ' ',
+  );
+}
+
+/** Renders pages to PNG under test-results/reports/<name>-N.png; returns the files. */
+export function pdfPages(pdf: Buffer, name: string, dpi = 80): string[] {
+  const dir = join('test-results', 'reports');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, name)]);
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .map((f) => join(dir, f));
+}
