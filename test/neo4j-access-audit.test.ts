@@ -20,9 +20,10 @@ let store: Neo4jGraphStore;
 let sent: Sent[];
 let clock: number;
 const now = () => clock;
+let model: ReturnType<typeof accessAuditModel>;
 
 beforeEach(() => {
-  const model = accessAuditModel();
+  model = accessAuditModel();
   model.answers['init-audit-head']!({ genesis: GENESIS });
   ({ store, sent } = fakeStore(model.answers, 1000, model.transactions));
   clock = Date.parse('2026-06-01T09:00:00Z');
@@ -131,6 +132,22 @@ describe('the audit trail on Neo4j', () => {
       Array.from({ length: 20 }, (_, i) => i + 1),
     );
     expect(await verifyChain(store.audit.entries())).toMatchObject({ ok: true, entries: 20 });
+  });
+
+  it('reports entries edited by hand into text or fractions as changed, without stopping', async () => {
+    for (let i = 0; i < 5; i++) await store.audit.append(event({ detail: { i } }));
+    const [, second, third, fourth] = model.audit();
+    second!.at = 'yesterday';
+    third!.at = 1_767_225_600_000.5;
+    fourth!.seq = 3.5;
+    const result = await verifyChain(store.audit.entries(2));
+    expect(result.ok).toBe(false);
+    expect(result.entries).toBe(5);
+    expect(result.problems.map((p) => [p.seq, p.kind]).slice(0, 3)).toEqual([
+      [2, 'changed'],
+      [3, 'changed'],
+      [3.5, 'changed'],
+    ]);
   });
 
   it('refuses an entry whose time is not whole milliseconds', async () => {

@@ -4,7 +4,7 @@
  * on other instances queue on that lock instead of linking to the same head, so the chain never forks;
  * the uniqueness constraint on the entry's seq would refuse a fork even if they did not.
  */
-import neo4j, { type Node } from 'neo4j-driver';
+import neo4j, { isInt, type Integer, type Node } from 'neo4j-driver';
 import { GENESIS, entryHash, type AuditContent, type AuditEntry } from '../../domain/audit-chain.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AuditHead, AuditQuery, AuditStore } from '../audit-store.js';
@@ -36,6 +36,20 @@ function asStored(entry: Omit<AuditContent, 'seq'>): Omit<AuditContent, 'seq'> {
 const textOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /**
+ * A number as it was stored, whatever someone edited it into: text or a fraction is kept as the number
+ * it reads as (NaN if none), as the embedded store's Number(row.at) does. It then no longer hashes as
+ * written, and the verifier reports the entry as changed instead of stopping at it.
+ */
+function numberOf(v: unknown): number {
+  if (isInt(v)) return Number((v as Integer).toString());
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string') return Number(v);
+  return Number.NaN;
+}
+
+/** A seq to page after: whole numbers as Neo4j integers, an edited fraction as it is (never truncated). */
+const seqParam = (n: number) => (Number.isSafeInteger(n) ? neo4j.int(n) : n);
+
+/**
  * Entries are mapped without refusing any: someone may have edited the database by hand, and the
  * verifier must still see the entry (and report it as changed) rather than stop.
  */
@@ -52,8 +66,8 @@ export function toAuditEntry(node: Node): AuditEntry {
     detail = { unreadable: String(p.detail) };
   }
   return {
-    seq: safeInt(p.seq, 'audit entry number'),
-    at: safeInt(p.at, 'audit entry time'),
+    seq: numberOf(p.seq),
+    at: numberOf(p.at),
     actor: textOf(p.actor),
     role: textOf(p.role),
     action: String(p.action),
@@ -94,7 +108,7 @@ export class Neo4jAuditStore implements AuditStore {
   async read(query: AuditQuery): Promise<AuditEntry[]> {
     const rows = await this.executor.read((q) =>
       q.all('audit-entries', {
-        afterSeq: neo4j.int(query.afterSeq ?? Number.MIN_SAFE_INTEGER),
+        afterSeq: seqParam(query.afterSeq ?? Number.MIN_SAFE_INTEGER),
         caseId: query.caseId ?? null,
         actor: query.actor ?? null,
         action: query.action ?? null,
