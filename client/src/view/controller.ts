@@ -183,6 +183,11 @@ export class ViewController extends Emitter<ControllerEvents> {
       if (this.graph.hasNode(node)) this.graph.setNodeAttribute(node, 'fixed', true);
     this.display = this.computeDisplay();
     this.layout = this.newLayout();
+    // Drawing order by zIndex (lit above dimmed) means sorting every frame's items: worth it while
+    // hover and paths are readable, not for a view of tens of thousands. Set before the graph, while
+    // sigma still holds the previous one, as a change of setting re-indexes what it holds.
+    if (this.sigma.getSetting('zIndex') !== this.display.pictograms)
+      this.sigma.setSetting('zIndex', this.display.pictograms);
     // sigma indexes a graph it is given at once: a second refresh would do the work twice.
     if (this.sigma.getGraph() !== this.graph) this.sigma.setGraph(this.graph);
     else this.sigma.refresh();
