@@ -4,6 +4,7 @@
  * start, an admin, a user signing in and an auditor meet. Whether Neo4j runs the Cypher as modelled is
  * checked by Neo4j's parser (test/neo4j-cypher.test.ts), not here.
  */
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../server/audit/verify.js';
 import { Sessions } from '../server/auth/sessions.js';
@@ -148,6 +149,18 @@ describe('the audit trail on Neo4j', () => {
       [3, 'changed'],
       [3.5, 'changed'],
     ]);
+  });
+
+  it('knows whether the database holds a chain at all: the wrong database is not an intact empty one', async () => {
+    expect(await store.audit.hasChain()).toBe(true);
+    const bare = accessAuditModel(); // no schema step: no head
+    const other = fakeStore(bare.answers, 1000, bare.transactions).store;
+    expect(await other.audit.hasChain()).toBe(false);
+    // audit:verify opens Neo4j without the schema step (which would make a head) and stops without one.
+    const cli = readFileSync('server/cli/audit-verify.ts', 'utf8');
+    expect(cli).toMatch(/Neo4jGraphStore\.open\([^;]*schema: false/);
+    expect(cli).not.toMatch(/await openStore\(/);
+    expect(cli).toMatch(/if \(!\(await store\.audit\.hasChain\(\)\)\)[\s\S]{0,300}?return 2;/);
   });
 
   it('refuses an entry whose time is not whole milliseconds', async () => {

@@ -13,8 +13,7 @@ import { CaseGraphError } from '../domain/errors.js';
 import { SqliteGraphStore } from '../store/sqlite/sqlite-store.js';
 import type { AuditStore } from '../store/audit-store.js';
 import { Neo4jStartError } from '../store/neo4j/connect.js';
-import { openStore } from '../start.js';
-import { pino } from 'pino';
+import { Neo4jGraphStore } from '../store/neo4j/neo4j-store.js';
 
 const USAGE = `usage: npm run audit:verify [-- --expect-head SEQ:HASH]
   --expect-head SEQ:HASH  a head printed by an earlier run; the trail must still hold it unchanged
@@ -39,9 +38,25 @@ async function main(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   if (config.NEO4J_URI) {
-    const { store, audit } = await openStore(config, pino({ level: 'warn' }));
+    // Without the schema step: it would make a fresh audit head in the wrong database, and an empty
+    // chain verifies as intact. The head must already be there, as the file must for SQLite below.
+    const store = await Neo4jGraphStore.open(
+      {
+        uri: config.NEO4J_URI,
+        user: config.NEO4J_USER,
+        password: config.NEO4J_PASSWORD!,
+        database: config.NEO4J_DATABASE,
+      },
+      { batchSize: config.NEO4J_BATCH_SIZE, schema: false },
+    );
     try {
-      return await report(audit, expectHead);
+      if (!(await store.audit.hasChain())) {
+        console.error(
+          `no audit trail in the database "${config.NEO4J_DATABASE}" at ${config.NEO4J_URI}: is NEO4J_DATABASE right?`,
+        );
+        return 2;
+      }
+      return await report(store.audit, expectHead);
     } finally {
       await store.close();
     }

@@ -130,6 +130,15 @@ export class Neo4jAuditStore implements AuditStore {
     }
   }
 
+  /**
+   * Whether this database holds an audit chain at all (its head node, made by the schema step): a
+   * verifier pointed at the wrong database must say so, not verify an empty chain as intact.
+   */
+  async hasChain(): Promise<boolean> {
+    const rows = await this.executor.read((q) => q.all('audit-head', {}));
+    return rows.length > 0;
+  }
+
   async head(): Promise<AuditHead> {
     const [h] = await this.executor.read((q) => q.all('audit-head', {}));
     if (!h) return { seq: 0, hash: GENESIS };
