@@ -9,15 +9,16 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { IngestBatchInput } from '../../domain/batch.js';
-import { CaseGraphError, type Issue } from '../../domain/errors.js';
+import { CaseGraphError, type ErrorCode, type Issue } from '../../domain/errors.js';
 import type { Grading } from '../../domain/grading.js';
 import type { IngestCounts } from '../../domain/views.js';
-import type { BulkLoad } from '../../store/graph-store.js';
 import { prepareBatch, type IngestDeps } from '../ingest-batch.js';
-import { decodeFile, readRecords, type CsvRecord } from './csv-reader.js';
-import { inspectFile, type ImportSettings, type Inspected } from './inspect.js';
-import { RowMapper } from './map-rows.js';
-import { ChunkBuilder } from './row-view.js';
+import type { NormalisedBatch } from '../../domain/normalise-batch.js';
+import { startTsWorker } from '../../workers/ts-worker.js';
+import { decodeBatch } from '../batch-codec.js';
+import type { MapInput, MapMessage, Rejected } from './import-worker.js';
+import { inspectFile, type ImportSettings } from './inspect.js';
+import { chunksOf, type Pass } from './map-file.js';
 import type { DocumentType } from './templates/types.js';
 
 export interface ImportDocument {
@@ -48,6 +49,8 @@ export interface ImportOptions {
   rejectPath?: string;
   /** Rows per ingest batch. */
   chunkRows?: number;
+  /** Read in a worker thread; by default, files above 8 MiB are. */
+  inWorker?: boolean;
   onProgress?: (p: ImportProgress) => void;
 }
 
@@ -66,8 +69,6 @@ export interface ImportResult {
   /** The first rejected rows (all of them in the reject file). */
   issues: Issue[];
 }
-
-const MAX_ISSUES = 10_000;
 
 export function emptyCounts(): IngestCounts {
   return {
@@ -97,66 +98,6 @@ export function csvLine(fields: readonly string[]): string {
   );
 }
 
-interface Pass {
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  issues: Issue[];
-}
-
-/**
- * Rows of the file mapped into chunks, one ChunkBuilder per `chunkRows` accepted rows; every row's
- * outcome is counted in `pass`, and a rejected one handed to `onReject`.
- */
-async function* chunksOf(
-  opts: ImportOptions,
-  inspected: Inspected,
-  deps: IngestDeps,
-  pass: Pass,
-  phase: ImportProgress['phase'],
-  onReject?: (rec: CsvRecord, issue: Issue) => void,
-): AsyncGenerator<ChunkBuilder> {
-  const mapper = new RowMapper(inspected.found, deps.keys, inspected.dateOrder, inspected.meta);
-  const chunkRows = opts.chunkRows ?? 20_000;
-  const headerRow = inspected.found.row;
-  let chunk = new ChunkBuilder();
-  let bytes = 0;
-  const text = decodeFile(opts.path, inspected.sniffed.encoding, inspected.sniffed.bom);
-  async function* counted(): AsyncGenerator<string> {
-    for await (const t of text) {
-      bytes += t.length;
-      yield t;
-    }
-  }
-  for await (const records of readRecords(counted(), inspected.found.delimiter)) {
-    for (const rec of records) {
-      if (rec.row <= headerRow) continue;
-      const out = mapper.map(rec, chunk);
-      if ('skipped' in out) continue;
-      pass.rowsRead++;
-      if (out.ok) pass.rowsAccepted++;
-      else {
-        pass.rowsRejected++;
-        if (pass.issues.length < MAX_ISSUES) pass.issues.push(out.issue);
-        onReject?.(rec, out.issue);
-      }
-      if (chunk.rows >= chunkRows) {
-        yield chunk;
-        chunk = new ChunkBuilder();
-      }
-    }
-    opts.onProgress?.({
-      phase,
-      rowsRead: pass.rowsRead,
-      rowsAccepted: pass.rowsAccepted,
-      rowsRejected: pass.rowsRejected,
-      bytesRead: Math.min(bytes, inspected.size),
-      bytesTotal: inspected.size,
-    });
-  }
-  if (chunk.rows) yield chunk;
-}
-
 function rowsInvalid(pass: Pass): CaseGraphError {
   const more = pass.rowsRejected - pass.issues.length;
   return new CaseGraphError(
@@ -165,6 +106,79 @@ function rowsInvalid(pass: Pass): CaseGraphError {
     pass.issues,
   );
 }
+
+/** What the worker says of one pass over the file, as an async stream of prepared chunks. */
+async function* mapInWorker(
+  input: MapInput,
+  onProgress: (p: ImportProgress) => void,
+  onRejected: (r: Rejected[]) => void,
+  done: (pass: Pass) => void,
+): AsyncGenerator<NormalisedBatch | null> {
+  const worker = startTsWorker(new URL('./import-worker.ts', import.meta.url), input);
+  const queue: MapMessage[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  let exited = false;
+  worker.on('message', (m: MapMessage) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    wake?.();
+  });
+  worker.on('exit', () => {
+    exited = true;
+    wake?.();
+  });
+  try {
+    for (;;) {
+      while (!queue.length && !failure && !exited) await new Promise<void>((ok) => (wake = ok));
+      if (failure) throw failure;
+      const m = queue.shift();
+      if (!m) throw new Error('the import worker stopped before the end of the file');
+      if (m.type === 'fatal') throw new Error(`the import worker failed: ${m.message}`);
+      if (m.type === 'failed') throw new CaseGraphError(m.code as ErrorCode, m.message, m.issues);
+      if (m.rejected.length) onRejected(m.rejected);
+      onProgress(m.progress);
+      if (m.type === 'done') {
+        done(m.pass);
+        return;
+      }
+      if (m.type === 'chunk') {
+        worker.postMessage({ credit: 1 });
+        yield m.batch ? decodeBatch(m.batch) : null;
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** The same pass on this thread: for a small file, starting a worker costs more than it saves. */
+async function* mapHere(
+  input: MapInput,
+  onProgress: (p: ImportProgress) => void,
+  onRejected: (r: Rejected[]) => void,
+  done: (pass: Pass) => void,
+): AsyncGenerator<NormalisedBatch | null> {
+  const inspected = await inspectFile(input.path, input.settings);
+  const pass: Pass = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, issues: [] };
+  const chunks = chunksOf(
+    { path: input.path, chunkRows: input.chunkRows, onProgress },
+    inspected,
+    input.keys,
+    pass,
+    input.phase,
+    (rec, issue) => onRejected([{ row: rec.row, fields: rec.fields, issue }]),
+  );
+  for await (const chunk of chunks)
+    yield input.checkOnly ? null : prepareBatch(chunk.build(input.document), input.importedBy, input.keys);
+  done(pass);
+}
+
+/** Files above this size are read in a worker thread while this one writes. */
+const WORKER_BYTES = 8 << 20;
 
 export async function runImport(opts: ImportOptions, deps: IngestDeps): Promise<ImportResult> {
   const inspected = await inspectFile(opts.path, opts.settings);
@@ -180,41 +194,54 @@ export async function runImport(opts: ImportOptions, deps: IngestDeps): Promise<
   const now = deps.now ?? (() => new Date());
   const counts = emptyCounts();
   let batches = 0;
-  const newPass = (): Pass => ({ rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, issues: [] });
+  let pass: Pass = { rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, issues: [] };
+  let rejectedSoFar = 0;
 
   let rejects: WriteStream | undefined;
-  const onReject = opts.keepGoodRows
-    ? (rec: CsvRecord, issue: Issue) => {
-        if (!rejects) {
-          rejects = createWriteStream(opts.rejectPath ?? `${opts.path}.rejected.csv`);
-          rejects.write(csvLine(['row', 'column', 'reason', ...inspected.found.columns.headers]));
-        }
-        rejects.write(csvLine([String(rec.row), issue.column ?? '', issue.message, ...rec.fields]));
-      }
-    : undefined;
-
-  const write = async (chunk: ChunkBuilder, load: BulkLoad | undefined) => {
-    const batch = prepareBatch(chunk.build(document), opts.importedBy, deps.keys);
-    const outcome = load
-      ? await load.write(batch, { importedAt: now() })
-      : (await deps.store.ingestMany([batch], { importedAt: now() }))[0]!;
-    if (!outcome.ok) throw outcome.error;
-    addCounts(counts, outcome.counts);
-    batches++;
+  const keep = (rows: Rejected[]) => {
+    rejectedSoFar += rows.length;
+    if (!opts.keepGoodRows) return;
+    if (!rejects) {
+      rejects = createWriteStream(opts.rejectPath ?? `${opts.path}.rejected.csv`);
+      rejects.write(csvLine(['row', 'column', 'reason', ...inspected.found.columns.headers]));
+    }
+    for (const r of rows)
+      rejects.write(csvLine([String(r.row), r.issue.column ?? '', r.issue.message, ...r.fields]));
   };
+  const passOf = (phase: ImportProgress['phase'], checkOnly: boolean, onRejected: (r: Rejected[]) => void) =>
+    ((opts.inWorker ?? inspected.size > WORKER_BYTES) ? mapInWorker : mapHere)(
+      {
+        path: opts.path,
+        settings: opts.settings ?? {},
+        document,
+        importedBy: opts.importedBy,
+        keys: deps.keys,
+        chunkRows: opts.chunkRows ?? 20_000,
+        phase,
+        checkOnly,
+        window: 3,
+      },
+      (p) => opts.onProgress?.(p),
+      onRejected,
+      (p) => (pass = p),
+    );
 
-  let pass = newPass();
   const load = await deps.store.openBulkLoad();
   try {
     if (!load && !opts.keepGoodRows) {
-      for await (const _chunk of chunksOf(opts, inspected, deps, pass, 'checking'));
+      for await (const _ of passOf('checking', true, (r) => (rejectedSoFar += r.length)));
       if (pass.rowsRejected) throw rowsInvalid(pass);
-      pass = newPass();
+      rejectedSoFar = 0;
     }
-    for await (const chunk of chunksOf(opts, inspected, deps, pass, 'writing', onReject)) {
-      // All-or-nothing into an empty store: the load is discarded below, so writing on is wasted work.
-      if (load && pass.rowsRejected && !opts.keepGoodRows) continue;
-      await write(chunk, load);
+    // All-or-nothing into an empty store: once a row is bad the load is discarded, so nothing more is prepared.
+    for await (const batch of passOf('writing', false, keep)) {
+      if (!batch || (load && rejectedSoFar && !opts.keepGoodRows)) continue;
+      const outcome = load
+        ? await load.write(batch, { importedAt: now() })
+        : (await deps.store.ingestMany([batch], { importedAt: now() }))[0]!;
+      if (!outcome.ok) throw outcome.error;
+      addCounts(counts, outcome.counts);
+      batches++;
     }
     if (pass.rowsRejected && !opts.keepGoodRows) throw rowsInvalid(pass);
     await load?.finish();
