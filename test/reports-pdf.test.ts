@@ -13,7 +13,14 @@ import type { LinkDetail } from '../server/domain/views.js';
 import { buildReport } from '../server/reports/report.js';
 import { TEST_KEYS } from './support/batches.js';
 import { startTestServer, type Client, type TestServer } from './support/server.js';
-import { fetchBytes, pdfPages, pdfText, rawSession, type RawSession } from './support/reports.js';
+import {
+  fetchBytes,
+  pdfPages,
+  pdfText,
+  protectedSecrets,
+  rawSession,
+  type RawSession,
+} from './support/reports.js';
 
 const scenario = demoScenario();
 const caseIdOf = (written: string) => {
@@ -28,33 +35,6 @@ const chosen = [...scenario.truth.cases].sort(
       a.involved.filter((i) => i.role === 'victim').length || b.involved.length - a.involved.length,
 )[0]!;
 const CASE_ID = caseIdOf(chosen.written);
-
-/**
- * Everything that would name a protected person: from the seed's own batches and the store's list. A
- * protected person is one some FIR names as a victim, or a minor: a victim the generator planted whom no
- * FIR names (never rescued) is, to CaseGraph, a person like any other, as to the police.
- */
-async function secretsOf(server: TestServer): Promise<string[]> {
-  const refs = new Set(
-    [
-      ...scenario.truth.victims.filter((v) => v.cases.length > 0).map((v) => v.person),
-      ...scenario.truth.minors,
-    ].map((r) => `${r.kind}|${r.key}`),
-  );
-  const out = new Set<string>();
-  for (const batch of scenario.batches)
-    for (const e of batch.entities ?? []) {
-      if (e.kind !== 'person') continue;
-      const k = normaliseKey('person', e.key, TEST_KEYS);
-      if (!k.ok || !refs.has(`person|${k.key}`)) continue;
-      out.add(e.key);
-      for (const v of Object.values(e.props ?? {})) if (typeof v === 'string') out.add(v);
-    }
-  for (const p of await server.store.protectedEntities()) for (const s of p.secrets) out.add(s);
-  // Phones are also written as their bare digits.
-  for (const s of [...out]) if (/^\+91\d{10}$/.test(s)) out.add(s.slice(3));
-  return [...out].filter((s) => s.length >= 5 && !/^(female|male|other|true|false)$/i.test(s));
-}
 
 let server: TestServer;
 let prosecutor: Client;
@@ -76,7 +56,7 @@ beforeAll(async () => {
   pdf = r.bytes;
   sha = r.headers.get('x-report-sha256')!;
   text = pdfText(pdf);
-  secrets = await secretsOf(server);
+  secrets = await protectedSecrets(server, scenario);
 }, 120_000);
 afterAll(async () => server?.dispose());
 

@@ -7,6 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Scenario } from '../../seed/scenario.js';
+import { normaliseKey } from '../../server/domain/keys.js';
+import { TEST_KEYS } from './batches.js';
 import type { TestServer } from './server.js';
 
 export interface RawSession {
@@ -70,4 +73,31 @@ export function pdfPages(pdf: Buffer, name: string, dpi = 80): string[] {
   return readdirSync(dir)
     .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
     .map((f) => join(dir, f));
+}
+
+/**
+ * Everything that would name a protected person: from the seed's own batches and the store's list. A
+ * protected person is one some FIR names as a victim, or a minor: a victim the generator planted whom no
+ * FIR names (never rescued) is, to CaseGraph, a person like any other, as to the police.
+ */
+export async function protectedSecrets(server: TestServer, scenario: Scenario): Promise<string[]> {
+  const refs = new Set(
+    [
+      ...scenario.truth.victims.filter((v) => v.cases.length > 0).map((v) => v.person),
+      ...scenario.truth.minors,
+    ].map((r) => `${r.kind}|${r.key}`),
+  );
+  const out = new Set<string>();
+  for (const batch of scenario.batches)
+    for (const e of batch.entities ?? []) {
+      if (e.kind !== 'person') continue;
+      const k = normaliseKey('person', e.key, TEST_KEYS);
+      if (!k.ok || !refs.has(`person|${k.key}`)) continue;
+      out.add(e.key);
+      for (const v of Object.values(e.props ?? {})) if (typeof v === 'string') out.add(v);
+    }
+  for (const p of await server.store.protectedEntities()) for (const s of p.secrets) out.add(s);
+  // Phones are also written as their bare digits.
+  for (const s of [...out]) if (/^\+91\d{10}$/.test(s)) out.add(s.slice(3));
+  return [...out].filter((s) => s.length >= 5 && !/^(female|male|other|true|false)$/i.test(s));
 }

@@ -17,19 +17,19 @@ export function toGexf(m: ExportModel): string {
   );
   out.push('  <graph defaultedgetype="directed" mode="static">');
   out.push('    <attributes class="node">');
-  NODE_ATTRIBUTES.forEach((a, i) =>
-    out.push(`      <attribute id="n${i}" title="${a}" type="${TYPE[a] ?? 'string'}"/>`),
+  NODE_ATTRIBUTES.forEach((a) =>
+    out.push(`      <attribute id="${a}" title="${a}" type="${TYPE[a] ?? 'string'}"/>`),
   );
   out.push('    </attributes>');
   out.push('    <attributes class="edge">');
-  EDGE_ATTRIBUTES.forEach((a, i) =>
-    out.push(`      <attribute id="e${i}" title="${a}" type="${TYPE[a] ?? 'string'}"/>`),
+  EDGE_ATTRIBUTES.forEach((a) =>
+    out.push(`      <attribute id="${a}" title="${a}" type="${TYPE[a] ?? 'string'}"/>`),
   );
   out.push('    </attributes>');
   out.push('    <nodes>');
   for (const n of m.nodes) {
     out.push(`      <node id="${x(n.id)}" label="${x(n.label)}"><attvalues>`);
-    NODE_ATTRIBUTES.forEach((a, i) => out.push(`        <attvalue for="n${i}" value="${x(String(n[a]))}"/>`));
+    NODE_ATTRIBUTES.forEach((a) => out.push(`        <attvalue for="${a}" value="${x(String(n[a]))}"/>`));
     out.push('      </attvalues></node>');
   }
   out.push('    </nodes>');
@@ -38,7 +38,7 @@ export function toGexf(m: ExportModel): string {
     out.push(
       `      <edge id="${x(e.id)}" source="${x(e.source)}" target="${x(e.target)}" type="${e.directed ? 'directed' : 'undirected'}" weight="${Math.max(1, e.count)}" label="${x(e.kind)}"><attvalues>`,
     );
-    EDGE_ATTRIBUTES.forEach((a, i) => out.push(`        <attvalue for="e${i}" value="${x(String(e[a]))}"/>`));
+    EDGE_ATTRIBUTES.forEach((a) => out.push(`        <attvalue for="${a}" value="${x(String(e[a]))}"/>`));
     out.push('      </attvalues></edge>');
   }
   out.push('    </edges>');

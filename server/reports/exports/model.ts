@@ -81,15 +81,17 @@ export function exportModel(data: ReportData): ExportModel {
 
 /** Text for XML content and attribute values. */
 export function xmlEscape(s: string): string {
-  return s
-    // XML 1.0 has no control characters but tab, newline and carriage return.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    s
+      // XML 1.0 has no control characters but tab, newline and carriage return.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 export const NODE_ATTRIBUTES = ['kind', 'key', 'scheme', 'roles', 'protected'] as const;

@@ -9,6 +9,7 @@
  */
 import { CaseGraphError } from '../../domain/errors.js';
 import { mask, type MaskSet } from '../../domain/mask.js';
+import { reportMasks } from './masks.js';
 import type {
   DocumentView,
   EntityView,
@@ -127,5 +128,5 @@ export async function gatherReportData(
     truncated: sub.truncated,
   };
   onProgress(1);
-  return mask(data, masks);
+  return mask(data, reportMasks(masks));
 }
