@@ -207,3 +207,63 @@ describe('integrity', () => {
     expect((await fetchBytes(server, a, `/api/cases/${CASE_ID}/report`, {})).status).toBe(403);
   });
 });
+
+describe('the draft certificate (BSA s.63)', () => {
+  it('names the report file, its SHA-256 and the system, leaves blanks for the officer, and is on the trail', async () => {
+    const reference = /Verification reference (report:[0-9a-f]{24})/.exec(text)![1]!;
+    const r = await fetchBytes(server, session, `/api/reports/certificate?reference=${reference}`);
+    expect(r.status).toBe(200);
+    const cert = pdfText(r.bytes);
+    for (const s of [
+      'Section 63(4)(c) of the Bharatiya Sakshya Adhiniyam, 2023',
+      'Part A',
+      'Part B',
+      sha,
+      'SHA-256',
+      'CaseGraph',
+      chosen.written.split('/')[2]!,
+      'Name and signature',
+    ])
+      expect(cert.replace(/\s+/g, ' '), s).toContain(s);
+    expect(cert).toMatch(/casegraph-report-.*\.pdf/);
+    pdfPages(r.bytes, 'certificate', 70);
+    const v = await prosecutor.get(`/api/reports/verify?sha256=${r.headers.get('x-report-sha256')}`);
+    expect(v.body.files[0]).toMatchObject({ file: 'certificate', reference, caseId: CASE_ID });
+    // Not for someone without the case.
+    await server.signInAs('prosecutor', 'pp.far', []);
+    const far = await rawSession(server, 'pp.far');
+    expect((await fetchBytes(server, far, `/api/reports/certificate?reference=${reference}`)).status).toBe(
+      403,
+    );
+  });
+});
+
+describe('progress of a long report', () => {
+  it('answers 202 with a job whose progress rises to done, then gives the file the trail vouches for', async () => {
+    const start = await prosecutor.post(`/api/cases/${CASE_ID}/report`, {
+      court: 'Special Court',
+      async: true,
+    });
+    expect(start.status).toBe(202);
+    const job = start.body.job as string;
+    const seen: number[] = [];
+    let state = start.body.state as string;
+    for (let i = 0; i < 300 && state === 'running'; i++) {
+      const s = await prosecutor.get(`/api/reports/jobs/${job}`);
+      expect(s.status).toBe(200);
+      seen.push(s.body.progress);
+      state = s.body.state;
+      if (state === 'running') await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(state).toBe('done');
+    expect(seen.at(-1)).toBe(1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
+    const file = await fetchBytes(server, session, `/api/reports/jobs/${job}/pdf`);
+    expect(file.status).toBe(200);
+    const v = await prosecutor.get(`/api/reports/verify?sha256=${file.headers.get('x-report-sha256')}`);
+    expect(v.body.produced).toBe(true);
+    // Another user does not see the job.
+    const other = await server.signInAs('prosecutor', 'pp.nosy', [CASE_ID]);
+    expect((await other.get(`/api/reports/jobs/${job}`)).status).toBe(404);
+  });
+});

@@ -55,7 +55,7 @@ export function buildCertificate(input: CertificateInput): { pdf: Buffer; sha256
       ['SHA-256', input.reportSha256],
       ['Algorithm', 'SHA-256 (FIPS 180-4)'],
       ['Case (FIR)', input.caseLabel],
-      ['Produced at', `${input.generatedAt.toISOString().replace('.000Z', 'Z')} (UTC)`],
+      ['Recorded on the audit trail at', `${input.generatedAt.toISOString()} (UTC)`],
       ['Produced for', input.preparedBy],
       ['Pages', input.pages === null ? BLANK : String(input.pages)],
       ['Report reference', input.reference],
