@@ -47,6 +47,13 @@ export function computeAppearance(
   const colour = new Map<string, string>();
   const dimmed = new Map<string, string>();
   const size = new Map<string, number>();
+  // A handful of colours for any number of entities: each is faded once.
+  const fadedOf = new Map<string, string>();
+  const faded = (c: string) => {
+    let f = fadedOf.get(c);
+    if (f === undefined) fadedOf.set(c, (f = fade(c, LOOK.dimAmount)));
+    return f;
+  };
   let largestCommunity = 1;
   graph.forEachNode((_n, a) => (largestCommunity = Math.max(largestCommunity, a.members ?? 1)));
   graph.forEachNode((node, a) => {
@@ -55,7 +62,7 @@ export function computeAppearance(
     const chosen =
       a.kind === 'community' || colourBy === 'community' ? byCommunity : kindStyle(a.kind).colour;
     colour.set(node, chosen);
-    dimmed.set(node, fade(chosen, LOOK.dimAmount));
+    dimmed.set(node, faded(chosen));
     const share =
       a.kind === 'community' ? (a.members ?? 1) / largestCommunity : (scores.centrality.get(node) ?? 0);
     size.set(node, sizeFor(share) * scale);

@@ -175,10 +175,7 @@ export class ViewController extends Emitter<ControllerEvents> {
     // A large view waits for its communities before any layout: it will be drawn grouped.
     const awaitingGroups = !grouped && this.state.grouped !== false && this.full.order > GROUPING.groupAbove;
     this.placeNew();
-    indexParallelEdgesIndex(this.graph as never, {
-      edgeIndexAttribute: 'parallelIndex',
-      edgeMaxIndexAttribute: 'parallelMaxIndex',
-    });
+    this.indexParallelLinks();
     for (const node of this.state.pinned)
       if (this.graph.hasNode(node)) this.graph.setNodeAttribute(node, 'fixed', true);
     this.display = this.computeDisplay();
@@ -200,6 +197,15 @@ export class ViewController extends Emitter<ControllerEvents> {
       this.layoutStatus = 'stopped';
       this.emit('layout', 'stopped');
     }
+  }
+
+  /** Numbers the links of each pair so they can be drawn as distinct curves (small views only draw curves). */
+  private indexParallelLinks(): void {
+    if (this.graph.order > DEFAULTS.pictogramsUpTo) return;
+    indexParallelEdgesIndex(this.graph as never, {
+      edgeIndexAttribute: 'parallelIndex',
+      edgeMaxIndexAttribute: 'parallelMaxIndex',
+    });
   }
 
   /**
@@ -551,10 +557,7 @@ export class ViewController extends Emitter<ControllerEvents> {
       return;
     }
     this.placeNew();
-    indexParallelEdgesIndex(this.graph as never, {
-      edgeIndexAttribute: 'parallelIndex',
-      edgeMaxIndexAttribute: 'parallelMaxIndex',
-    });
+    this.indexParallelLinks();
     this.refresh();
     this.emit('graph');
     keepPositions(this.graph, this.positionsKey);
