@@ -4,10 +4,12 @@
  * and the identifiers of every protected person of a seeded scenario, for scanning a file for leaks.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Scenario } from '../../seed/scenario.js';
+import type { IngestBatchInput } from '../../server/domain/batch.js';
 import { normaliseKey } from '../../server/domain/keys.js';
 import { TEST_KEYS } from './batches.js';
 import type { TestServer } from './server.js';
@@ -64,12 +66,19 @@ export function pdfText(pdf: Buffer): string {
 }
 
 /** Renders pages to PNG under test-results/reports/<name>-N.png; returns the files. */
-export function pdfPages(pdf: Buffer, name: string, dpi = 80): string[] {
+export function pdfPages(pdf: Buffer, name: string, dpi = 80, pages?: [number, number]): string[] {
   const dir = join('test-results', 'reports');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.pdf`);
   writeFileSync(file, pdf);
-  execFileSync('pdftoppm', ['-r', String(dpi), '-png', file, join(dir, name)]);
+  execFileSync('pdftoppm', [
+    '-r',
+    String(dpi),
+    ...(pages ? ['-f', String(pages[0]), '-l', String(pages[1])] : []),
+    '-png',
+    file,
+    join(dir, name),
+  ]);
   return readdirSync(dir)
     .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
     .map((f) => join(dir, f));
@@ -100,4 +109,38 @@ export async function protectedSecrets(server: TestServer, scenario: Scenario): 
   // Phones are also written as their bare digits.
   for (const s of [...out]) if (/^\+91\d{10}$/.test(s)) out.add(s.slice(3));
   return [...out].filter((s) => s.length >= 5 && !/^(female|male|other|true|false)$/i.test(s));
+}
+
+export const JOINT_FIR = 'MH/Mumbai City/Joint Task Force PS/0300/2026';
+
+/**
+ * A scenario as one large case: every document filed under one joint FIR, as a joint investigation of
+ * several rings would be, so a case of about `entities` entities can be reported on.
+ */
+export function jointCaseBatches(scenario: Scenario): IngestBatchInput[] {
+  const head: IngestBatchInput = {
+    document: {
+      name: 'fir-joint-task-force-0300-2026.pdf',
+      sha256: createHash('sha256').update(`joint ${scenario.truth.options.seed}`).digest('hex'),
+      type: 'fir',
+      grading: { source: 'A', information: '1' },
+      case: JOINT_FIR,
+    },
+    entities: [
+      {
+        kind: 'case',
+        key: JOINT_FIR,
+        props: {
+          firNumber: '0300/2026',
+          policeStation: 'Joint Task Force PS',
+          district: 'Mumbai City',
+          state: 'Maharashtra',
+          sections: 'ITPA s.3, s.4, s.5; BNS s.143, s.144',
+        },
+        ref: 'page 1',
+      },
+    ],
+    links: [],
+  };
+  return [head, ...scenario.batches.map((b) => ({ ...b, document: { ...b.document, case: JOINT_FIR } }))];
 }

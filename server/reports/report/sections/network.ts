@@ -34,11 +34,11 @@ export const LINK_STYLE: Record<LinkKind, StrokeStyle & { label: string }> = {
   involves: { width: 0.3, grey: 0.7, label: 'case involves' },
 };
 
-type Shape = 'circle' | 'square' | 'diamond' | 'triangle' | 'down' | 'hexagon';
+type Shape = 'circle' | 'square' | 'bar' | 'diamond' | 'triangle' | 'down' | 'hexagon';
 const SHAPE: Record<EntityKind, Shape> = {
   person: 'circle',
   phone: 'square',
-  device: 'square',
+  device: 'bar',
   account: 'diamond',
   'id-document': 'diamond',
   ip: 'hexagon',
@@ -56,6 +56,8 @@ export function drawShape(page: PdfPage, shape: Shape, x: number, y: number, r: 
       return page.circle(x, y, r, style);
     case 'square':
       return page.rect(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8, style);
+    case 'bar':
+      return page.rect(x - r * 1.2, y - r * 0.6, r * 2.4, r * 1.2, style);
     case 'diamond':
       return page.polygon(
         [
