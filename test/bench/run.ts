@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   analytics: async () => (await import('./analytics.bench.js')).run(),
   client: async () => (await import('./client.bench.js')).run(),
   import: async () => (await import('./import.bench.js')).run(),
+  report: async () => (await import('./report.bench.js')).run(),
 };
 
 const only = process.argv.slice(2);
