@@ -1,12 +1,13 @@
-// The links a case's documents record, and the links from each case to what it involves.
+// The links from each case to what it involves (documentSeq -1: they come first), and the links the
+// case's documents record, document by document in the order they arrived.
 UNWIND $caseIds AS caseId
 CALL (caseId) {
-  MATCH (f:LinkFact)-[:STATED_IN]->(:Document {caseId: caseId})
-  MATCH (a:Entity)-[l:LINK {id: f.linkId}]->(b:Entity)
-  RETURN l, a, b
-  UNION
   MATCH (a:Entity {id: caseId})-[l:LINK {kind: 'involves'}]->(b:Entity)
-  RETURN l, a, b
+  RETURN l, a, b, -1 AS documentSeq
+  UNION
+  MATCH (f:LinkFact)-[:STATED_IN]->(d:Document {caseId: caseId})
+  MATCH (a:Entity)-[l:LINK {id: f.linkId}]->(b:Entity)
+  RETURN l, a, b, d.seq AS documentSeq
 }
-RETURN DISTINCT l.id AS id, l.seq AS seq, a.id AS from, a.seq AS fromSeq, b.id AS to, b.seq AS toSeq
-ORDER BY seq
+RETURN DISTINCT caseId, documentSeq, l.id AS id, l.seq AS seq, a.id AS from, b.id AS to
+ORDER BY documentSeq, seq

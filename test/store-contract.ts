@@ -298,6 +298,15 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(other.links.some((l) => l.kind === 'called')).toBe(false);
     });
 
+    it('keeps the case and what it involves when its graph is cut to a limit, before the evidence', async () => {
+      // The phones were known before the case: in arrival order they come before its people.
+      const { case: _case, ...unfiled } = jioCdr().document;
+      await load(store, [{ ...jioCdr(), document: { ...unfiled, sha256: sha('unfiled') } }, ...scenario()]);
+      const g = await store.subgraph({ caseId: caseId(), limit: 3 });
+      expect(g.nodes.map((n) => n.id)).toEqual([caseId(), accused(), victim()]);
+      expect(g.truncated).toBe(true);
+    });
+
     it("gives several cases' graphs as their union", async () => {
       await load(store, scenario());
       const ids = async (q: Parameters<GraphStore['subgraph']>[0]) =>

@@ -444,38 +444,46 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
         .map((l) => linkRecord(l.id as string));
     },
     'case-entities': (p) => {
-      const cases = new Set(p.caseIds as string[]);
-      const found = new Set<string>();
-      for (const f of s.entityFacts.values())
-        if (cases.has(s.documents.get(f.documentId as string)?.caseId as string))
-          found.add(f.entityId as string);
-      return [...found]
-        .map((id) => s.entities.get(id)!)
-        .sort(bySeq)
-        .map((e) => record({ id: e.id, seq: sent(e.seq) }));
+      const rows = new Map<string, { caseId: string; documentSeq: number; e: Props }>();
+      for (const caseId of p.caseIds as string[])
+        for (const f of s.entityFacts.values()) {
+          const d = s.documents.get(f.documentId as string);
+          if (d?.caseId !== caseId) continue;
+          rows.set(`${caseId}|${num(d.seq)}|${f.entityId as string}`, {
+            caseId,
+            documentSeq: num(d.seq),
+            e: s.entities.get(f.entityId as string)!,
+          });
+        }
+      return [...rows.values()]
+        .sort((x, y) => x.documentSeq - y.documentSeq || bySeq(x.e, y.e))
+        .map((x) =>
+          record({ caseId: x.caseId, documentSeq: sent(x.documentSeq), id: x.e.id, seq: sent(x.e.seq) }),
+        );
     },
     'case-links': (p) => {
-      const cases = new Set(p.caseIds as string[]);
-      const found = new Set<string>();
-      for (const f of s.linkFacts.values())
-        if (
-          cases.has(s.documents.get(f.documentId as string)?.caseId as string) &&
-          s.links.has(f.linkId as string)
-        )
-          found.add(f.linkId as string);
-      for (const l of s.links.values())
-        if (l.kind === 'involves' && cases.has(l.from as string)) found.add(l.id as string);
-      return [...found]
-        .map((id) => s.links.get(id)!)
-        .sort(bySeq)
-        .map((l) =>
+      const rows = new Map<string, { caseId: string; documentSeq: number; l: Props }>();
+      for (const caseId of p.caseIds as string[]) {
+        for (const l of s.links.values())
+          if (l.kind === 'involves' && l.from === caseId)
+            rows.set(`${caseId}|-1|${l.id as string}`, { caseId, documentSeq: -1, l });
+        for (const f of s.linkFacts.values()) {
+          const d = s.documents.get(f.documentId as string);
+          const l = s.links.get(f.linkId as string);
+          if (d?.caseId !== caseId || !l) continue;
+          rows.set(`${caseId}|${num(d.seq)}|${l.id as string}`, { caseId, documentSeq: num(d.seq), l });
+        }
+      }
+      return [...rows.values()]
+        .sort((x, y) => x.documentSeq - y.documentSeq || bySeq(x.l, y.l))
+        .map((x) =>
           record({
-            id: l.id,
-            seq: sent(l.seq),
-            from: l.from,
-            fromSeq: sent(s.entities.get(l.from as string)!.seq),
-            to: l.to,
-            toSeq: sent(s.entities.get(l.to as string)!.seq),
+            caseId: x.caseId,
+            documentSeq: sent(x.documentSeq),
+            id: x.l.id,
+            seq: sent(x.l.seq),
+            from: x.l.from,
+            to: x.l.to,
           }),
         );
     },

@@ -14,7 +14,6 @@ import type {
 import type { SearchQuery, SubgraphQuery } from '../graph-store.js';
 import type { Executor, QueryRunner } from './executor.js';
 import {
-  entitySeq,
   safeInt,
   text,
   toEntityView,
@@ -153,42 +152,70 @@ export class Neo4jReads {
     };
   }
 
-  /** A case's graph is what its own evidence says, plus the case and what it involves; several cases', the union. */
+  /**
+   * A case's graph is what its own evidence says, plus the case and what it involves; several cases',
+   * the union. Entities are kept in the embedded store's order, so a view cut to a limit keeps the same
+   * ones: each case (one that exists), what it involves, what its documents name document by document;
+   * then the ends of the cases' links that are not there yet.
+   */
   private async caseGraph(q: QueryRunner, caseIds: string[], query: SubgraphQuery): Promise<Subgraph> {
-    const ids = new Set<string>(caseIds);
-    for (const r of await q.all('case-entities', { caseIds })) ids.add(text(r.get('id'), 'entity id'));
-    const linkIds = new Set<string>();
-    // Ends of the case's links belong in its view even when only the link came from its evidence.
+    const named = new Map<string, string[]>(caseIds.map((c) => [c, []]));
+    for (const r of await q.all('case-entities', { caseIds }))
+      named.get(text(r.get('caseId'), 'case id'))?.push(text(r.get('id'), 'entity id'));
+    const involves = new Map<string, string[]>(caseIds.map((c) => [c, []]));
+    const linksOf = new Map<string, { id: string; from: string; to: string }[]>(caseIds.map((c) => [c, []]));
     await q.each('case-links', { caseIds }, (r) => {
-      linkIds.add(text(r.get('id'), 'link id'));
-      ids.add(text(r.get('from'), 'link end'));
-      ids.add(text(r.get('to'), 'link end'));
+      const caseId = text(r.get('caseId'), 'case id');
+      const link = {
+        id: text(r.get('id'), 'link id'),
+        from: text(r.get('from'), 'link end'),
+        to: text(r.get('to'), 'link end'),
+      };
+      if (safeInt(r.get('documentSeq'), 'document sequence number') < 0) involves.get(caseId)?.push(link.to);
+      linksOf.get(caseId)?.push(link);
     });
-    const found: { e: EntityView; seq: number }[] = [];
-    await this.entitiesByIds(q, [...ids], (node) =>
-      found.push({ e: toEntityView(node), seq: entitySeq(node) }),
-    );
-    // The cases first, in the order asked, then everything else in the order it arrived.
-    const caseRank = new Map(caseIds.map((id, i) => [id, i - caseIds.length]));
-    found.sort((a, b) => (caseRank.get(a.e.id) ?? a.seq) - (caseRank.get(b.e.id) ?? b.seq));
+    const candidates = new Set<string>(caseIds);
+    for (const list of [...named.values(), ...involves.values()]) for (const id of list) candidates.add(id);
+    for (const list of linksOf.values()) for (const l of list) candidates.add(l.from).add(l.to);
+    const found = new Map<string, EntityView>();
+    await this.entitiesByIds(q, [...candidates], (node) => {
+      const e = toEntityView(node);
+      found.set(e.id, e);
+    });
+    const ordered = new Set<string>();
+    const links = new Map<string, { from: string; to: string }>();
+    for (const caseId of caseIds) {
+      if (!found.has(caseId)) continue;
+      ordered.add(caseId);
+      for (const id of involves.get(caseId)!) ordered.add(id);
+      for (const id of named.get(caseId)!) ordered.add(id);
+      for (const l of linksOf.get(caseId)!) if (!links.has(l.id)) links.set(l.id, l);
+    }
+    // Ends of the case's links belong in its view even when only the link came from its evidence.
+    for (const l of links.values()) ordered.add(l.from).add(l.to);
+    const linkIds = new Set(links.keys());
     const kinds = query.kinds?.length ? new Set<string>(query.kinds) : undefined;
     const nodes: EntityView[] = [];
     let truncated = false;
-    for (const { e } of found) {
-      if (kinds && !kinds.has(e.kind)) continue;
+    for (const id of ordered) {
+      const e = found.get(id);
+      if (!e || (kinds && !kinds.has(e.kind))) continue;
       if (nodes.length >= query.limit) {
         truncated = true;
         break;
       }
       nodes.push(e);
     }
-    const links = await this.linksAmong(
-      q,
-      nodes.map((n) => n.id),
-      query,
-      linkIds,
-    );
-    return { nodes, links, truncated };
+    return {
+      nodes,
+      links: await this.linksAmong(
+        q,
+        nodes.map((n) => n.id),
+        query,
+        linkIds,
+      ),
+      truncated,
+    };
   }
 
   async entitiesByIds(q: QueryRunner, ids: string[], onNode: (node: Node) => void): Promise<void> {
