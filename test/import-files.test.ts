@@ -245,3 +245,38 @@ describe('bank statements of the four banks', () => {
     expect(ok.rowsAccepted).toBe(3);
   });
 });
+
+describe('hotel registers', () => {
+  const register =
+    'Hotel : Synthetic Residency, Sample Nagar, Mumbai\n' +
+    'Guest Name,Age,Gender,Nationality,Address,ID Type,ID Number,Mobile,Room,Check-in Date,Check-in Time,Check-out Date,Check-out Time,Companions,Passport No,Visa No\n' +
+    'Zorvan Quillet,34,M,Indian,"12 Test Lane, Sample Nagar",PAN,ABCPQ1234R,+91 98201 23456,204,15/04/2026,10:12 PM,17/04/2026,09:00 AM,Emira Testova,,\n' +
+    'Ivo Synthetico,41,M,Utopian,,Passport,,,305,16-04-26,14:00,,,,Z1234567,V-00042\n' +
+    'Nobody Dated,30,F,Indian,,,,,101,someday,,,,,,\n';
+
+  it('makes stays, documents, phones and companions; Form C rows keep passport and visa', async () => {
+    const result = await runImport(
+      { ...file(register), keepGoodRows: true, rejectPath: join(dir, 'hotel-rejected.csv') },
+      deps(),
+    );
+    expect(result).toMatchObject({ template: 'hotel-register', rowsAccepted: 2, rowsRejected: 1 });
+    expect(result.issues[0]).toMatchObject({ row: 5, column: 'Check-in Date' });
+    const graph = await store.subgraph({ limit: 100 });
+    const hotel = graph.nodes.find((n) => n.kind === 'hotel')!.id;
+    const stays = graph.links.filter((l) => l.kind === 'stayed-at');
+    expect(stays).toHaveLength(3); // two guests and a companion
+    expect(stays.map((l) => l.to)).toEqual([hotel, hotel, hotel]);
+    const pan = await store.getEntity(entityId('id-document', 'pan', 'ABCPQ1234R'));
+    expect(pan).not.toBeNull();
+    const persons = graph.nodes.filter((n) => n.kind === 'person');
+    expect(persons.map((n) => n.props.name).sort()).toEqual([
+      'Emira Testova',
+      'Ivo Synthetico',
+      'Zorvan Quillet',
+    ]);
+    expect(persons.find((n) => n.props.name === 'Ivo Synthetico')?.props).toMatchObject({
+      nationality: 'Utopian',
+      visa: 'V-00042',
+    });
+  });
+});

@@ -42,6 +42,11 @@ const settingsQuery = {
 const previewQuery = z
   .object({
     ...settingsQuery,
+    hotel: z
+      .string()
+      .max(300)
+      .optional()
+      .meta({ description: 'A register\'s hotel ("Name, City"), when its banner does not say it.' }),
     account: z.string().max(120).optional().meta({
       description: "A statement's own account (IFSC:ACCOUNT or a UPI id), when its banner does not say it.",
     }),
@@ -186,6 +191,7 @@ function settingsOf(q: z.output<typeof previewQuery>): ImportSettings {
     ...(columns ? { columns } : {}),
     ...(q.dateOrder ? { dateOrder: q.dateOrder } : {}),
     ...(q.account ? { account: q.account } : {}),
+    ...(q.hotel ? { hotel: q.hotel } : {}),
   };
 }
 

@@ -96,7 +96,7 @@ function search(
       const rec = records[at]!;
       if (rec.fields.length < 2) continue;
       const headers = rec.fields.map((f) => f.trim());
-      const banner = records.slice(0, at).map((r) => r.fields.join(' '));
+      const banner = records.slice(0, at).map((r) => r.fields.join(delimiter));
       for (const template of templates) {
         const columns = mapColumns(headers, template, overrides);
         const s = score(template, columns, banner);

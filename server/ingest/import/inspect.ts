@@ -21,6 +21,8 @@ export interface ImportSettings {
   dateOrder?: DateOrder;
   /** A statement's own account (IFSC:ACCOUNT or a UPI id), when its banner does not say it. */
   account?: string;
+  /** A register's hotel ("Name, City"), when its banner does not say it. */
+  hotel?: string;
 }
 
 export interface Inspected {
@@ -115,6 +117,7 @@ export async function inspectFile(path: string, settings: ImportSettings = {}): 
   const meta: Record<string, string> = {
     ...(found.template.readBanner?.(found.banner) ?? {}),
     ...(settings.account ? { account: settings.account } : {}),
+    ...(settings.hotel ? { hotel: settings.hotel } : {}),
   };
   for (const [key, ask] of Object.entries(found.template.needs ?? {}))
     if (meta[key] === undefined) throw fileError(ask, found.row);

@@ -1,6 +1,7 @@
 /** Every template, in the order auto-detection prefers on a tie. */
 import { AIRTEL_CDR, BSNL_CDR, GENERIC_CDR, JIO_CDR, TOWER_DUMP, VI_CDR } from './cdr.js';
 import { ONE_ROW_ONE_LINK } from './generic.js';
+import { HOTEL_REGISTER } from './hotel.js';
 import { AXIS_STATEMENT, HDFC_STATEMENT, ICICI_STATEMENT, SBI_STATEMENT } from './bank.js';
 import type { Template } from './types.js';
 
@@ -17,6 +18,7 @@ export const TEMPLATES: readonly Template[] = [
   HDFC_STATEMENT,
   AXIS_STATEMENT,
   ICICI_STATEMENT,
+  HOTEL_REGISTER,
   ONE_ROW_ONE_LINK,
 ];
 
