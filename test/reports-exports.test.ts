@@ -129,6 +129,13 @@ describe('exports of a case', () => {
       (e) => `${e.detail.format} ${e.detail.sha256}`,
     );
     for (const [format, { sha }] of files) expect(recorded).toContain(`${format} ${sha}`);
+    const v = await analyst.get(`/api/reports/verify?sha256=${files.get('graphml')!.sha}`);
+    expect(v.body.files[0]).toMatchObject({
+      file: 'export',
+      format: 'graphml',
+      caseId: CASE_ID,
+      producedFor: 'an.rao',
+    });
     const stranger = await server.signInAs('prosecutor', 'pp.stranger', []);
     expect((await stranger.get(`/api/cases/${CASE_ID}/export?format=gexf`)).body.error.code).toBe(
       'CASE.NOT_ASSIGNED',

@@ -165,16 +165,19 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
   const reportName = (label: string, r: { reference: string }) =>
     `casegraph-report-${safeName(label)}-${r.reference.slice(7, 15)}.pdf`;
 
-  /** Every file CaseGraph recorded producing that matches, oldest first. */
-  const lookup = async (match: (e: AuditEntry) => boolean): Promise<AuditEntry[]> => {
+  /** Every file CaseGraph recorded producing (reports, certificates, exports) that matches, oldest first. */
+  const lookup = async (match: (e: AuditEntry) => boolean, actions = ['report', 'export']) => {
     const found: AuditEntry[] = [];
-    let afterSeq = 0;
-    for (;;) {
-      const page = await ctx.auditStore.read({ afterSeq, limit: 1000, action: 'report' });
-      for (const e of page) if (match(e)) found.push(e);
-      if (page.length < 1000) return found;
-      afterSeq = page[page.length - 1]!.seq;
+    for (const action of actions) {
+      let afterSeq = 0;
+      for (;;) {
+        const page = await ctx.auditStore.read({ afterSeq, limit: 1000, action });
+        for (const e of page) if (match(e) && typeof e.detail.sha256 === 'string') found.push(e);
+        if (page.length < 1000) break;
+        afterSeq = page[page.length - 1]!.seq;
+      }
     }
+    return found.sort((a, b) => a.seq - b.seq);
   };
 
   return [
@@ -278,7 +281,10 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       errors: [400, 404],
       handler: async ({ query }: { query: { reference: string } }, req, res) => {
         const { user } = sessionOf(res)!;
-        const [entry] = await lookup((e) => e.target === query.reference && e.detail.file === 'report');
+        const [entry] = await lookup(
+          (e) => e.target === query.reference && e.detail.file === 'report',
+          ['report'],
+        );
         if (!entry || !entry.caseId)
           throw new CaseGraphError('ROUTE.NOT_FOUND', `no report ${query.reference}`);
         await requireCase(ctx, user, entry.caseId);
@@ -339,7 +345,9 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         return {
           produced: found.length > 0,
           files: found.map((e) => ({
-            file: (e.detail.file as 'report' | 'certificate' | 'export' | undefined) ?? 'report',
+            file:
+              (e.detail.file as 'report' | 'certificate' | 'export' | undefined) ??
+              (e.action === 'export' ? 'export' : 'report'),
             format: String(e.detail.format ?? 'pdf'),
             sha256: String(e.detail.sha256),
             reference: e.target,
