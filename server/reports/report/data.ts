@@ -101,7 +101,11 @@ export async function gatherReportData(
     for (const e of evidence) documents.set(e.document.id, e.document);
     links.push({ ...link, evidence });
     for (const occ of detail?.occurrences ?? []) occurrences.push({ occ, link });
-    if (i % 200 === 0) onProgress(i / sorted.length);
+    if (i % 200 === 0) {
+      onProgress(i / sorted.length);
+      // A store read may be synchronous under its promise (SQLite): let the service answer others.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   occurrences.sort((a, b) => a.occ.at.localeCompare(b.occ.at) || a.occ.id.localeCompare(b.occ.id));
   const timeline: TimelineEntry[] = occurrences.slice(0, o.timelineLimit).map(({ occ, link }) => ({
