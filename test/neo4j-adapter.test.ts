@@ -650,3 +650,49 @@ describe('locks and transaction timeouts', () => {
     expect((err as Error).message).toMatch(/busy with another writer; try again shortly/);
   });
 });
+
+describe('start-up failures after the server answered', () => {
+  const settings = { uri: 'bolt://db.example:7687', user: 'casegraph', password: 'x', database: 'cases' };
+  const startOn = (answers: Parameters<typeof fakeDriver>[0]) =>
+    Neo4jGraphStore.startOn(
+      new Neo4jExecutor(fakeDriver(answers).driver, 'cases', queries()),
+      settings,
+      { batchSize: 1000 },
+      queries(),
+      { version: '5.26.0', edition: 'community' },
+    ).catch((e: unknown) => e);
+  const neo4jError = (message: string, code: string) => () => {
+    throw new Neo4jError(message, code, '', '');
+  };
+
+  it('end in one line each: no schema rights, an index FAILED or not online in time, anything else', async () => {
+    const forbidden = await startOn({
+      schema: neo4jError(
+        "Schema operations are not allowed for user 'casegraph' with roles [reader].\nMore",
+        'Neo.ClientError.Security.Forbidden',
+      ),
+    });
+    expect(forbidden).toBeInstanceOf(Neo4jStartError);
+    expect((forbidden as Error).message).toBe(
+      'user "casegraph" may not create CaseGraph\'s constraints and indexes in the database "cases" on Neo4j at bolt://db.example:7687 (Schema operations are not allowed for user \'casegraph\' with roles [reader]. More); grant it schema rights there (or start CaseGraph once as a user who has them), or set NEO4J_USER to one who has',
+    );
+    const failed = await startOn({
+      'await-indexes': neo4jError(
+        'Failed to invoke procedure `db.awaitIndexes`: Caused by: java.lang.IllegalStateException: Index entity_search entered a FAILED state.',
+        'Neo.ClientError.Procedure.ProcedureCallFailed',
+      ),
+    });
+    expect(failed).toBeInstanceOf(Neo4jStartError);
+    expect((failed as Error).message).toMatch(
+      /^the indexes of the database "cases" on Neo4j at bolt:\/\/db.example:7687 did not come online \(.*FAILED state\.\); look for a FAILED one with SHOW INDEXES/,
+    );
+    const other = await startOn({
+      'init-graph-meta': neo4jError('boom\nat line 2', 'Neo.DatabaseError.General.UnknownError'),
+    });
+    expect(other).toBeInstanceOf(Neo4jStartError);
+    expect((other as Error).message).toBe(
+      'the database "cases" on Neo4j at bolt://db.example:7687 failed at the schema step: boom at line 2',
+    );
+    for (const e of [forbidden, failed, other]) expect((e as Error).message).not.toContain('\n');
+  });
+});

@@ -72,6 +72,28 @@ export function startErrorOf(error: unknown, s: Neo4jSettings): Neo4jStartError 
   }
 }
 
+/**
+ * Why the start failed after the server had answered: the schema step (constraints, indexes, the wait
+ * for them to be online) or the check for Graph Data Science. Again one line, saying what to do.
+ */
+export function schemaStepErrorOf(error: unknown, s: Neo4jSettings): Neo4jStartError {
+  if (error instanceof Neo4jStartError) return error;
+  const code = error instanceof Neo4jError ? error.code : ((error as { code?: string }).code ?? '');
+  const message = oneLine(error instanceof Error ? error.message : String(error));
+  const on = `the database "${s.database}" on Neo4j at ${s.uri}`;
+  if (code === 'Neo.ClientError.Security.Forbidden')
+    return new Neo4jStartError(
+      `user "${s.user}" may not create CaseGraph's constraints and indexes in ${on} (${message}); grant it schema rights there (or start CaseGraph once as a user who has them), or set NEO4J_USER to one who has`,
+    );
+  if (code.startsWith('Neo.ClientError.Procedure.') || /awaitIndexes|FAILED/.test(message))
+    return new Neo4jStartError(
+      `the indexes of ${on} did not come online (${message}); look for a FAILED one with SHOW INDEXES, drop it and start again, or wait for a long population to finish`,
+    );
+  if (code === 'STORE.UNAVAILABLE')
+    return new Neo4jStartError(`lost ${on} during start-up (${message}); start again when it is back`);
+  return new Neo4jStartError(`${on} failed at the schema step: ${message}`);
+}
+
 /** "5.26.0" → [5, 26]; "2025.06.0" → [2025, 6]. */
 export function versionOf(version: string): [number, number] {
   const m = /^(\d+)\.(\d+)/.exec(version);

@@ -30,7 +30,7 @@ import type {
 import { Neo4jAccessStore } from './access.js';
 import { Neo4jAuditStore } from './audit.js';
 import { gdsLouvain, gdsVersion, readEdgeList, type StoreEdgeList } from './communities.js';
-import { connect, type Neo4jSettings } from './connect.js';
+import { connect, schemaStepErrorOf, type Neo4jSettings } from './connect.js';
 import { Neo4jExecutor, type Executor } from './executor.js';
 import { Neo4jIngest } from './ingest.js';
 import { safeInt } from './map-records.js';
@@ -80,13 +80,27 @@ export class Neo4jGraphStore implements GraphStore {
   ): Promise<Neo4jGraphStore> {
     const { driver, version, edition } = await connect(settings, queries);
     const executor = new Neo4jExecutor(driver, settings.database, queries, options.txTimeoutMs);
+    return Neo4jGraphStore.startOn(executor, settings, options, queries, { version, edition });
+  }
+
+  /**
+   * What follows the connection: the schema step (unless turned off) and the check for Graph Data
+   * Science. A failure closes the executor and is a Neo4jStartError of one line too.
+   */
+  static async startOn(
+    executor: Executor,
+    settings: Neo4jSettings,
+    options: Neo4jOptions,
+    queries: Queries,
+    server: { version: string; edition: string },
+  ): Promise<Neo4jGraphStore> {
     try {
       if (options.schema !== false) await applySchema(executor, queries);
       const gds = await gdsVersion(executor);
-      return new Neo4jGraphStore(executor, options, { version, edition, gds });
+      return new Neo4jGraphStore(executor, options, { ...server, gds });
     } catch (error) {
       await executor.close();
-      throw error;
+      throw schemaStepErrorOf(error, settings);
     }
   }
 
