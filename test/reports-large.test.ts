@@ -59,8 +59,9 @@ describe('a 300-entity case', () => {
     const persons = text.match(/^\s*P\d+\b/gm)?.length ?? 0;
     expect(persons).toBeGreaterThan(50);
     for (let i = 1; i <= 50; i++) expect(codes.has(`P${i}`), `P${i}`).toBe(true);
-    // The cover, the summary, the picture and the first page of persons.
+    // The cover, the summary, the picture and the first group enlarged.
     const pngs = pdfPages(pdf, 'case-300', 110, [1, 4]);
     expect(pngs.length).toBe(4);
+    expect(text).toContain('2.1 The network: group 1, enlarged');
   });
 });

@@ -9,7 +9,8 @@
 import type { EntityKind, LinkKind } from '../../../domain/kinds.js';
 import type { PdfPage, ShapeStyle, StrokeStyle } from '../../pdf/document.js';
 import type { Flow } from '../../pdf/text.js';
-import { layout } from '../../layout.js';
+import { layout, type Positions } from '../../layout.js';
+import type { EntityView, LinkView } from '../../../domain/views.js';
 import type { ReportContext } from '../context.js';
 
 const radius = (degree: number, density: number) =>
@@ -103,32 +104,34 @@ function nodeStyle(roles: string[] | undefined): ShapeStyle {
 
 export const PICTURE_AREA = { top: 92, bottom: 610 } as const;
 
-export function network(flow: Flow, ctx: ReportContext): void {
-  flow.newPage();
-  flow.heading('2. The network');
-  const drawn = ctx.data.entities.filter((e) => e.kind !== 'case' && e.kind !== 'document');
-  const ids = new Set(drawn.map((e) => e.id));
-  const links = ctx.data.links.filter((l) => ids.has(l.from) && ids.has(l.to));
-  const pos = layout({ ids: [...ids], edges: links.map((l) => [l.from, l.to] as const) });
-  const page = flow.page;
-  const area = {
-    x: flow.left,
-    y: PICTURE_AREA.top,
-    w: flow.width,
-    h: PICTURE_AREA.bottom - PICTURE_AREA.top,
-  };
+type Area = { x: number; y: number; w: number; h: number };
+
+/**
+ * Draws entities and links in an area: positions scaled to fit, links under nodes, labels last. With
+ * `labelAll` every entity is labelled; otherwise above 600 entities only persons are.
+ */
+function drawPicture(
+  page: PdfPage,
+  ctx: ReportContext,
+  area: Area,
+  drawn: readonly EntityView[],
+  links: readonly LinkView[],
+  pos: Positions,
+  labelAll: boolean,
+): void {
   page.rect(area.x, area.y, area.w, area.h, { width: 0.4, grey: 0.5 });
-  let minX = Infinity,
-    maxX = -Infinity,
-    minY = Infinity,
-    maxY = -Infinity;
-  for (const p of pos.values()) {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const e of drawn) {
+    const p = pos.get(e.id)!;
     minX = Math.min(minX, p.x);
     maxX = Math.max(maxX, p.x);
     minY = Math.min(minY, p.y);
     maxY = Math.max(maxY, p.y);
   }
-  const pad = 14;
+  const pad = 16;
   const scale = Math.min(
     (area.w - 2 * pad) / Math.max(1e-9, maxX - minX),
     (area.h - 2 * pad) / Math.max(1e-9, maxY - minY),
@@ -162,25 +165,67 @@ export function network(flow: Flow, ctx: ReportContext): void {
     if (keys.has(e.id)) page.circle(p.x, p.y, r + 2.2, { width: 0.8, grey: 0 });
   }
   for (const e of ordered) {
-    if (n > 600 && e.kind !== 'person') continue;
+    if (!labelAll && n > 600 && e.kind !== 'person') continue;
     const p = at(e.id);
     const r = radius(degree.get(e.id) ?? 0, density);
-    const bold = keys.has(e.id);
     page.text(p.x + r + 1, p.y + labelSize * 0.35, ctx.code.get(e.id) ?? '', {
       size: labelSize,
-      font: bold ? 'Helvetica-Bold' : 'Helvetica',
+      font: keys.has(e.id) ? 'Helvetica-Bold' : 'Helvetica',
     });
   }
-  legend(
-    flow,
-    ctx,
-    links.map((l) => l.kind),
-    drawn.map((e) => e.kind),
-    n,
-  );
 }
 
-function legend(flow: Flow, ctx: ReportContext, linkKinds: LinkKind[], kinds: EntityKind[], n: number): void {
+/** Groups drawn again, enlarged, when the whole picture is too dense to read every label. */
+export const ZOOM = { minEntities: 150, minGroup: 8, maxPages: 8 } as const;
+
+export function network(flow: Flow, ctx: ReportContext): void {
+  flow.newPage();
+  flow.heading('2. The network');
+  const drawn = ctx.data.entities.filter((e) => e.kind !== 'case' && e.kind !== 'document');
+  const ids = new Set(drawn.map((e) => e.id));
+  const links = ctx.data.links.filter((l) => ids.has(l.from) && ids.has(l.to));
+  const pos = layout({ ids: [...ids], edges: links.map((l) => [l.from, l.to] as const) });
+  const area = {
+    x: flow.left,
+    y: PICTURE_AREA.top,
+    w: flow.width,
+    h: PICTURE_AREA.bottom - PICTURE_AREA.top,
+  };
+  drawPicture(flow.page, ctx, area, drawn, links, pos, false);
+  legend(
+    flow,
+    links.map((l) => l.kind),
+    drawn.map((e) => e.kind),
+    drawn.length,
+  );
+  if (drawn.length < ZOOM.minEntities) return;
+  // Each large group on a page of its own, at the same layout, with its links inside and every label.
+  const { communityOf, communities } = ctx.analysis.communities;
+  const groups = communities.filter((c) => c.size >= ZOOM.minGroup).slice(0, ZOOM.maxPages);
+  for (const g of groups) {
+    const members = drawn.filter((e) => communityOf[e.id] === g.id);
+    const inside = new Set(members.map((e) => e.id));
+    const own = links.filter((l) => inside.has(l.from) && inside.has(l.to));
+    flow.newPage();
+    flow.heading(`2.${g.id + 1} The network: group ${g.id + 1}, enlarged`);
+    flow.paragraph(
+      `The ${members.length} entities of group ${g.id + 1} and the ${own.length} links among them, at the positions of the whole picture. ` +
+        'Links to other groups are in section 5.',
+      { size: 8.5, grey: 0.25 },
+    );
+    drawPicture(
+      flow.page,
+      ctx,
+      { x: flow.left, y: flow.y + 4, w: flow.width, h: 600 },
+      members,
+      own,
+      pos,
+      true,
+    );
+  }
+}
+
+function legend(flow: Flow, linkKinds: LinkKind[], kinds: EntityKind[], n: number): void {
   const page = flow.page;
   let y = PICTURE_AREA.bottom + 16;
   page.text(flow.left, y, 'Legend', { font: 'Helvetica-Bold', size: 9 });
@@ -256,5 +301,4 @@ function legend(flow: Flow, ctx: ReportContext, linkKinds: LinkKind[], kinds: En
     `Layout: ForceAtlas2, then noverlap, seeded (annex 8). Size grows with the number of links.${n > 600 ? ' Only persons are labelled at this size.' : ''}`,
     { size: 7.5, grey: 0.25 },
   );
-  void ctx;
 }
