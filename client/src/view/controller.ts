@@ -16,6 +16,7 @@ import { computeAppearance, type Appearance } from './appearance.js';
 import { buildCommunityGraph, communityNode, DEFAULTS as GROUPING } from './community-graph.js';
 import { enableDragging } from './drag.js';
 import { Emitter } from './emitter.js';
+import { additionStep, removalStep } from './graph-steps.js';
 import { History } from './history.js';
 import { LayoutRunner, type LayoutStatus } from './layout-runner.js';
 import {
@@ -482,72 +483,18 @@ export class ViewController extends Emitter<ControllerEvents> {
     label: string,
     add: () => { nodes: string[]; edges: string[] },
   ): { nodes: string[]; edges: string[] } {
-    const graph = this.full;
-    const before = new Set(graph.nodes());
-    const added = add();
-    if (!added.nodes.length && !added.edges.length) return added;
-    const saved = {
-      nodes: added.nodes.map((n) => [n, { ...graph.getNodeAttributes(n) }] as const),
-      edges: added.edges.map((e) => ({
-        key: e,
-        source: graph.source(e),
-        target: graph.target(e),
-        undirected: graph.isUndirected(e),
-        attributes: { ...graph.getEdgeAttributes(e) },
-      })),
-    };
-    const remove = () => {
-      for (const { key } of saved.edges) if (graph.hasEdge(key)) graph.dropEdge(key);
-      for (const [n] of saved.nodes) if (graph.hasNode(n) && !before.has(n)) graph.dropNode(n);
+    const { added, step } = additionStep(this.full, label, add, () => this.changed());
+    if (step) {
       this.changed();
-    };
-    const restore = () => {
-      for (const [n, a] of saved.nodes) if (!graph.hasNode(n)) graph.addNode(n, { ...a });
-      for (const e of saved.edges)
-        if (!graph.hasEdge(e.key) && graph.hasNode(e.source) && graph.hasNode(e.target)) {
-          if (e.undirected) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, { ...e.attributes });
-          else graph.addDirectedEdgeWithKey(e.key, e.source, e.target, { ...e.attributes });
-        }
-      this.changed();
-    };
-    this.changed();
-    this.history.push({ label, undo: remove, redo: restore });
+      this.history.push(step);
+    }
     return added;
   }
 
   /** Removes entities from what is loaded (a collapse) as one step undo puts back. */
   removeStep(label: string, nodes: string[]): void {
-    const graph = this.full;
-    const saved = nodes
-      .filter((n) => graph.hasNode(n))
-      .map((n) => ({
-        node: n,
-        attributes: { ...graph.getNodeAttributes(n) },
-        edges: graph.edges(n).map((e) => ({
-          key: e,
-          source: graph.source(e),
-          target: graph.target(e),
-          undirected: graph.isUndirected(e),
-          attributes: { ...graph.getEdgeAttributes(e) },
-        })),
-      }));
-    if (!saved.length) return;
-    const remove = () => {
-      for (const s of saved) if (graph.hasNode(s.node)) graph.dropNode(s.node);
-      this.changed();
-    };
-    const restore = () => {
-      for (const s of saved) if (!graph.hasNode(s.node)) graph.addNode(s.node, { ...s.attributes });
-      for (const s of saved)
-        for (const e of s.edges)
-          if (!graph.hasEdge(e.key) && graph.hasNode(e.source) && graph.hasNode(e.target)) {
-            if (e.undirected) graph.addUndirectedEdgeWithKey(e.key, e.source, e.target, { ...e.attributes });
-            else graph.addDirectedEdgeWithKey(e.key, e.source, e.target, { ...e.attributes });
-          }
-      this.changed();
-    };
-    remove();
-    this.history.push({ label, undo: restore, redo: remove });
+    const step = removalStep(this.full, label, nodes, () => this.changed());
+    if (step) this.history.push(step);
   }
 
   /** After entities were added or removed: place the new ones, index parallel links, redraw. */
