@@ -14,6 +14,7 @@ import { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
 import { cdrText, type CdrRow } from '../seed/files/cdr-layouts.js';
 import type { Operator } from '../seed/places.js';
 import { TEST_KEYS } from './support/batches.js';
+import { makeXlsx } from './support/xlsx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casegraph-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -278,5 +279,38 @@ describe('hotel registers', () => {
       nationality: 'Utopian',
       visa: 'V-00042',
     });
+  });
+});
+
+describe('Excel workbooks', () => {
+  // Excel keeps dates as serial days and times as fractions of a day: 15/04/2026 is 46127, 10:12 is 0.425.
+  const sheet = [
+    ['BHARTI AIRTEL LIMITED'],
+    [],
+    ['Target No', 'Call Type', 'B Party No', 'Date', 'Time', 'Dur(s)', 'First CGI', 'IMEI'],
+    ['9820123456', 'OUT', '9833300001', '46127', '0.425', '62', '404-98-8331-230711555', '490154203237518'],
+    ['9820123456', 'IN', '9833300001', '46127', '0.466666666667', '5', '404-98-8331-230711555', ''],
+  ];
+
+  it('reads the first sheet, its rows numbered as Excel numbers them', async () => {
+    const result = await runImport(file(makeXlsx(sheet), 'cdr.xlsx'), deps());
+    expect(result).toMatchObject({ template: 'cdr-airtel', headerRow: 3, rowsAccepted: 2 });
+    const call = await store.getLink(
+      linkId('called', entityId('phone', 'phone', TARGET), entityId('phone', 'phone', OTHER)),
+      10,
+    );
+    expect(call?.occurrences[0]).toMatchObject({ at: '2026-04-15T04:42:00.000Z', durationS: 62 });
+    expect(call?.provenance[0]?.ref).toBe('row 4');
+  });
+
+  it('refuses a truncated workbook, and a bad cell names its Excel row', async () => {
+    const whole = makeXlsx(sheet);
+    const e = await failure(runImport(file(whole.subarray(0, whole.length >> 1), 'cut.xlsx'), deps()));
+    expect(e.code).toBe('IMPORT.UNREADABLE');
+    expect(e.message).toMatch(/cut short/);
+    const bad = sheet.map((r) => [...r]);
+    bad[4]![3] = 'yesterday';
+    const rows = await failure(runImport(file(makeXlsx(bad), 'bad.xlsx'), deps()));
+    expect(rows.issues).toEqual([expect.objectContaining({ row: 5, column: 'Date' })]);
   });
 });

@@ -141,7 +141,7 @@ export function parseDateTime(
   const serial = excelSerial(text);
   if (serial !== undefined) {
     if (timeRaw === undefined || timeRaw.trim() === '') return serial;
-    const t = parseTime(timeRaw);
+    const t = timeOfDay(timeRaw.trim());
     return t === undefined ? undefined : serial + t * 1000;
   }
   // "20260101 1012" and BSNL's "202601010000" run date and time together.
@@ -167,13 +167,17 @@ export function parseDateTime(
   const date = parseDate(datePart, order);
   if (!date) return undefined;
   if (timePart === '') return istMs(date);
-  const serialTime = /^0?\.\d+$/.test(timePart) ? Math.round(Number(timePart) * 86_400) : undefined;
-  const t = serialTime ?? parseTime(timePart);
+  const t = timeOfDay(timePart);
   return t === undefined ? undefined : istMs(date, t);
 }
 
 const dayPrefix = new Map<number, string>();
 const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** A time cell: a clock time, or Excel's fraction of a day (0.425 is 10:12). */
+function timeOfDay(text: string): number | undefined {
+  return /^0?\.\d+$/.test(text) ? Math.round(Number(text) * 86_400) : parseTime(text);
+}
 
 /** An instant as the batch contract writes it: ISO 8601 in IST. A CDR formats a million of them. */
 export function isoIst(ms: number): string {

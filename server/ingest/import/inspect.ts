@@ -8,6 +8,7 @@ import { splitSample } from './csv-reader.js';
 import { detectDateOrder, type DateOrder } from './dates.js';
 import { findHeader, type HeaderFound } from './header.js';
 import { fileError, sniffFile, type Sniffed } from './sniff.js';
+import { xlsxAsCsv } from './xlsx-reader.js';
 import { TEMPLATES, templateById } from './templates/index.js';
 import { RowView } from './row-view.js';
 
@@ -27,6 +28,9 @@ export interface ImportSettings {
 
 export interface Inspected {
   sniffed: Sniffed;
+  format: Sniffed['format'];
+  /** Where the rows are read from: the file itself, or a workbook's sheet as CSV. */
+  textPath: string;
   found: HeaderFound;
   dateOrder: Record<string, DateOrder>;
   /** What holds for every row (the template's readBanner, and the user's settings). */
@@ -57,14 +61,20 @@ export function decodeSample(head: Buffer, sniffed: Sniffed): string {
 }
 
 export async function inspectFile(path: string, settings: ImportSettings = {}): Promise<Inspected> {
-  const { head, size } = await readHead(path);
-  const sniffed = sniffFile(head.subarray(0, 65536), head.length === size);
-  if (sniffed.format !== 'csv')
+  let { head, size } = await readHead(path);
+  let sniffed = sniffFile(head.subarray(0, 65536), head.length === size);
+  let textPath = path;
+  const format = sniffed.format;
+  if (sniffed.format === 'json')
     throw fileError(
-      sniffed.format === 'xlsx'
-        ? 'this is an Excel workbook: XLSX import is not built yet; save the sheet as "CSV UTF-8" and import that'
-        : 'this is a JSON batch: send it to POST /api/ingest, or as a batch file to npm run ingest',
+      'this is a JSON batch: send it to POST /api/ingest, or as a batch file to npm run ingest',
     );
+  if (sniffed.format === 'xlsx') {
+    // A workbook's first sheet is read as CSV text, then like any CSV file.
+    textPath = await xlsxAsCsv(path);
+    ({ head, size } = await readHead(textPath));
+    sniffed = { format: 'xlsx', encoding: 'utf-8', bom: 0 };
+  }
   let templates = TEMPLATES;
   if (settings.template !== undefined) {
     const t = templateById(settings.template);
@@ -121,5 +131,5 @@ export async function inspectFile(path: string, settings: ImportSettings = {}): 
   };
   for (const [key, ask] of Object.entries(found.template.needs ?? {}))
     if (meta[key] === undefined) throw fileError(ask, found.row);
-  return { sniffed, found, dateOrder, meta, warnings, sample, size };
+  return { sniffed, format, textPath, found, dateOrder, meta, warnings, sample, size };
 }

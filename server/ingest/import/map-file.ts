@@ -36,7 +36,7 @@ export async function* chunksOf(
   const headerRow = inspected.found.row;
   let chunk = new ChunkBuilder();
   let bytes = 0;
-  const text = decodeFile(opts.path, inspected.sniffed.encoding, inspected.sniffed.bom);
+  const text = decodeFile(inspected.textPath, inspected.sniffed.encoding, inspected.sniffed.bom);
   async function* counted(): AsyncGenerator<string> {
     for await (const t of text) {
       bytes += t.length;
