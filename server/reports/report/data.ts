@@ -24,6 +24,12 @@ export interface Evidence {
   ref: string | null;
 }
 
+/** A document as the report lists it: with when and by whom it was filed into CaseGraph. */
+export interface FiledDocument extends DocumentView {
+  filedAt: string;
+  filedBy: string;
+}
+
 export interface ReportLink extends LinkView {
   evidence: Evidence[];
 }
@@ -47,7 +53,7 @@ export interface ReportData {
   timeline: TimelineEntry[];
   /** Timeline entries left out past the limit. */
   timelineOmitted: number;
-  documents: DocumentView[];
+  documents: FiledDocument[];
   /** Ids of protected entities in the report (shown by pseudonym). */
   protectedIds: string[];
   truncated: boolean;
@@ -92,13 +98,18 @@ export async function gatherReportData(
   const sub = await store.subgraph({ caseId, limit: o.entityLimit });
   const links: ReportLink[] = [];
   const occurrences: { occ: OccurrenceView; link: LinkView }[] = [];
-  const documents = new Map<string, DocumentView>();
+  const documents = new Map<string, FiledDocument>();
   const sorted = [...sub.links].sort((a, b) => a.id.localeCompare(b.id));
   for (let i = 0; i < sorted.length; i++) {
     const link = sorted[i]!;
     const detail = await store.getLink(link.id, o.occurrencesPerLink);
     const evidence = evidenceOf(detail?.provenance ?? [], caseId);
-    for (const e of evidence) documents.set(e.document.id, e.document);
+    for (const p of detail?.provenance ?? []) {
+      if (!evidence.some((e) => e.document.id === p.document.id)) continue;
+      const known = documents.get(p.document.id);
+      if (!known || p.importedAt < known.filedAt)
+        documents.set(p.document.id, { ...p.document, filedAt: p.importedAt, filedBy: p.importedBy });
+    }
     links.push({ ...link, evidence });
     for (const occ of detail?.occurrences ?? []) occurrences.push({ occ, link });
     if (i % 200 === 0) {

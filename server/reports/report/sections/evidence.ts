@@ -104,7 +104,7 @@ export function documents(flow: Flow, ctx: ReportContext): void {
   flow.heading('7. Documents');
   flow.paragraph(
     'The evidence files of this case that the links above cite, as filed: code, file name, type, grading ' +
-      '(reliability of the source A-F, credibility of the information 1-6) and the SHA-256 of the file.',
+      '(reliability of the source A-F, credibility of the information 1-6), when and by whom it was filed into CaseGraph, and the SHA-256 of the file.',
     { size: 8.5, grey: 0.25 },
   );
   for (const d of ctx.data.documents) {
@@ -112,7 +112,7 @@ export function documents(flow: Flow, ctx: ReportContext): void {
     flow.paragraph(`${ctx.docCode(d.id)}  ${d.name}`, { font: 'Helvetica-Bold', size: 8.5 });
     flow.y -= 4;
     flow.paragraph(
-      `type ${d.type}, grading ${d.grading.source}${d.grading.information}, SHA-256 ${d.sha256}`,
+      `type ${d.type}, grading ${d.grading.source}${d.grading.information}, filed ${isoMinute(d.filedAt)} UTC by ${d.filedBy}, SHA-256 ${d.sha256}`,
       { size: 7.5, indent: 18, grey: 0.15 },
     );
   }
