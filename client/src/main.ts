@@ -183,6 +183,10 @@ async function main(): Promise<void> {
       else view.update(next);
     });
     window.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !(event.target as HTMLElement).closest('input, select, textarea')) {
+        view.select([]);
+        return;
+      }
       if (
         !(event.ctrlKey || event.metaKey) ||
         (event.target as HTMLElement).closest('input, select, textarea')
