@@ -1,4 +1,5 @@
-// The simple weighted graph Louvain runs on, projected into GDS's catalogue under a name of this run.
+// The simple weighted graph Louvain runs on, projected into GDS's catalogue under a name of this attempt.
+// With no link among the kinds GDS makes no graph and g is null: the adapter then runs no Louvain.
 MATCH (a:Entity)-[l:LINK]->(b:Entity)
 WHERE a.kind IN $kinds AND b.kind IN $kinds
 WITH gds.graph.project(

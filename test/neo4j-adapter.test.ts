@@ -462,8 +462,11 @@ describe('start-up against Neo4j', () => {
 });
 
 describe('communities in the database (Graph Data Science)', () => {
+  const projected = (links: number | null) => () => [
+    new Record(['nodes', 'links'], links === null ? [null, null] : [neo4j.int(4), neo4j.int(links)]),
+  ];
   const gdsStore = (answers: Parameters<typeof fakeStore>[0]) => {
-    const { store, sent } = fakeStore(answers);
+    const { store, sent } = fakeStore({ 'gds-project-graph': projected(2), ...answers });
     Object.assign(store.server, { gds: '2.13.2' });
     return { store, sent };
   };
@@ -500,6 +503,75 @@ describe('communities in the database (Graph Data Science)', () => {
     expect(gds.map((s) => s.name)).toEqual(['gds-project-graph', 'gds-louvain', 'gds-drop-graph']);
     expect(new Set(gds.map((s) => s.params.graphName)).size).toBe(1);
     expect(gds[0]!.params.kinds).toEqual(['person']);
+  });
+
+  it('projects under a new name when the driver runs the write again, and drops every one', async () => {
+    const catalogue = new Set<string>();
+    const { driver, sent } = fakeDriver({
+      'gds-project-graph': (p) => {
+        const name = p.graphName as string;
+        if (catalogue.has(name))
+          throw new Neo4jError(
+            `A graph with name '${name}' already exists.`,
+            'Neo.ClientError.Procedure.ProcedureCallFailed',
+            '',
+            '',
+          );
+        catalogue.add(name);
+        return projected(2)();
+      },
+      'gds-louvain': () => [new Record(['id', 'communityId'], ['person:a', neo4j.int(1)])],
+      'gds-drop-graph': (p) => {
+        catalogue.delete(p.graphName as string);
+        return [];
+      },
+    });
+    // As the driver does when the commit fails transiently: the work runs again, the projection stays.
+    const session = driver.session.bind(driver);
+    let retried = false;
+    (driver as { session: unknown }).session = (opts: Parameters<typeof driver.session>[0]) => {
+      const s = session(opts);
+      const write = s.executeWrite.bind(s);
+      return Object.assign(s, {
+        async executeWrite(work: (tx: unknown) => Promise<unknown>) {
+          if (!retried) {
+            retried = true;
+            await write(work);
+          }
+          return write(work);
+        },
+      });
+    };
+    const store = new Neo4jGraphStore(
+      new Neo4jExecutor(driver, 'neo4j', queries()),
+      { batchSize: 1000 },
+      { version: '5.26.0', edition: 'community', gds: '2.13.2' },
+    );
+    expect(Object.fromEntries(await store.gdsLouvain(['person']))).toEqual({ 'person:a': 1 });
+    const names = sent.filter((x) => x.name === 'gds-project-graph').map((x) => x.params.graphName);
+    expect(new Set(names).size).toBe(2);
+    expect(catalogue.size).toBe(0);
+  });
+
+  it('runs no Louvain when no link joins the kinds projected: every entity is alone', async () => {
+    for (const links of [null, 0]) {
+      const { store, sent } = gdsStore({
+        'gds-project-graph': projected(links),
+        'gds-louvain': () => {
+          throw new Neo4jError(
+            "Graph with name 'x' does not exist",
+            'Neo.ClientError.Procedure.ProcedureCallFailed',
+            '',
+            '',
+          );
+        },
+      });
+      expect((await store.gdsLouvain(['person'])).size).toBe(0);
+      expect(sent.filter((x) => x.name?.startsWith('gds-')).map((x) => x.name)).toEqual([
+        'gds-project-graph',
+        'gds-drop-graph',
+      ]);
+    }
   });
 
   it('drops the projection when Louvain fails', async () => {
@@ -598,7 +670,10 @@ describe('locks and transaction timeouts', () => {
   };
 
   it('short writes carry the timeout (10 s unless configured); imports, GDS and reads do not', async () => {
-    const { driver, configs } = configured(counters());
+    const { driver, configs } = configured({
+      ...counters(),
+      'gds-project-graph': () => [new Record(['nodes', 'links'], [neo4j.int(2), neo4j.int(1)])],
+    });
     const executor = new Neo4jExecutor(driver, 'neo4j', queries());
     await executor.write((q) => q.all('pseudonyms', {}));
     await executor.read((q) => q.all('pseudonyms', {}));

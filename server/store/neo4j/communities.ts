@@ -84,30 +84,41 @@ export async function gdsVersion(executor: Executor): Promise<string | null> {
   }
 }
 
-/**
- * Louvain in the database: the graph of the given kinds projected into GDS's catalogue under a name of
- * this run, the partition streamed back, the projection dropped whatever happens.
- */
 /** Projecting and running Louvain over a large graph may rightly take minutes. */
 const LONG = { long: true } as const;
 
+/**
+ * Louvain in the database: the graph of the given kinds projected into GDS's catalogue, the partition
+ * streamed back, the projection dropped whatever happens. Each attempt of the projecting write takes a
+ * name of its own: the driver runs a write again after a transient failure, GDS's catalogue is not
+ * undone with the transaction, and the same name would then fail as "already exists"; every name
+ * tried is dropped. With no link among those kinds GDS makes no graph and Louvain has nothing to run
+ * on: every entity is then its own community, which an empty partition says (communitiesFromPartition
+ * gives each entity it does not name a community of its own), as our own Louvain would find.
+ */
 export async function gdsLouvain(
   executor: Executor,
   kinds: readonly EntityKind[],
 ): Promise<Map<string, number>> {
-  const graphName = `casegraph-${randomBytes(8).toString('hex')}`;
+  const made: string[] = [];
   try {
-    await executor.write((q) => q.all('gds-project-graph', { graphName, kinds: [...kinds] }), LONG);
+    const projected = await executor.write(async (q) => {
+      const graphName = `casegraph-${randomBytes(8).toString('hex')}`;
+      made.push(graphName);
+      const [r] = await q.all('gds-project-graph', { graphName, kinds: [...kinds] });
+      return { graphName, links: safeIntOrNull(r?.get('links'), 'projected links') ?? 0 };
+    }, LONG);
+    if (projected.links === 0) return new Map();
     // On the same member as the projection: GDS's catalogue lives in one server's memory, and a read
     // in a cluster may be routed to another.
     return await executor.write(async (q) => {
       const partition = new Map<string, number>();
-      await q.each('gds-louvain', { graphName }, (r) =>
+      await q.each('gds-louvain', { graphName: projected.graphName }, (r) =>
         partition.set(text(r.get('id'), 'entity id'), safeInt(r.get('communityId'), 'community id')),
       );
       return partition;
     }, LONG);
   } finally {
-    await executor.write((q) => q.all('gds-drop-graph', { graphName }));
+    for (const graphName of made) await executor.write((q) => q.all('gds-drop-graph', { graphName }));
   }
 }
