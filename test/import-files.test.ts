@@ -314,3 +314,15 @@ describe('Excel workbooks', () => {
     expect(rows.issues).toEqual([expect.objectContaining({ row: 5, column: 'Date' })]);
   });
 });
+
+describe('IPDRs', () => {
+  it('a session is a sighting of the public address the number went out from, with its start and end', async () => {
+    const text =
+      'Landline/MSISDN/MDN/Leased Circuit ID for Internet Access,User Id,Source IP Address,Source Port,Translated (Public) IP Address,Translated (Public) Port,Destination IP Address,Destination Port,Static/Dynamic IP Address Allocation,Start Date,Start Time,End Date,End Time,IMEI,IMSI,First CELL ID,Session Duration\n' +
+      '919820123456,,100.64.1.2,40000,2001:db8:1:2:3:4:5:6,50000,2001:db8:ff::1,443,Dynamic,15/04/2026,10:12:00,15/04/2026,10:20:00,490154203237518,,404-98-8331-230711555,480\n';
+    const result = await runImport(file(text), deps());
+    expect(result).toMatchObject({ template: 'ipdr', rowsAccepted: 1 });
+    const ip = (await store.subgraph({ limit: 20 })).nodes.filter((n) => n.kind === 'ip');
+    expect(ip.map((n) => n.key)).toEqual(['2001:db8:1:2:3:4:5:6']);
+  });
+});

@@ -2,6 +2,7 @@
 import { AIRTEL_CDR, BSNL_CDR, GENERIC_CDR, JIO_CDR, TOWER_DUMP, VI_CDR } from './cdr.js';
 import { ONE_ROW_ONE_LINK } from './generic.js';
 import { HOTEL_REGISTER } from './hotel.js';
+import { IPDR } from './ipdr.js';
 import { AXIS_STATEMENT, HDFC_STATEMENT, ICICI_STATEMENT, SBI_STATEMENT } from './bank.js';
 import type { Template } from './types.js';
 
@@ -19,6 +20,7 @@ export const TEMPLATES: readonly Template[] = [
   AXIS_STATEMENT,
   ICICI_STATEMENT,
   HOTEL_REGISTER,
+  IPDR,
   ONE_ROW_ONE_LINK,
 ];
 
