@@ -4,6 +4,23 @@ import { KIND_WORDS, type ReportContext } from '../context.js';
 
 const fixed = (v: number, d: number) => v.toFixed(d);
 
+/** The group of an entity as printed: blank for one alone (a "group" of one is no group). */
+function groupOf(ctx: ReportContext, id: string): string {
+  const { communityOf, communities } = ctx.analysis.communities;
+  const c = communityOf[id];
+  return c === undefined || (communities[c]?.size ?? 0) < 2 ? '' : String(c + 1);
+}
+
+const SHORT_KIND: Record<string, string> = {
+  account: 'account',
+  'id-document': 'ID document',
+  ip: 'IP address',
+  location: 'place / cell',
+  hotel: 'hotel / lodge',
+  ad: 'online ad',
+  device: 'handset',
+};
+
 export function persons(flow: Flow, ctx: ReportContext): void {
   flow.newPage();
   flow.heading('3. Persons');
@@ -15,7 +32,6 @@ export function persons(flow: Flow, ctx: ReportContext): void {
       '(betweenness). Key persons are marked *.',
     { size: 8.5, grey: 0.25 },
   );
-  const { communityOf } = ctx.analysis.communities;
   const keys = new Set(ctx.analysis.keyPersons);
   const rows = ctx.data.entities
     .filter((e) => e.kind === 'person')
@@ -25,7 +41,7 @@ export function persons(flow: Flow, ctx: ReportContext): void {
       `${ctx.code.get(e.id)}${keys.has(e.id) ? ' *' : ''}`,
       e.label,
       (ctx.roles.get(e.id) ?? []).join(', ') || '—',
-      communityOf[e.id] === undefined ? '' : String(communityOf[e.id]! + 1),
+      groupOf(ctx, e.id),
       String(s?.degree ?? 0),
       fixed(s?.pagerank ?? 0, 4),
       fixed(s?.betweenness ?? 0, 4),
@@ -47,7 +63,6 @@ export function persons(flow: Flow, ctx: ReportContext): void {
 
 export function others(flow: Flow, ctx: ReportContext): void {
   flow.heading('4. Other entities');
-  const { communityOf } = ctx.analysis.communities;
   const rows = ctx.data.entities
     .filter((e) => e.kind !== 'person')
     .sort((a, b) => {
@@ -59,10 +74,10 @@ export function others(flow: Flow, ctx: ReportContext): void {
     })
     .map((e) => [
       ctx.code.get(e.id)!,
-      KIND_WORDS[e.kind][0],
+      SHORT_KIND[e.kind] ?? KIND_WORDS[e.kind][0],
       e.label,
       (ctx.roles.get(e.id) ?? []).join(', '),
-      communityOf[e.id] === undefined ? '' : String(communityOf[e.id]! + 1),
+      groupOf(ctx, e.id),
       String(ctx.analysis.scores.get(e.id)?.degree ?? ''),
     ]);
   flow.table(
