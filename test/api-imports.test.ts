@@ -141,6 +141,39 @@ describe('imports over HTTP', () => {
     expect(big.body.error.code).toBe('REQUEST.TOO_LARGE');
   });
 
+  it('takes a corrected mapping, saved for the unit and picked by name on the next file', async () => {
+    const text = 'MSISDN A,Party B,Dt,Tm,Typ\n9820123460,9833300001,15/04/2026,10:12:00,OUT\n';
+    const unknown = await upload('/api/imports/preview', text);
+    expect(unknown.status).toBe(422);
+    const columns = { target: 'MSISDN A', bParty: 'Party B', date: 'Dt', time: 'Tm', callType: 'Typ' };
+    const saved = await api.post('/api/imports/mappings', {
+      name: 'Synthetic Telecom CDR',
+      template: 'cdr',
+      columns,
+    });
+    expect(saved.status).toBe(200);
+    expect((await api.get('/api/imports/mappings')).body).toEqual([
+      expect.objectContaining({
+        name: 'Synthetic Telecom CDR',
+        template: 'cdr',
+        columns,
+        savedBy: 'test-admin',
+      }),
+    ]);
+    const preview = await upload(
+      `/api/imports/preview?mapping=${encodeURIComponent('Synthetic Telecom CDR')}`,
+      text,
+    );
+    expect(preview.body).toMatchObject({ template: { id: 'cdr' }, rows: [{ row: 2, ok: true }] });
+    const r = await upload(
+      `/api/imports?name=telecom.csv&wait=true&mapping=${encodeURIComponent('Synthetic Telecom CDR')}`,
+      text,
+    );
+    expect(r.body).toMatchObject({ state: 'done', progress: { rowsAccepted: 1 } });
+    const none = await upload('/api/imports/preview?mapping=nothing', text);
+    expect(none.body.error.code).toBe('REQUEST.INVALID');
+  });
+
   it('needs the ingest permission', async () => {
     const prosecutor = await api.signInAs('prosecutor');
     const r = await prosecutor.post('/api/imports?name=x.csv', null, {

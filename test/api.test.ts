@@ -428,6 +428,7 @@ describe('OpenAPI', () => {
         '/api/health',
         '/api/ingest',
         '/api/imports',
+        '/api/imports/mappings',
         '/api/imports/preview',
         '/api/imports/templates',
         '/api/imports/{id}',

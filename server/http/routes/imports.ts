@@ -14,6 +14,12 @@ import { ImportJobs, type ImportJob } from '../../ingest/import/jobs.js';
 import { inspectFile, type ImportSettings } from '../../ingest/import/inspect.js';
 import { previewFile } from '../../ingest/import/preview.js';
 import { storeUpload } from '../../ingest/import/store-upload.js';
+import {
+  listMappings,
+  saveMapping,
+  savedMappingSchema,
+  type SavedMapping,
+} from '../../ingest/import/mappings.js';
 import { TEMPLATES } from '../../ingest/import/templates/index.js';
 import { allowedCases, requireCase } from '../case-scope.js';
 import type { AppContext } from '../context.js';
@@ -42,6 +48,14 @@ const settingsQuery = {
 const previewQuery = z
   .object({
     ...settingsQuery,
+    mapping: z
+      .string()
+      .max(80)
+      .optional()
+      .meta({
+        description:
+          'A mapping the unit saved (GET /api/imports/mappings): its settings, under any given here.',
+      }),
     hotel: z
       .string()
       .max(300)
@@ -167,7 +181,7 @@ const templatesSchema = z.array(
   }),
 );
 
-function settingsOf(q: z.output<typeof previewQuery>): ImportSettings {
+function settingsOf(q: z.output<typeof previewQuery>, saved?: SavedMapping): ImportSettings {
   let columns: Record<string, string> | undefined;
   if (q.columns !== undefined) {
     const parsed = z.record(z.string(), z.string()).safeParse(
@@ -184,6 +198,15 @@ function settingsOf(q: z.output<typeof previewQuery>): ImportSettings {
         { section: 'query', path: 'columns', message: 'must be a JSON object of field → header' },
       ]);
     columns = parsed.data;
+  }
+  if (saved) {
+    columns = { ...saved.columns, ...columns };
+    q = {
+      ...q,
+      template: q.template ?? saved.template,
+      ...((q.delimiter ?? saved.delimiter) ? { delimiter: q.delimiter ?? saved.delimiter } : {}),
+      ...((q.dateOrder ?? saved.dateOrder) ? { dateOrder: q.dateOrder ?? saved.dateOrder } : {}),
+    };
   }
   return {
     ...(q.template ? { template: q.template } : {}),
@@ -239,6 +262,22 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
     });
   });
   const { dir, limitBytes } = ctx.imports;
+  const savedFor = async (
+    name: string | undefined,
+    unit: string | null,
+  ): Promise<SavedMapping | undefined> => {
+    if (name === undefined) return undefined;
+    const found = (await listMappings(dir, unit)).find((m) => m.name === name);
+    if (!found)
+      throw new CaseGraphError('REQUEST.INVALID', `your unit has no saved mapping "${name}"`, [
+        {
+          section: 'query',
+          path: 'mapping',
+          message: 'no saved mapping of that name (GET /api/imports/mappings)',
+        },
+      ]);
+    return found;
+  };
 
   const jobOf = (id: string, res: Parameters<AnyRoute['handler']>[2]): ImportJob => {
     const job = jobs.get(id);
@@ -270,6 +309,50 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
         })),
     },
     {
+      method: 'get',
+      access: 'ingest',
+      path: '/api/imports/mappings',
+      tags: ['imports'],
+      summary: "The column mappings the caller's unit saved for re-use",
+      responses: {
+        200: { description: 'Every saved mapping of the unit.', schema: z.array(savedMappingSchema) },
+      },
+      handler: async (_input, _req, res) => listMappings(dir, sessionOf(res)!.user.unit),
+    },
+    {
+      method: 'post',
+      access: 'ingest',
+      path: '/api/imports/mappings',
+      tags: ['imports'],
+      summary: "Save a column mapping for the caller's unit (a mapping of the same name is replaced)",
+      body: savedMappingSchema,
+      responses: { 200: { description: "The unit's saved mappings.", schema: z.array(savedMappingSchema) } },
+      errors: [400],
+      handler: async (_input, req, res) => {
+        const { user } = sessionOf(res)!;
+        const mapping = savedMappingSchema.safeParse(req.body);
+        if (!mapping.success)
+          throw new CaseGraphError(
+            'REQUEST.INVALID',
+            'the mapping is invalid',
+            mapping.error.issues.map((i) => ({
+              section: 'body' as const,
+              path: i.path.join('.') || 'body',
+              message: i.message,
+            })),
+          );
+        if (!TEMPLATES.some((t) => t.id === mapping.data.template))
+          throw new CaseGraphError('REQUEST.INVALID', `there is no template "${mapping.data.template}"`, [
+            { section: 'body', path: 'template', message: 'not a template id (GET /api/imports/templates)' },
+          ]);
+        return saveMapping(dir, user.unit, {
+          ...mapping.data,
+          savedBy: user.username,
+          savedAt: new Date().toISOString(),
+        });
+      },
+    },
+    {
       method: 'post',
       access: 'ingest',
       path: '/api/imports/preview',
@@ -280,11 +363,12 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       query: previewQuery,
       responses: { 200: { description: 'The preview.', schema: previewSchema } },
       errors: [400, 413, 415, 422],
-      handler: async ({ query }, req) => {
+      handler: async ({ query }, req, res) => {
         refuseJson(req);
+        const saved = await savedFor(query.mapping, sessionOf(res)!.user.unit);
         const upload = await storeUpload(req, join(dir, 'previews'), limitBytes);
         try {
-          return await previewFile(upload.path, settingsOf(query), ctx.keys);
+          return await previewFile(upload.path, settingsOf(query, saved), ctx.keys);
         } finally {
           await rm(upload.path, { force: true });
         }
@@ -322,7 +406,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
           if (allowed !== 'all') await requireCase(ctx, user, entityId('case', 'fir', key.key));
         } else if (allowed !== 'all')
           throw new CaseGraphError('CASE.NOT_ASSIGNED', 'name the case this evidence belongs to (case=)');
-        const settings = settingsOf(q);
+        const settings = settingsOf(q, await savedFor(q.mapping, user.unit));
         const upload = await storeUpload(req, dir, limitBytes);
         // The header is found now, so that a file that cannot be read is refused in this answer.
         await inspectFile(upload.path, settings);
