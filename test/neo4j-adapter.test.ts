@@ -18,6 +18,7 @@ import {
   safeInt,
   stepsOf,
   toEntityView,
+  toNeo4jInt,
   toLinkView,
 } from '../server/store/neo4j/map-records.js';
 import { Neo4jGraphStore } from '../server/store/neo4j/neo4j-store.js';
@@ -103,6 +104,23 @@ describe('Neo4j integers', () => {
     const rows = sent.find((s) => s.name === 'merge-entities')!.params.rows as { seq: Integer }[];
     expect(rows.map((r) => neo4j.isInt(r.seq) && r.seq.toNumber())).toEqual([1, 2, 3]);
     expect(neo4j.isInt(sent.find((s) => s.name === 'merge-entities')!.params.at)).toBe(true);
+  });
+});
+
+describe('numbers sent to Neo4j', () => {
+  it('are whole numbers within 2^53 or refused: neo4j.int would store NaN as 0 and cut a fraction', async () => {
+    expect(toNeo4jInt(42).toNumber()).toBe(42);
+    for (const bad of [Number.NaN, 1.5, Number.MAX_SAFE_INTEGER + 2, Infinity])
+      expect(() => toNeo4jInt(bad, 'a time')).toThrow(Neo4jValueError);
+    expect(() => toNeo4jInt(1.5, 'a time')).toThrow(
+      'a time should be a whole number within 2^53, not the number 1.5',
+    );
+    const { store, sent } = fakeStore(counters());
+    await expect(
+      store.ingest(prepareBatch(firBatch(), 'test', TEST_KEYS), { importedAt: new Date(Number.NaN) }),
+    ).rejects.toThrow(Neo4jValueError);
+    await expect(store.access.touchSession('token', 1.5)).rejects.toThrow(Neo4jValueError);
+    expect(sent.filter((x) => x.name === 'touch-session' || x.name === 'merge-document')).toEqual([]);
   });
 });
 

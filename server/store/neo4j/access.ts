@@ -3,15 +3,15 @@
  * labels, in the same database as the graph so that every instance sees one truth. A username is
  * unique whatever its case: a lower-cased copy (usernameKey) carries the uniqueness constraint.
  */
-import neo4j, { Neo4jError, type Node } from 'neo4j-driver';
+import { Neo4jError, type Node } from 'neo4j-driver';
 import { randomBytes } from 'node:crypto';
 import type { Role, UserView } from '../../domain/access.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AccessStore, NewUser, StoredSession, UserChange } from '../access-store.js';
 import type { Executor } from './executor.js';
-import { iso, safeInt, safeIntOrNull, text, textOrNull } from './map-records.js';
+import { iso, safeInt, safeIntOrNull, text, textOrNull, toNeo4jInt } from './map-records.js';
 
-const int = (n: number) => neo4j.int(n);
+const int = (n: number) => toNeo4jInt(n);
 const keyOf = (username: string) => username.toLowerCase();
 
 function toUser(node: Node): UserView {

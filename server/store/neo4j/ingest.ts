@@ -10,7 +10,6 @@
  * on several instances queue: the version counter and the sequence numbers never race, and what was
  * read at the start of a batch is still true when it is written.
  */
-import neo4j from 'neo4j-driver';
 import { CaseGraphError } from '../../domain/errors.js';
 import { occurrenceId } from '../../domain/ids.js';
 import type { EntityKind } from '../../domain/kinds.js';
@@ -21,13 +20,13 @@ import type { IngestCounts } from '../../domain/views.js';
 import type { IngestContext, IngestOutcome } from '../graph-store.js';
 import { checkDocument, checkEnds, countOutcomes } from '../batch-checks.js';
 import type { Executor, QueryRunner } from './executor.js';
-import { props, propsText, safeInt, safeIntOrNull, text, textOrNull } from './map-records.js';
+import { props, propsText, safeInt, safeIntOrNull, text, textOrNull, toNeo4jInt } from './map-records.js';
 import type { QueryName, QueryParams } from './queries.js';
 import { indexedText } from './search-text.js';
 
 /** Integers go to Neo4j as its 64-bit integers, not as the floats a JavaScript number would become. */
-const int = (n: number) => neo4j.int(n);
-const intOrNull = (n: number | null | undefined) => (n === null || n === undefined ? null : neo4j.int(n));
+const int = (n: number) => toNeo4jInt(n);
+const intOrNull = (n: number | null | undefined) => (n === null || n === undefined ? null : int(n));
 
 /** An import's transaction takes as long as its batches need: it is not held to the transaction timeout. */
 const LONG = { long: true } as const;

@@ -5,7 +5,7 @@
  * here, and one beyond 2^53 is refused by name instead of being silently rounded. Properties stored as
  * JSON are parsed with zod at this edge, so a corrupted value is reported where it is read.
  */
-import { isInt, type Integer, type Node, type Path, type Relationship } from 'neo4j-driver';
+import neo4j, { isInt, type Integer, type Node, type Path, type Relationship } from 'neo4j-driver';
 import { z } from 'zod';
 import type { Grading } from '../../domain/grading.js';
 import { occurrenceId } from '../../domain/ids.js';
@@ -40,6 +40,16 @@ export function safeInt(value: unknown, what: string): number {
   // Written by another client as a float: taken only when it is a whole number held exactly.
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
   throw new Neo4jValueError(`${what} should be an integer, not ${describe(value)}`);
+}
+
+/**
+ * The way back: a number as one of Neo4j's 64-bit integers, refused unless it is a whole number held
+ * exactly. neo4j.int would store NaN as 0 and cut a fraction without a word.
+ */
+export function toNeo4jInt(n: number, what = 'a number sent to Neo4j'): Integer {
+  if (!Number.isSafeInteger(n))
+    throw new Neo4jValueError(`${what} should be a whole number within 2^53, not ${describe(n)}`);
+  return neo4j.int(n);
 }
 
 export function safeIntOrNull(value: unknown, what: string): number | null {
