@@ -59,10 +59,12 @@ function fullYear(y: string): number {
   return n;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function valid(c: CivilDate): CivilDate | undefined {
   if (c.y < 1900 || c.y > 2199 || c.m < 1 || c.m > 12 || c.d < 1) return undefined;
-  const last = new Date(Date.UTC(c.y, c.m, 0)).getUTCDate();
-  return c.d <= last ? c : undefined;
+  const leap = c.m === 2 && c.y % 4 === 0 && (c.y % 100 !== 0 || c.y % 400 === 0);
+  return c.d <= DAYS[c.m - 1]! + (leap ? 1 : 0) ? c : undefined;
 }
 
 /** The two numbers before the year of a numeric date, for deciding a column's order. */
@@ -70,6 +72,19 @@ export function numericParts(text: string): [number, number] | undefined {
   const m = NUMERIC.exec(text.trim().replace(/^'+/, '').split(/[\sT]/)[0] ?? '');
   if (!m || m[1]!.length > 2) return undefined;
   return [Number(m[1]), Number(m[2])];
+}
+
+// A CDR has a few hundred distinct dates over a million rows: each is read once.
+const dateCache = new Map<string, CivilDate | null>();
+function cachedDate(text: string, order: DateOrder): CivilDate | undefined {
+  const k = order + text;
+  let d = dateCache.get(k);
+  if (d === undefined) {
+    if (dateCache.size > 50_000) dateCache.clear();
+    d = parseDate(text, order) ?? null;
+    dateCache.set(k, d);
+  }
+  return d ?? undefined;
 }
 
 /** A date alone, or undefined when it is not one. */
@@ -164,7 +179,7 @@ export function parseDateTime(
       }
     }
   }
-  const date = parseDate(datePart, order);
+  const date = cachedDate(datePart, order);
   if (!date) return undefined;
   if (timePart === '') return istMs(date);
   const t = timeOfDay(timePart);

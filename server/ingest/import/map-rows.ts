@@ -53,8 +53,13 @@ export class RowMapper {
 
   map(rec: CsvRecord, chunk: ChunkBuilder): RowOutcome {
     const f = rec.fields;
+    // Counted without trimming first: a data row has many filled cells, and only a near-empty one is looked at closely.
     let filled = 0;
-    for (let i = 0; i < f.length; i++) if (f[i] !== '' && f[i]!.trim() !== '') filled++;
+    for (let i = 0; i < f.length && filled < 3; i++) if (f[i] !== '') filled++;
+    if (filled < 3) {
+      filled = 0;
+      for (let i = 0; i < f.length; i++) if (f[i]!.trim() !== '') filled++;
+    }
     if (filled === 0) return { skipped: true };
     if (this.inFooter || (filled <= 2 && FOOTER.test(f.find((x) => x.trim() !== '') ?? ''))) {
       this.inFooter = true;

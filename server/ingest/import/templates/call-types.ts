@@ -17,7 +17,20 @@ const IN = /^(IN|INCOMING|MTC|MT|SMT|SMS_?MT|.*SMS_?IN|A_IN.*|V_IN.*|VDO[-_]?IN.
 const OUT = /^(OUT|OUTGOING|MOC|MO|SMO|SMS_?MO|.*OUT|A_OUT.*|V_OUT.*|VDO[-_]?OUT.*|A_FRW|FRW|FORWARDED|OG)$/;
 
 /** undefined when the code is none of these; `serviceType` settles calls from SMS where the code does not. */
+const cache = new Map<string, CallType | null>();
+
 export function readCallType(code: string, serviceType = ''): CallType | undefined {
+  const k = `${code}\u0000${serviceType}`;
+  let t = cache.get(k);
+  if (t === undefined) {
+    if (cache.size > 10_000) cache.clear();
+    t = readUncached(code, serviceType) ?? null;
+    cache.set(k, t);
+  }
+  return t ?? undefined;
+}
+
+function readUncached(code: string, serviceType: string): CallType | undefined {
   const c = code.trim().toUpperCase().replace(/\s+/g, '_');
   const service = serviceType.trim().toUpperCase();
   const dir = IN.test(c) ? 'in' : OUT.test(c) ? 'out' : undefined;
