@@ -11,6 +11,8 @@
 import { createHash } from 'node:crypto';
 import type { MaskSet } from '../domain/mask.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { startTsWorker } from '../workers/ts-worker.js';
+import type { RenderMessage } from './render-protocol.js';
 import { PdfDocument } from './pdf/document.js';
 import { Flow } from './pdf/text.js';
 import { footers } from './pdf/footer.js';
@@ -83,13 +85,47 @@ export async function renderReport(
   };
 }
 
+/** As renderReport, in a worker thread (render-worker.ts): the service's thread stays free. */
+export async function renderInWorker(
+  data: ReportData,
+  meta: ReportMeta,
+  progress: Progress = () => {},
+): Promise<BuiltReport> {
+  const worker = startTsWorker(new URL('./render-worker.ts', import.meta.url), { data, meta });
+  try {
+    return await new Promise<BuiltReport>((resolve, reject) => {
+      worker.on('message', (m: RenderMessage) => {
+        if (m.type === 'progress') progress(m.stage, m.fraction);
+        else if (m.type === 'failed') reject(new Error(`the report could not be laid out: ${m.message}`));
+        else
+          resolve({
+            pdf: Buffer.from(m.pdf.buffer, m.pdf.byteOffset, m.pdf.byteLength),
+            sha256: m.sha256,
+            reference: m.reference,
+            contentDigest: m.contentDigest,
+            pages: m.pages,
+            data,
+          });
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`the report worker stopped (exit code ${code})`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+export const BUILD_DEFAULTS = { inWorker: true };
+
 export async function buildReport(
   store: GraphStore,
   caseId: string,
   masks: MaskSet,
   meta: ReportMeta,
   progress: Progress = () => {},
+  options: Partial<typeof BUILD_DEFAULTS> = {},
 ): Promise<BuiltReport> {
+  const o = { ...BUILD_DEFAULTS, ...options };
   const data = await gatherReportData(store, caseId, masks, (f) => progress('reading', f));
-  return renderReport(data, meta, progress);
+  return o.inWorker ? renderInWorker(data, meta, progress) : renderReport(data, meta, progress);
 }
