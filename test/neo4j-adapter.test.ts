@@ -28,6 +28,7 @@ import { fakeDriver, fakeStore } from './support/fake-neo4j.js';
 import { Neo4jExecutor } from '../server/store/neo4j/executor.js';
 import { applySchema } from '../server/store/neo4j/schema.js';
 import { airtelCdr, firBatch, TEST_KEYS } from './support/batches.js';
+import { commandEnv, liveNeo4jOptIn } from './support/cli.js';
 
 const { Node, Relationship, Path, PathSegment } = neo4j.types;
 const BEYOND = '9007199254740993'; // 2^53 + 1: the first integer a JavaScript number cannot hold
@@ -787,5 +788,27 @@ describe('start-up failures after the server answered', () => {
       'the database "cases" on Neo4j at bolt://db.example:7687 failed at the schema step: boom at line 2',
     );
     for (const e of [forbidden, failed, other]) expect((e as Error).message).not.toContain('\n');
+  });
+});
+
+describe('tests keep off a live Neo4j unless asked', () => {
+  const shell = {
+    PATH: '/bin',
+    NEO4J_URI: 'bolt://prod:7687',
+    NEO4J_PASSWORD: 'secret',
+    NEO4J_DATABASE: 'cases',
+  };
+
+  it('a NEO4J_URI left in the shell neither runs the wiping suite nor sends commands to Neo4j', () => {
+    expect(liveNeo4jOptIn(shell)).toBe(false);
+    const env = commandEnv('/tmp/x', shell);
+    expect(Object.keys(env).filter((k) => k.startsWith('NEO4J_'))).toEqual([]);
+    expect(env).toMatchObject({ PATH: '/bin', DATA_DIR: join('/tmp/x', 'data') });
+  });
+
+  it('NEO4J_TEST_WIPE=yes opts into both', () => {
+    const optedIn = { ...shell, NEO4J_TEST_WIPE: 'yes' };
+    expect(liveNeo4jOptIn(optedIn)).toBe(true);
+    expect(commandEnv('/tmp/x', optedIn)).toMatchObject({ NEO4J_URI: 'bolt://prod:7687' });
   });
 });
