@@ -12,15 +12,19 @@ export function summary(flow: Flow, ctx: ReportContext): void {
   const count = (k: EntityKind) => data.entities.filter((e) => e.kind === k).length;
   const present = COUNTED.filter((k) => count(k) > 0).map((k) => plural(count(k), k));
   const last = present.pop();
-  const victims = [...ctx.roles.entries()].filter(([, r]) => r.includes('victim')).length;
-  const accused = [...ctx.roles.entries()].filter(([, r]) =>
+  // Roles of persons only: an FIR also records the phones and accounts of a role.
+  const personRoles = [...ctx.roles.entries()].filter(([id]) => ctx.byId.get(id)?.kind === 'person');
+  const victims = personRoles.filter(([, r]) => r.includes('victim')).length;
+  const accused = personRoles.filter(([, r]) =>
     r.some((x) => x !== 'victim' && x !== 'witness' && x !== 'complainant' && x !== 'customer'),
   ).length;
   flow.paragraph(
     `The evidence filed in this case (${data.documents.length} documents) connects ` +
       `${present.length ? `${present.join(', ')} and ${last}` : (last ?? 'no entities')}, through ` +
       `${data.links.length.toLocaleString('en-IN')} links (calls, messages, payments, stays, use of phones and accounts, and the case's own record of whom it involves). ` +
-      `The FIR names ${accused} suspect${accused === 1 ? '' : 's'} in an active role and ${victims} victim${victims === 1 ? '' : 's'}, who appear here by pseudonym only.`,
+      (accused + victims
+        ? `The FIR names ${accused} suspect${accused === 1 ? '' : 's'} in an active role and ${victims} victim${victims === 1 ? '' : 's'}; victims appear here by pseudonym only.`
+        : 'No person is named in this FIR with a role.'),
     { size: 10.5 },
   );
   const groups = analysis.communities.communities.filter((c) => c.size > 1);
