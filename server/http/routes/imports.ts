@@ -48,14 +48,10 @@ const settingsQuery = {
 const previewQuery = z
   .object({
     ...settingsQuery,
-    mapping: z
-      .string()
-      .max(80)
-      .optional()
-      .meta({
-        description:
-          'A mapping the unit saved (GET /api/imports/mappings): its settings, under any given here.',
-      }),
+    mapping: z.string().max(80).optional().meta({
+      description:
+        'A mapping the unit saved (GET /api/imports/mappings): its settings, under any given here.',
+    }),
     hotel: z
       .string()
       .max(300)

@@ -6,40 +6,12 @@
  */
 import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { IngestBatchInput } from '../../domain/batch.js';
-import { CaseGraphError, type Issue } from '../../domain/errors.js';
-import type { KeyContext } from '../../domain/keys.js';
-import { encodeBatch, type EncodedBatch } from '../batch-codec.js';
+import { CaseGraphError } from '../../domain/errors.js';
+import { encodeBatch } from '../batch-codec.js';
 import { prepareBatch } from '../ingest-batch.js';
-import { inspectFile, type ImportSettings } from './inspect.js';
-import { chunksOf, type Pass } from './map-file.js';
-import type { ImportProgress } from './run-import.js';
-
-export interface MapInput {
-  path: string;
-  settings: ImportSettings;
-  document: IngestBatchInput['document'];
-  importedBy: string;
-  keys: KeyContext;
-  chunkRows: number;
-  phase: ImportProgress['phase'];
-  /** Count and check only: no batch is prepared (the checking pass of an all-or-nothing import). */
-  checkOnly: boolean;
-  window: number;
-}
-
-export interface Rejected {
-  row: number;
-  fields: string[];
-  issue: Issue;
-}
-
-export type MapMessage =
-  | { type: 'chunk'; batch: EncodedBatch | null; rejected: Rejected[]; progress: ImportProgress }
-  | { type: 'progress'; progress: ImportProgress; rejected: Rejected[] }
-  | { type: 'done'; pass: Pass; rejected: Rejected[]; progress: ImportProgress }
-  | { type: 'failed'; code: string; message: string; issues: Issue[] }
-  | { type: 'fatal'; message: string };
+import { inspectFile } from './inspect.js';
+import { chunksOf } from './map-file.js';
+import type { ImportProgress, MapInput, MapMessage, Pass, Rejected } from './messages.js';
 
 const port = parentPort!;
 const input = workerData as MapInput;

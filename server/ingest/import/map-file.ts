@@ -8,16 +8,10 @@ import { decodeFile, readRecords, type CsvRecord } from './csv-reader.js';
 import type { Inspected } from './inspect.js';
 import { RowMapper } from './map-rows.js';
 import { ChunkBuilder } from './row-view.js';
-import type { ImportProgress } from './run-import.js';
+import type { ImportProgress, Pass } from './messages.js';
+export type { Pass } from './messages.js';
 
 export const MAX_ISSUES = 10_000;
-
-export interface Pass {
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  issues: Issue[];
-}
 
 /**
  * Rows of the file mapped into chunks, one ChunkBuilder per `chunkRows` accepted rows; every row's

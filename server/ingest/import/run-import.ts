@@ -16,7 +16,8 @@ import { prepareBatch, type IngestDeps } from '../ingest-batch.js';
 import type { NormalisedBatch } from '../../domain/normalise-batch.js';
 import { startTsWorker } from '../../workers/ts-worker.js';
 import { decodeBatch } from '../batch-codec.js';
-import type { MapInput, MapMessage, Rejected } from './import-worker.js';
+import type { ImportProgress, MapInput, MapMessage, Rejected } from './messages.js';
+export type { ImportProgress } from './messages.js';
 import { inspectFile, type ImportSettings } from './inspect.js';
 import { chunksOf, type Pass } from './map-file.js';
 import type { DocumentType } from './templates/types.js';
@@ -28,15 +29,6 @@ export interface ImportDocument {
   case?: string;
   grading?: Grading;
   receivedFrom?: string;
-}
-
-export interface ImportProgress {
-  phase: 'checking' | 'writing';
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  bytesRead: number;
-  bytesTotal: number;
 }
 
 export interface ImportOptions {
