@@ -6,7 +6,7 @@
  */
 import neo4j, { Neo4jError, Record, type Integer } from 'neo4j-driver';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -810,5 +810,15 @@ describe('tests keep off a live Neo4j unless asked', () => {
     const optedIn = { ...shell, NEO4J_TEST_WIPE: 'yes' };
     expect(liveNeo4jOptIn(optedIn)).toBe(true);
     expect(commandEnv('/tmp/x', optedIn)).toMatchObject({ NEO4J_URI: 'bolt://prod:7687' });
+  });
+});
+
+describe('one owner of the driver', () => {
+  it('only executor.ts (and connect.ts, before there is one) call .run( in the adapter', () => {
+    const dir = join(CYPHER_DIR, '../server/store/neo4j');
+    const running = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts') && /\.run\(/.test(readFileSync(join(dir, f), 'utf8')))
+      .sort();
+    expect(running).toEqual(['connect.ts', 'executor.ts']);
   });
 });

@@ -37,6 +37,58 @@ const messages = (query: string, parameters: Record<string, unknown>) =>
     (d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`,
   );
 
+/**
+ * A Cypher literal of the type the adapter sends for each parameter name (see the callers in
+ * server/store/neo4j/): integers as Neo4j Integers, lists, maps of the rows UNWIND reads.
+ */
+const SAMPLES: Record<string, string> = {
+  action: "'read.entity'",
+  actor: "'officer.a'",
+  afterSeq: '0',
+  at: '1767225600000',
+  bound: '7',
+  caseId: "'case:1'",
+  caseIds: "['case:1']",
+  change: '{updatedAt: 1767225600000}',
+  document: "{id: 'document:1', seq: 1}",
+  documentId: "'document:1'",
+  documentSeq: '1',
+  entitySeq: '1',
+  entry: "{seq: 1, at: 1767225600000, hash: 'h', prevHash: 'p'}",
+  from: '1767225600000',
+  genesis: "'0000'",
+  grantedBy: "'user:1'",
+  graphName: "'casegraph-0'",
+  id: "'entity:1'",
+  idleBefore: '1767225600000',
+  ids: "['entity:1']",
+  importedBy: "'test'",
+  ip: "'10.0.0.1'",
+  kinds: "['person']",
+  limit: '10',
+  linkKinds: "['called']",
+  linkSeq: '1',
+  now: '1767225600000',
+  occurrenceSeq: '1',
+  query: "'name*'",
+  rows: "[{id: 'x', entityId: 'x', linkId: 'x', fromId: 'a', toId: 'b', kind: 'called', n: 1, seq: 1, ref: 'r', props: '{}'}]",
+  session: "{tokenHash: 't', userId: 'user:1'}",
+  since: '1767225600000',
+  timeoutSeconds: '300',
+  to: '1767225600000',
+  tokenHash: "'t'",
+  user: "{id: 'user:1', usernameKey: 'a'}",
+  userId: "'user:1'",
+  usernameKey: "'a'",
+  version: '6',
+};
+const withSamples = (query: string) =>
+  query.replace(/\$(\w+)/g, (_, name: string) => {
+    const sample = SAMPLES[name];
+    if (sample === undefined) throw new Error(`no typed sample for $${name}: add one to SAMPLES`);
+    return sample;
+  });
+
 /** The parameters a query uses, as Neo4j's parser finds them. */
 const parametersUsed = (query: string): string[] => [...new Set(parseParameters(query, false))].sort();
 
@@ -55,6 +107,20 @@ describe('cypher/: every query passes Neo4j’s parser and semantic check', () =
     const supplied = Object.fromEntries(declared.map((p) => [p, null]));
     expect(messages(text, supplied)).toEqual([]);
     expect(parametersUsed(text)).toEqual(declared);
+  });
+
+  it.each(names)('%s: no diagnostic either with typed sample values in place of its parameters', (name) => {
+    // The linter checks a parameter only for being declared, not its type; a literal of the type the
+    // adapter sends (an integer for LIMIT, a list for IN and UNWIND …) is type-checked.
+    const typed = withSamples(queries.text(name));
+    expect(typed).not.toMatch(/\$\w/);
+    expect(messages(typed, {})).toEqual([]);
+  });
+
+  it('the typed check would catch a parameter of the wrong type', () => {
+    expect(messages(withSamples('MATCH (e:Entity) RETURN e LIMIT $query'), {}).join('\n')).toMatch(
+      /Integer|type/i,
+    );
   });
 
   it.each(queries.schema.map((s) => [s.file, s.text] as const))(

@@ -87,7 +87,7 @@ export class Neo4jIngest {
       throw new RangeError(`Neo4j batch size must be a positive integer, not ${batchSize}`);
   }
 
-  run(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestCounts> {
+  ingest(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestCounts> {
     return this.executor.write(async (q) => {
       const counters = await lock(q, ctx.importedAt.getTime());
       const counts = await this.write(q, batch, ctx, counters);
@@ -96,7 +96,7 @@ export class Neo4jIngest {
     }, LONG);
   }
 
-  runMany(batches: NormalisedBatch[], ctx: IngestContext): Promise<IngestOutcome[]> {
+  ingestMany(batches: NormalisedBatch[], ctx: IngestContext): Promise<IngestOutcome[]> {
     return this.executor.write(async (q) => {
       const counters = await lock(q, ctx.importedAt.getTime());
       const outcomes: IngestOutcome[] = [];

@@ -118,11 +118,11 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   ingest(batch: NormalisedBatch, ctx: IngestContext): Promise<IngestCounts> {
-    return this.writer.run(batch, ctx);
+    return this.writer.ingest(batch, ctx);
   }
 
   ingestMany(batches: NormalisedBatch[], ctx: IngestContext): Promise<IngestOutcome[]> {
-    return this.writer.runMany(batches, ctx);
+    return this.writer.ingestMany(batches, ctx);
   }
 
   /** A first import goes batch by batch: Neo4j has no cheaper path the store could take for it. */
