@@ -458,6 +458,7 @@ describe('OpenAPI', () => {
         '/api/users/{username}/disable',
         '/api/cases/{id}/report',
         '/api/cases/{id}/export',
+        '/api/export',
         '/api/reports/jobs/{job}',
         '/api/reports/jobs/{job}/pdf',
         '/api/reports/certificate',

@@ -143,4 +143,22 @@ describe('exports of a case', () => {
     expect((await server.anonymous.get(`/api/cases/${CASE_ID}/export?format=gexf`)).status).toBe(401);
     expect((await analyst.get(`/api/cases/${CASE_ID}/export?format=pptx`)).status).toBe(400);
   });
+
+  it("exports a view too: the caller's cases with a filter, the same as /api/graph shows them", async () => {
+    const asked = 'linkKinds=paid,holds&kinds=person,account';
+    const graph = await analyst.get(`/api/graph?${asked}&limit=20000`);
+    expect(graph.status).toBe(200);
+    const view = await analyst.get(`/api/export?format=graphml&${asked}&limit=20000`);
+    expect(view.status).toBe(200);
+    const doc = parseXml(view.body as string);
+    expect(
+      findAll(doc, 'node')
+        .map((n) => n.attributes.id!)
+        .sort(),
+    ).toEqual((graph.body.nodes as { key: string }[]).map((n) => n.key).sort());
+    expect(findAll(doc, 'edge').length).toBe(graph.body.edges.length);
+    for (const s of secrets) expect((view.body as string).includes(s), s).toBe(false);
+    const stranger = await server.signInAs('analyst', 'an.none', []);
+    expect((await stranger.get('/api/export?format=csv')).body.error.code).toBe('CASE.NOT_ASSIGNED');
+  });
 });

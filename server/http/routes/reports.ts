@@ -16,16 +16,18 @@ import { toCsv } from '../../reports/exports/csv.js';
 import { toGexf } from '../../reports/exports/gexf.js';
 import { toGraphml } from '../../reports/exports/graphml.js';
 import { toGraphologyJson } from '../../reports/exports/json.js';
-import { exportModel } from '../../reports/exports/model.js';
+import { exportModel, type ExportModel } from '../../reports/exports/model.js';
+import { viewModel } from '../../reports/exports/view-data.js';
+import { ENTITY_KINDS, LINK_KINDS } from '../../domain/kinds.js';
 import { ReportJobs } from '../../reports/jobs.js';
 import { layout } from '../../reports/layout.js';
 import { buildReport, type BuiltReport } from '../../reports/report.js';
 import { gatherReportData } from '../../reports/report/data.js';
 import type { ReportMeta } from '../../reports/report/context.js';
-import { requireCase } from '../case-scope.js';
+import { requireCase, scopeCases } from '../case-scope.js';
 import type { AppContext } from '../context.js';
 import { parse, type AnyRoute } from '../define-route.js';
-import { resolveCase } from '../query-helpers.js';
+import { csvOf, resolveCase } from '../query-helpers.js';
 import { sessionOf } from '../session.js';
 import { createHash } from 'node:crypto';
 
@@ -99,6 +101,23 @@ const verifySchema = z
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'anx', 'csv', 'json'] as const;
 const exportQuery = z.object({ format: z.enum(EXPORT_FORMATS) }).strict();
+const viewExportQuery = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    case: z.string().min(1).max(200).optional().meta({ description: 'Case id (case:…) or FIR key.' }),
+    kinds: csvOf(ENTITY_KINDS, 'kind'),
+    linkKinds: csvOf(LINK_KINDS, 'link kind'),
+    from: z.coerce
+      .date()
+      .optional()
+      .transform((d) => d?.getTime()),
+    to: z.coerce
+      .date()
+      .optional()
+      .transform((d) => d?.getTime()),
+    limit: z.coerce.number().int().min(1).max(50_000).default(5000),
+  })
+  .strict();
 const MEDIA: Record<(typeof EXPORT_FORMATS)[number], [string, string]> = {
   gexf: ['application/gexf+xml; charset=utf-8', 'gexf'],
   graphml: ['application/graphml+xml; charset=utf-8', 'graphml'],
@@ -178,6 +197,59 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       }
     }
     return found.sort((a, b) => a.seq - b.seq);
+  };
+
+  /** Writes the file, puts its SHA-256 on the audit trail, then sends it. */
+  const sendExport = async (
+    req: Request,
+    res: Response,
+    model: ExportModel,
+    format: (typeof EXPORT_FORMATS)[number],
+    caseId: string | null,
+    name: string,
+  ) => {
+    const { user } = sessionOf(res)!;
+    let text: string;
+    switch (format) {
+      case 'gexf':
+        text = toGexf(model);
+        break;
+      case 'graphml':
+        text = toGraphml(model);
+        break;
+      case 'csv':
+        text = toCsv(model);
+        break;
+      case 'json':
+        text = toGraphologyJson(model);
+        break;
+      case 'anx': {
+        const ids = model.nodes.map((n) => n.id);
+        const pos = layout({ ids, edges: model.edges.map((e) => [e.source, e.target] as const) });
+        const scaled = new Map([...pos].map(([id, p]) => [id, { x: p.x * 4, y: -p.y * 4 }]));
+        text = toAnx(model, scaled);
+        break;
+      }
+    }
+    const hash = sha256(text);
+    await ctx.audit.record({
+      actor: user.username,
+      role: user.role,
+      ip: req.ip ?? null,
+      action: 'export',
+      caseId,
+      detail: {
+        format,
+        file: 'export',
+        sha256: hash,
+        version: model.graphVersion,
+        entities: model.nodes.length,
+        links: model.edges.length,
+        masked: true,
+      },
+    });
+    const [type, ext] = MEDIA[format];
+    sendFile(res, text, type, `${name}.${ext}`, { 'X-Export-Sha256': hash });
   };
 
   return [
@@ -383,49 +455,38 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         const data = await gatherReportData(ctx.store, caseId, await ctx.masking.current(), undefined, {
           occurrencesPerLink: 0,
         });
-        const model = exportModel(data);
-        let text: string;
-        switch (query.format) {
-          case 'gexf':
-            text = toGexf(model);
-            break;
-          case 'graphml':
-            text = toGraphml(model);
-            break;
-          case 'csv':
-            text = toCsv(model);
-            break;
-          case 'json':
-            text = toGraphologyJson(model);
-            break;
-          case 'anx': {
-            const ids = model.nodes.map((n) => n.id);
-            const pos = layout({ ids, edges: model.edges.map((e) => [e.source, e.target] as const) });
-            const scaled = new Map([...pos].map(([id, p]) => [id, { x: p.x * 4, y: -p.y * 4 }]));
-            text = toAnx(model, scaled);
-            break;
-          }
-        }
-        const hash = sha256(text);
-        await ctx.audit.record({
-          actor: user.username,
-          role: user.role,
-          ip: req.ip ?? null,
-          action: 'export',
-          caseId,
-          detail: {
-            format: query.format,
-            file: 'export',
-            sha256: hash,
-            version: data.graphVersion,
-            entities: model.nodes.length,
-            links: model.edges.length,
-            masked: true,
-          },
-        });
-        const [type, ext] = MEDIA[query.format];
         const label = (await ctx.store.getEntity(caseId))?.label ?? caseId;
-        sendFile(res, text, type, `casegraph-${safeName(label)}.${ext}`, { 'X-Export-Sha256': hash });
+        await sendExport(req, res, exportModel(data), query.format, caseId, `casegraph-${safeName(label)}`);
+      },
+    },
+    {
+      method: 'get',
+      access: 'reports',
+      path: '/api/export',
+      tags: ['reports'],
+      summary:
+        "A view as an open file: the subgraph /api/graph would give (a case or all of the caller's cases, kinds, link kinds, a time window)",
+      query: viewExportQuery,
+      responses: { 200: { description: 'The file, masked as every answer is.' } },
+      errors: [400, 404],
+      handler: async ({ query }: { query: z.output<typeof viewExportQuery> }, req, res) => {
+        const { user } = sessionOf(res)!;
+        const caseId = query.case === undefined ? undefined : await resolveCase(ctx, query.case);
+        const caseIds = await scopeCases(ctx, user, caseId);
+        const model = await viewModel(
+          ctx.store,
+          {
+            limit: query.limit,
+            ...(caseIds ? { caseIds } : {}),
+            ...(query.kinds ? { kinds: query.kinds } : {}),
+            ...(query.linkKinds ? { linkKinds: query.linkKinds } : {}),
+            ...(query.from !== undefined ? { from: query.from } : {}),
+            ...(query.to !== undefined ? { to: query.to } : {}),
+          },
+          await ctx.masking.current(),
+          caseId ? `view of ${caseId}` : 'view',
+        );
+        await sendExport(req, res, model, query.format, caseId ?? null, 'casegraph-view');
       },
     },
   ];

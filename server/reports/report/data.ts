@@ -68,8 +68,15 @@ export const DATA_DEFAULTS = {
   timelineLimit: 1_500,
 };
 
-const evidenceOf = (prov: readonly ProvenanceView[], caseId: string): Evidence[] => {
-  const own = prov.filter((p) => p.document.caseId === caseId || p.document.caseId === null);
+/** The evidence of a fact from the documents of these cases (all documents when undefined). */
+export const evidenceOf = (
+  prov: readonly ProvenanceView[],
+  caseIds: string | readonly string[] | undefined,
+): Evidence[] => {
+  const allowed = typeof caseIds === 'string' ? [caseIds] : caseIds;
+  const own = prov.filter(
+    (p) => !allowed || p.document.caseId === null || allowed.includes(p.document.caseId),
+  );
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const p of own) {
