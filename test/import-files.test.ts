@@ -326,3 +326,39 @@ describe('IPDRs', () => {
     expect(ip.map((n) => n.key)).toEqual(['2001:db8:1:2:3:4:5:6']);
   });
 });
+
+describe('one row, one link', () => {
+  const table = (dates: string[]) =>
+    'From kind,From,Link,To kind,To,Date,Amount,Reference\n' +
+    dates
+      .map(
+        (d, i) => `account:upi,payer${i}@oksbi,paid,account:upi,payee@ybl,${d},"1,23,456.50",51234567890${i}`,
+      )
+      .join('\n') +
+    '\n';
+
+  it('flags a date column that reads both ways, and reads it day-first', async () => {
+    const result = await runImport(file(table(['03/04/2026', '05/06/2026'])), deps());
+    expect(result.template).toBe('one-row-one-link');
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        column: 'Date',
+        message: expect.stringMatching(/both day-first and month-first/),
+      }),
+    ]);
+    const link = await store.getLink(
+      linkId('paid', entityId('account', 'upi', 'payer0@oksbi'), entityId('account', 'upi', 'payee@ybl')),
+      5,
+    );
+    expect(link?.occurrences[0]).toMatchObject({
+      at: '2026-04-02T18:30:00.000Z',
+      amount: 123456.5,
+      txnRef: '512345678900',
+    });
+  });
+
+  it('is not flagged once a day above 12 settles the order', async () => {
+    const result = await runImport(file(table(['03/04/2026', '25/06/2026'])), deps());
+    expect(result.warnings).toEqual([]);
+  });
+});
