@@ -225,7 +225,7 @@ export async function runImport(opts: ImportOptions, deps: IngestDeps): Promise<
       if (pass.rowsRejected) throw rowsInvalid(pass);
       rejectedSoFar = 0;
     }
-    // All-or-nothing into an empty store: once a row is bad the load is discarded, so nothing more is prepared.
+    // All-or-nothing into an empty store: once a row is bad the load will be discarded, so nothing more is written.
     for await (const batch of passOf('writing', false, keep)) {
       if (!batch || (load && rejectedSoFar && !opts.keepGoodRows)) continue;
       const outcome = load
