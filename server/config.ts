@@ -59,6 +59,7 @@ export const configSchema = z
       .default('neo4j'),
     NEO4J_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
     NEO4J_GDS_MIN_LINKS: z.coerce.number().int().min(0).default(100_000),
+    NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   })
   .superRefine((c, ctx) => {
     if (c.NEO4J_URI && c.NEO4J_PASSWORD === undefined)

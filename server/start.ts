@@ -73,7 +73,7 @@ export async function openStore(config: Config, logger: Logger): Promise<OpenedS
         password: config.NEO4J_PASSWORD!,
         database: config.NEO4J_DATABASE,
       },
-      { batchSize: config.NEO4J_BATCH_SIZE },
+      { batchSize: config.NEO4J_BATCH_SIZE, txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS },
     );
     const { version, edition, gds } = store.server;
     logger.info(

@@ -7,12 +7,13 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRecorder } from '../server/audit/record.js';
 import { verifyChain } from '../server/audit/verify.js';
 import { entryHash, type AuditContent } from '../server/domain/audit-chain.js';
 import { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
+import { commandEnv } from './support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casegraph-audit-tamper-'));
 const pristine = join(dir, 'pristine.db');
@@ -63,7 +64,8 @@ async function verifyStore(data: string) {
 
 function auditVerify(data: string, ...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/audit-verify.ts', ...args], {
-    env: { ...process.env, DATA_DIR: data },
+    // As every command test: NEO4J_* left in the shell must not send this to a Neo4j server.
+    env: { ...commandEnv(dirname(data)), DATA_DIR: data },
     encoding: 'utf8',
   });
   return { code: r.status, out: r.stdout, err: r.stderr };

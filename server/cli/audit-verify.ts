@@ -47,7 +47,7 @@ async function main(args: string[]): Promise<number> {
         password: config.NEO4J_PASSWORD!,
         database: config.NEO4J_DATABASE,
       },
-      { batchSize: config.NEO4J_BATCH_SIZE, schema: false },
+      { batchSize: config.NEO4J_BATCH_SIZE, txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS, schema: false },
     );
     try {
       if (!(await store.audit.hasChain())) {

@@ -37,7 +37,7 @@ async function openStore(): Promise<SqliteGraphStore | Neo4jGraphStore> {
       database: config.NEO4J_DATABASE,
     },
     // The service applied the schema before it started this worker.
-    { batchSize: config.NEO4J_BATCH_SIZE, schema: false },
+    { batchSize: config.NEO4J_BATCH_SIZE, txTimeoutMs: config.NEO4J_TX_TIMEOUT_MS, schema: false },
   );
 }
 const store = await openStore();
