@@ -26,7 +26,7 @@ export async function* chunksOf(
   onReject?: (rec: CsvRecord, issue: Issue) => void,
 ): AsyncGenerator<ChunkBuilder> {
   const mapper = new RowMapper(inspected.found, keys, inspected.dateOrder, inspected.meta);
-  const chunkRows = opts.chunkRows ?? 20_000;
+  const chunkRows = opts.chunkRows ?? 50_000;
   const headerRow = inspected.found.row;
   let chunk = new ChunkBuilder();
   let bytes = 0;

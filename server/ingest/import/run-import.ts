@@ -169,6 +169,12 @@ async function* mapHere(
   done(pass);
 }
 
+/**
+ * Rows per batch. Each batch declares again every entity and link its rows name (a CDR's few thousand
+ * contacts), so fewer, larger batches write fewer repeated records; 50,000 rows stay a few tens of MB.
+ */
+const CHUNK_ROWS = 50_000;
+
 /** Files above this size are read in a worker thread while this one writes. */
 const WORKER_BYTES = 8 << 20;
 
@@ -208,7 +214,7 @@ export async function runImport(opts: ImportOptions, deps: IngestDeps): Promise<
         document,
         importedBy: opts.importedBy,
         keys: deps.keys,
-        chunkRows: opts.chunkRows ?? 20_000,
+        chunkRows: opts.chunkRows ?? CHUNK_ROWS,
         phase,
         checkOnly,
         window: 3,
