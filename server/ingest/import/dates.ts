@@ -148,6 +148,12 @@ export function parseDateTime(
   timeRaw?: string,
   order: DateOrder = 'dmy',
 ): number | undefined {
+  // The shape of nearly every CDR row — a date alone and an HH:MM:SS time — read without a regex.
+  if (timeRaw !== undefined && timeRaw.length === 8) {
+    const day = midnight(dateRaw, order);
+    const t = clock(timeRaw);
+    if (day !== undefined && t !== undefined) return day + t * 1000;
+  }
   const text = dateRaw.trim().replace(/^'+|'+$/g, '');
   if (/^\d{4}-\d{2}-\d{2}T/.test(text) && /(Z|[+-]\d{2}:?\d{2})$/.test(text)) {
     const ms = Date.parse(text);
@@ -188,6 +194,36 @@ export function parseDateTime(
 
 const dayPrefix = new Map<number, string>();
 const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+const midnights = new Map<string, number | null>();
+/** A cell holding a date and nothing else (no time, no serial), as IST midnight; cached per spelling. */
+function midnight(raw: string, order: DateOrder): number | undefined {
+  const k = order + raw;
+  let ms = midnights.get(k);
+  if (ms === undefined) {
+    if (midnights.size > 50_000) midnights.clear();
+    const text = raw.trim().replace(/^'+|'+$/g, '');
+    const d = SERIAL.test(text) ? undefined : parseDate(text, order);
+    ms = d ? istMs(d) : null;
+    midnights.set(k, ms);
+  }
+  return ms ?? undefined;
+}
+
+/** "HH:MM:SS" in seconds, digits checked one by one; undefined for anything else. */
+function clock(t: string): number | undefined {
+  if (t.charCodeAt(2) !== 58 || t.charCodeAt(5) !== 58) return undefined;
+  let n = 0;
+  for (const i of [0, 1, 3, 4, 6, 7]) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    n = n * 10 + c;
+  }
+  const h = Math.floor(n / 10_000);
+  const m = Math.floor(n / 100) % 100;
+  const s = n % 100;
+  return h < 24 && m < 60 && s < 60 ? h * 3600 + m * 60 + s : undefined;
+}
 
 /** A time cell: a clock time, or Excel's fraction of a day (0.425 is 10:12). */
 function timeOfDay(text: string): number | undefined {
