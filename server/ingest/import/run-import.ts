@@ -217,7 +217,8 @@ export async function runImport(opts: ImportOptions, deps: IngestDeps): Promise<
         chunkRows: opts.chunkRows ?? CHUNK_ROWS,
         phase,
         checkOnly,
-        window: 3,
+        // Two chunks ahead keep the writer busy; a third cost ~30 MB of peak memory for no speed (bench, 1M rows).
+        window: 2,
       },
       (p) => opts.onProgress?.(p),
       onRejected,
