@@ -43,6 +43,31 @@ function victimsPhone(): IngestBatchInput {
   };
 }
 
+/**
+ * Her phone's CDR, named as operators' exports are, after the number: the file name travels in the
+ * provenance of everything the file records, the trafficker's phone and the call included. The
+ * trafficker shares her nationality: a word many people share must not be masked in his answers.
+ */
+function victimsCdr(): IngestBatchInput {
+  return {
+    document: { name: 'jio-cdr-9811122233.csv', sha256: sha('jio-cdr-v1'), type: 'cdr', case: FIR },
+    entities: [
+      { kind: 'phone', key: '9820123456', ref: 'row 3' },
+      { kind: 'person', key: 'FIR-0001-2026-A1', props: { nationality: 'Indian' }, ref: 'row 1' },
+      { kind: 'person', key: 'FIR-0001-2026-V1', props: { nationality: 'Indian' }, ref: 'row 1' },
+    ],
+    links: [
+      {
+        kind: 'called',
+        from: { kind: 'phone', key: '9820123456' },
+        to: { kind: 'phone', key: '919811122233' },
+        ref: 'row 3',
+        occurrences: [{ at: '2026-04-18T08:05:00+05:30', durationS: 20, ref: 'row 3' }],
+      },
+    ],
+  };
+}
+
 const SECRETS = [
   'Émira',
   'Emira',
@@ -60,10 +85,11 @@ let investigator: Client;
 const victim = idOf('person', 'FIR-0001-2026-V1');
 const accused = idOf('person', 'FIR-0001-2026-A1');
 const phone = idOf('phone', '9811122233');
+const tradersPhone = idOf('phone', '9820123456');
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const b of [firBatch(), airtelCdr(), victimsPhone()])
+  for (const b of [firBatch(), airtelCdr(), victimsPhone(), victimsCdr()])
     expect((await server.post('/api/ingest', b)).status).toBe(200);
   analyst = await server.signInAs('analyst', 'analyst.k', [idOf('case', FIR)]);
   investigator = await server.signInAs('investigator', 'officer.m', [idOf('case', FIR)]);
@@ -85,6 +111,8 @@ const READS = (whole: boolean) => [
   `/api/graph?around=${victim}&hops=1`,
   `/api/entities/${victim}`,
   `/api/entities/${phone}`,
+  `/api/entities/${tradersPhone}`,
+  `/api/entities/${accused}`,
   `/api/search?q=${encodeURIComponent('Émira')}`,
   `/api/search?q=9811122233`,
   `/api/analytics/communities?${inCase}`,
@@ -108,6 +136,15 @@ describe('a victim in every answer', () => {
           expect(bytes, `${who.username} ${path} shows ${secret}`).not.toContain(secret);
       }
     }
+  });
+
+  it('masks her number inside the name of a file it was taken from, and no word she shares with others', async () => {
+    const trader = await analyst.get(`/api/entities/${tradersPhone}`);
+    const file = trader.body.provenance.find((p: { ref: string }) => p.ref === 'row 3');
+    expect(file.document.name).toMatch(/^jio-cdr-Phone of V-\d{4}\.csv$/);
+    const him = await analyst.get(`/api/entities/${accused}`);
+    expect(him.body.props.nationality).toBe('Indian');
+    expect(JSON.stringify(him.body.props)).not.toMatch(/V-\d{4}/);
   });
 
   it('shows her as a stable pseudonym, and her phone as hers, with nothing that singles her out', async () => {

@@ -35,3 +35,47 @@ export function maskedLabel(p: ProtectedEntity): string {
 
 /** Properties that may be shown of a protected person: nothing that would single them out. */
 export const SAFE_PROPS = ['minor', 'gender'] as const;
+
+/**
+ * Properties whose values are categories many people share (a gender, a nationality, a number's type or
+ * operator, a state): scrubbing them would garble every answer that mentions the same word ("male",
+ * "Indian", "Assam") and hide nothing, since they do not single a person out.
+ */
+const CATEGORY_PROPS = new Set([
+  'gender',
+  'nationality',
+  'type',
+  'operator',
+  'circle',
+  'bank',
+  'state',
+  'district',
+  'city',
+  'country',
+  'minor',
+]);
+
+/**
+ * The strings that would name a protected entity anywhere in an answer: its key, display and label, its
+ * text properties but the categories above, and for what is mostly a number (a phone, an account, a
+ * document number) its digits run together and its last ten digits — the national form CDR exports and
+ * their file names use ("jio-cdr-97598XXXXX.csv"). Shorter than four characters would match by chance.
+ */
+export function secretsOf(
+  key: string,
+  display: string,
+  label: string,
+  props: Record<string, unknown>,
+): string[] {
+  const out = new Set<string>([key, display, label]);
+  for (const [name, v] of Object.entries(props))
+    if (typeof v === 'string' && !CATEGORY_PROPS.has(name)) out.add(v);
+  for (const s of [...out]) {
+    const digits = s.replace(/\D/g, '');
+    // Mostly digits: a number written with spaces, dashes, a + or brackets, not a name with a house number.
+    if (digits.length < 8 || digits.length < s.replace(/[\s+\-()/.]/g, '').length * 0.7) continue;
+    out.add(digits);
+    out.add(digits.slice(-10));
+  }
+  return [...out].filter((x) => x.length >= 4);
+}

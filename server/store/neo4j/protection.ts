@@ -6,7 +6,12 @@
  * duplicate regardless. Most calls find everyone numbered and write nothing.
  */
 import neo4j, { type Node } from 'neo4j-driver';
-import { pseudonymOf, type ProtectedEntity, type ProtectionReason } from '../../domain/protection.js';
+import {
+  pseudonymOf,
+  secretsOf,
+  type ProtectedEntity,
+  type ProtectionReason,
+} from '../../domain/protection.js';
 import type { Executor, QueryRunner } from './executor.js';
 import { entitySeq, props, safeInt, text, toEntityView } from './map-records.js';
 
@@ -16,14 +21,16 @@ interface Found {
   personId: string;
 }
 
-/** Strings worth scrubbing from a response: long enough not to match by chance. */
-function secretsOf(node: Node): string[] {
+/** What would name the entity in an answer (domain/protection.ts secretsOf), read from its node. */
+function secretsOfNode(node: Node): string[] {
   const p = node.properties as Record<string, unknown>;
   const id = text(p.id, 'entity id');
-  const out = new Set<string>([text(p.key, `key of ${id}`), text(p.display, `key of ${id}`)]);
-  out.add(text(p.label, `label of ${id}`));
-  for (const v of Object.values(props(p.props, `properties of ${id}`))) if (typeof v === 'string') out.add(v);
-  return [...out].filter((s) => s.length >= 4);
+  return secretsOf(
+    text(p.key, `key of ${id}`),
+    text(p.display, `key of ${id}`),
+    text(p.label, `label of ${id}`),
+    props(p.props, `properties of ${id}`),
+  );
 }
 
 async function find(q: QueryRunner): Promise<{ found: Found[]; numbers: Map<string, number> }> {
@@ -81,7 +88,7 @@ export class Neo4jProtection {
         kind: e.kind,
         reason: f.reason,
         pseudonym: pseudonymOf(result.numbers.get(f.personId)!),
-        secrets: secretsOf(f.node),
+        secrets: secretsOfNode(f.node),
       };
     });
   }

@@ -1,7 +1,12 @@
 /** Who is protected (domain/protection.ts), found in the embedded store, and their pseudonyms. */
 import type Database from 'better-sqlite3';
 import type { EntityKind } from '../../domain/kinds.js';
-import { pseudonymOf, type ProtectedEntity, type ProtectionReason } from '../../domain/protection.js';
+import {
+  pseudonymOf,
+  secretsOf,
+  type ProtectedEntity,
+  type ProtectionReason,
+} from '../../domain/protection.js';
 
 interface Row {
   rid: number;
@@ -35,14 +40,6 @@ const PROTECTED = `
   SELECT e.rid, e.id, e.kind, e.key, e.display, e.label, e.props, 'identifier', pe.id
     FROM identifier i JOIN entity e ON e.rid = i.rid JOIN entity pe ON pe.rid = i.person_rid
   ORDER BY 1`;
-
-/** Strings worth scrubbing from a response: long enough not to match by chance. */
-function secretsOf(r: Row): string[] {
-  const out = new Set<string>([r.key, r.display, r.label]);
-  for (const v of Object.values(JSON.parse(r.props) as Record<string, unknown>))
-    if (typeof v === 'string') out.add(v);
-  return [...out].filter((s) => s.length >= 4);
-}
 
 export class SqliteProtection {
   private readonly find: Database.Statement<[], Row>;
@@ -81,7 +78,7 @@ export class SqliteProtection {
         kind: r.kind as EntityKind,
         reason: r.reason,
         pseudonym: pseudonymOf(found.numbers.get(r.person_id)!),
-        secrets: secretsOf(r),
+        secrets: secretsOf(r.key, r.display, r.label, JSON.parse(r.props) as Record<string, unknown>),
       }));
     };
   }
