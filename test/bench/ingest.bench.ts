@@ -5,14 +5,14 @@
  * child, the same link keys are then inserted in the same order into a bare better-sqlite3 table (one
  * text primary key, WAL, one transaction): the ceiling this machine allows.
  *
- * Where the time goes (100,000 entities, measured 2026-11-23 on the 2-core machine, 18.9 s end to end):
- * the preparing worker spends ~2 s parsing JSON, 4–5 s in zod and 6–8 s normalising keys and deriving
- * ids; the writing thread ~9 s in SQLite inserts (637,553 link records, 1.06 M occurrences, 399,159
- * entity re-declarations, each a provenance row) and, at the end of the bulk load, ~2.4 s building the
- * deferred indexes and ~2 s committing the 275 MB file. Ways still open: a validator compiled from the
- * zod schemas for the hot shapes (checked against zod by property tests), a link's first source kept
- * in its row as an occurrence's already is, occurrences packed per link and document, and a second
- * preparing worker once the writer is the shorter half.
+ * Where the time goes (100,000 entities, 2026-11-23, session 3, 17.9 s end to end on the 2-core
+ * machine): the preparing worker ~10 s of CPU (2 s parsing JSON, the hand check of the batch shape,
+ * key normalisation and ids, occurrence totals), the writing thread ~14.5 s (about 2.3 M rows:
+ * 399,159 entity statements, 517,572 links with their first source, 120k further link sources,
+ * 1.06 M occurrences, 100k search texts; then the deferred indexes and the commit of a ~250 MB file).
+ * The writer is the longer side; its rows cost 2–3 µs each in better-sqlite3 on this machine, so what
+ * is left is fewer rows (occurrences packed per link and document, an entity's first source in its row).
+ * Figures drift by a fifth from minute to minute here: compare runs made side by side.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
