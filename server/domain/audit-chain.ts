@@ -5,6 +5,7 @@
  * to append (in the store) and to verify (server/audit), so the two cannot disagree.
  */
 import { hash } from 'node:crypto';
+import { CaseGraphError } from './errors.js';
 
 /** The hash before the first entry. */
 export const GENESIS = '0'.repeat(64);
@@ -39,4 +40,27 @@ function canonical(value: unknown): string {
 export function entryHash(content: AuditContent, prevHash: string): string {
   const c = { ...content, prevHash };
   return hash('sha256', canonical(c), 'hex');
+}
+
+/**
+ * An entry's content exactly as every store reads it back: detail through JSON (a Date becomes its
+ * string, undefined goes), absent fields as null. A store that hashed anything else would make a later
+ * verification disagree, so both adapters store what this returns.
+ */
+export function auditContentAsStored(entry: Omit<AuditContent, 'seq'>): Omit<AuditContent, 'seq'> {
+  if (!Number.isSafeInteger(entry.at))
+    throw new CaseGraphError('REQUEST.INVALID', 'an audit entry needs `at` as whole epoch milliseconds');
+  const detail: unknown = JSON.parse(JSON.stringify(entry.detail ?? {}));
+  if (detail === null || typeof detail !== 'object' || Array.isArray(detail))
+    throw new CaseGraphError('REQUEST.INVALID', 'an audit entry needs `detail` as an object');
+  return {
+    at: entry.at,
+    actor: entry.actor ?? null,
+    role: entry.role ?? null,
+    action: entry.action,
+    caseId: entry.caseId ?? null,
+    target: entry.target ?? null,
+    detail: detail as Record<string, unknown>,
+    ip: entry.ip ?? null,
+  };
 }

@@ -5,33 +5,16 @@
  * the uniqueness constraint on the entry's seq would refuse a fork even if they did not.
  */
 import neo4j, { isInt, type Integer, type Node } from 'neo4j-driver';
-import { GENESIS, entryHash, type AuditContent, type AuditEntry } from '../../domain/audit-chain.js';
-import { CaseGraphError } from '../../domain/errors.js';
+import {
+  GENESIS,
+  auditContentAsStored,
+  entryHash,
+  type AuditContent,
+  type AuditEntry,
+} from '../../domain/audit-chain.js';
 import type { AuditHead, AuditQuery, AuditStore } from '../audit-store.js';
 import type { Executor } from './executor.js';
 import { safeInt } from './map-records.js';
-
-/**
- * The content exactly as it will read back: detail through JSON, absent fields as null. Hashing anything
- * else would make a later verification disagree (as sqlite/audit.ts does for the embedded store).
- */
-function asStored(entry: Omit<AuditContent, 'seq'>): Omit<AuditContent, 'seq'> {
-  if (!Number.isSafeInteger(entry.at))
-    throw new CaseGraphError('REQUEST.INVALID', 'an audit entry needs `at` as whole epoch milliseconds');
-  const detail: unknown = JSON.parse(JSON.stringify(entry.detail ?? {}));
-  if (detail === null || typeof detail !== 'object' || Array.isArray(detail))
-    throw new CaseGraphError('REQUEST.INVALID', 'an audit entry needs `detail` as an object');
-  return {
-    at: entry.at,
-    actor: entry.actor ?? null,
-    role: entry.role ?? null,
-    action: entry.action,
-    caseId: entry.caseId ?? null,
-    target: entry.target ?? null,
-    detail: detail as Record<string, unknown>,
-    ip: entry.ip ?? null,
-  };
-}
 
 const textOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
@@ -84,7 +67,7 @@ export class Neo4jAuditStore implements AuditStore {
   constructor(private readonly executor: Executor) {}
 
   async append(content: Omit<AuditContent, 'seq'>): Promise<AuditEntry> {
-    const stored = asStored(content);
+    const stored = auditContentAsStored(content);
     return this.executor.write(async (q) => {
       const [head] = await q.all('lock-audit-head', { at: neo4j.int(stored.at) });
       if (!head) throw new Error('the Neo4j database has no audit head: the schema step did not run');

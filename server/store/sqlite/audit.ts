@@ -5,8 +5,13 @@
  * of both linking to the same head and forking the chain.
  */
 import type Database from 'better-sqlite3';
-import { GENESIS, entryHash, type AuditContent, type AuditEntry } from '../../domain/audit-chain.js';
-import { CaseGraphError } from '../../domain/errors.js';
+import {
+  GENESIS,
+  auditContentAsStored,
+  entryHash,
+  type AuditContent,
+  type AuditEntry,
+} from '../../domain/audit-chain.js';
 import type { AuditHead, AuditQuery, AuditStore } from '../audit-store.js';
 import { busyAsUnavailable } from './busy.js';
 
@@ -60,7 +65,7 @@ export class SqliteAuditStore implements AuditStore {
   }
 
   async append(entry: Omit<AuditContent, 'seq'>): Promise<AuditEntry> {
-    return busyAsUnavailable(() => this.appendTx(asStored(entry)));
+    return busyAsUnavailable(() => this.appendTx(auditContentAsStored(entry)));
   }
 
   async read(query: AuditQuery): Promise<AuditEntry[]> {
@@ -100,28 +105,6 @@ export class SqliteAuditStore implements AuditStore {
     const head = busyAsUnavailable(() => this.headRow.get());
     return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: GENESIS };
   }
-}
-
-/**
- * The content exactly as it will read back: detail through JSON (a Date becomes its string, undefined
- * goes), absent fields as null. Hashing anything else would make a later verification disagree.
- */
-function asStored(entry: Omit<AuditContent, 'seq'>): Omit<AuditContent, 'seq'> {
-  if (!Number.isSafeInteger(entry.at))
-    throw new CaseGraphError('REQUEST.INVALID', 'an audit entry needs `at` as whole epoch milliseconds');
-  const detail: unknown = JSON.parse(JSON.stringify(entry.detail ?? {}));
-  if (detail === null || typeof detail !== 'object' || Array.isArray(detail))
-    throw new CaseGraphError('REQUEST.INVALID', 'an audit entry needs `detail` as an object');
-  return {
-    at: entry.at,
-    actor: entry.actor ?? null,
-    role: entry.role ?? null,
-    action: entry.action,
-    caseId: entry.caseId ?? null,
-    target: entry.target ?? null,
-    detail: detail as Record<string, unknown>,
-    ip: entry.ip ?? null,
-  };
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
