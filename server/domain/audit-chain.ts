@@ -64,3 +64,19 @@ export function auditContentAsStored(entry: Omit<AuditContent, 'seq'>): Omit<Aud
     ip: entry.ip ?? null,
   };
 }
+
+/**
+ * An entry's detail as read back from a store. Nothing is refused: someone may have edited the store by
+ * hand, and the verifier must still see the entry and report it as changed. A detail that no longer
+ * parses to an object is passed on as its raw text, which can never hash as the original did.
+ */
+export function storedDetail(raw: unknown): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(String(raw));
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch {
+    // falls through to the raw text
+  }
+  return { unreadable: String(raw) };
+}

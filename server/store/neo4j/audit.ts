@@ -8,6 +8,7 @@ import neo4j, { isInt, type Integer, type Node } from 'neo4j-driver';
 import {
   GENESIS,
   auditContentAsStored,
+  storedDetail,
   entryHash,
   type AuditContent,
   type AuditEntry,
@@ -38,16 +39,7 @@ const seqParam = (n: number) => (Number.isSafeInteger(n) ? neo4j.int(n) : n);
  */
 export function toAuditEntry(node: Node): AuditEntry {
   const p = node.properties as Record<string, unknown>;
-  let detail: Record<string, unknown>;
-  try {
-    const parsed: unknown = JSON.parse(String(p.detail));
-    detail =
-      parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-        ? (parsed as Record<string, unknown>)
-        : { unreadable: String(p.detail) };
-  } catch {
-    detail = { unreadable: String(p.detail) };
-  }
+  const detail = storedDetail(p.detail);
   return {
     seq: numberOf(p.seq),
     at: numberOf(p.at),

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import {
   GENESIS,
   auditContentAsStored,
+  storedDetail,
   entryHash,
   type AuditContent,
   type AuditEntry,
@@ -115,16 +116,7 @@ const text = (v: unknown): string | null => (v === null || v === undefined ? nul
  * object is passed on as its raw text, which can never hash as the original did.
  */
 function fromRow(row: AuditRow): AuditEntry {
-  let detail: Record<string, unknown>;
-  try {
-    const parsed: unknown = JSON.parse(String(row.detail));
-    detail =
-      parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-        ? (parsed as Record<string, unknown>)
-        : { unreadable: String(row.detail) };
-  } catch {
-    detail = { unreadable: String(row.detail) };
-  }
+  const detail = storedDetail(row.detail);
   return {
     seq: row.seq,
     at: Number(row.at),
