@@ -141,7 +141,7 @@ export async function start(
   const demo = config.SEED_DEMO
     ? await seedDemoIfEmpty(store, keys, dataDir, logger)
     : existsSync(join(dataDir, 'demo-seeded'));
-  const analytics = new AnalyticsClient(worker);
+  const analytics = new AnalyticsClient(worker, join(dataDir, 'analytics-spool'));
   const app = createApp(
     {
       store,

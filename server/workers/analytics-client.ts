@@ -1,5 +1,7 @@
 /** The service's side of the analytics worker process: questions go in, answers come back as promises. */
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
   AnalyticsError,
@@ -15,11 +17,11 @@ export class AnalyticsFailure extends Error {
   }
 }
 
-/** An answer as JSON text ({ version, cached, ms, result }), ready to send. */
-export interface AnalyticsAnswer {
-  version: number;
-  body: string;
-}
+/**
+ * An answer as JSON text ({ version, cached, ms, result }), ready to send: in memory when it is small,
+ * in a spool file when it is large (the one who sends it removes the file, sent or not).
+ */
+export type AnalyticsAnswer = { version: number; body: string } | { version: number; file: string };
 
 export class AnalyticsClient {
   private readonly worker: ChildProcess;
@@ -29,10 +31,15 @@ export class AnalyticsClient {
     { ok: (a: AnalyticsAnswer) => void; fail: (e: Error) => void }
   >();
 
-  constructor(input: AnalyticsWorkerInput) {
+  /** With a spool folder, large answers come as files there; it is emptied of a previous run's. */
+  constructor(input: AnalyticsWorkerInput, spoolDir?: string) {
+    if (spoolDir !== undefined) {
+      mkdirSync(spoolDir, { recursive: true, mode: 0o700 });
+      for (const name of readdirSync(spoolDir)) rmSync(join(spoolDir, name), { force: true });
+    }
     this.worker = fork(
       fileURLToPath(new URL('./analytics-worker.ts', import.meta.url)),
-      [JSON.stringify(input)],
+      [JSON.stringify(spoolDir === undefined ? input : { ...input, spoolDir })],
       {
         execArgv: ['--import', 'tsx', '--single-threaded-gc'],
         serialization: 'advanced',
@@ -43,7 +50,12 @@ export class AnalyticsClient {
       const w = this.waiting.get(reply.id);
       if (!w) return;
       this.waiting.delete(reply.id);
-      if (reply.ok) w.ok({ version: reply.version, body: reply.body });
+      if (reply.ok)
+        w.ok(
+          'file' in reply
+            ? { version: reply.version, file: reply.file }
+            : { version: reply.version, body: reply.body },
+        );
       else w.fail(new AnalyticsFailure(reply.error));
     });
     const failAll = (e: Error) => {

@@ -29,16 +29,34 @@ export interface AnalyticsError {
 
 export type AnalyticsReply =
   | { id: number; ok: true; version: number; /** The whole answer as JSON text. */ body: string }
+  | {
+      id: number;
+      ok: true;
+      version: number;
+      /** A file in the spool holding the answer's JSON text. */ file: string;
+    }
   | { id: number; ok: false; error: AnalyticsError };
+
+/**
+ * Answers longer than this many characters travel through a file in the spool, not the IPC channel: a
+ * community map of a million links is megabytes, and taking it off the channel, copying it and encoding
+ * it for the socket once cost the service's thread a quarter of a second in one piece. A file is read
+ * into the response in small chunks, so other requests are served between them.
+ */
+export const SPOOL_ABOVE_CHARS = 256 * 1024;
 
 /**
  * Where the worker finds the store. For Neo4j it reads the connection settings from its own environment
  * (server/config.ts), which it inherits: a password must not travel on a command line others can list.
  */
-export type AnalyticsWorkerInput =
+export type AnalyticsWorkerInput = (
   | { store: 'sqlite'; dbPath: string; cacheMiB: number }
   | {
       store: 'neo4j';
       /** Whole-graph communities of at least this many links run as gds.louvain where GDS is installed. */
       gdsMinLinks: number;
-    };
+    }
+) & {
+  /** A folder only this service reads (in the data folder: answers hold case data) for large answers. */
+  spoolDir?: string;
+};

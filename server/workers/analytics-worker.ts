@@ -7,6 +7,8 @@
  * store through its own connection (WAL lets it read while the service writes), catches the projection
  * up by graph version before each question, and caches answers per graph version and parameters.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildGraph, type AnalyticsGraph } from '../analytics/graph.js';
 import { Projection } from '../analytics/projection.js';
 import { SqliteGraphStore } from '../store/sqlite/sqlite-store.js';
@@ -23,6 +25,7 @@ import type {
   AnalyticsScope,
   AnalyticsWorkerInput,
 } from './analytics-protocol.js';
+import { SPOOL_ABOVE_CHARS } from './analytics-protocol.js';
 
 const input = JSON.parse(process.argv[2] ?? '{}') as AnalyticsWorkerInput;
 
@@ -64,12 +67,12 @@ async function graphOf(scope: AnalyticsScope): Promise<AnalyticsGraph> {
  */
 function reply(id: number, resultJson: string, version: number, cached: boolean, t0: number): AnalyticsReply {
   const ms = Math.round((performance.now() - t0) * 10) / 10;
-  return {
-    id,
-    ok: true,
-    version,
-    body: `{"version":${version},"cached":${cached},"ms":${ms},"result":${resultJson}}`,
-  };
+  const body = `{"version":${version},"cached":${cached},"ms":${ms},"result":${resultJson}}`;
+  if (input.spoolDir === undefined || body.length <= SPOOL_ABOVE_CHARS)
+    return { id, ok: true, version, body };
+  const file = join(input.spoolDir, `${process.pid}-${id}.json`);
+  writeFileSync(file, body, { mode: 0o600 });
+  return { id, ok: true, version, file };
 }
 
 async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {

@@ -3,6 +3,8 @@
  * (the whole graph) or on the subgraph of a case or of filters, off the service's thread.
  */
 import type { Response } from 'express';
+import { createReadStream, rm } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
 import { ENTITY_KINDS, LINK_KINDS } from '../../domain/kinds.js';
@@ -121,9 +123,27 @@ async function scopeOf(ctx: AppContext, q: ScopeQuery): Promise<AnalyticsScope> 
   };
 }
 
-/** The answer is JSON text already, made in the worker: it is sent as it is. */
-function send(res: Response, answer: AnalyticsAnswer): void {
-  res.status(200).type('application/json').send(answer.body);
+/**
+ * The answer is JSON text already, made in the worker: it is sent as it is, and a large one is streamed
+ * from its spool file in chunks so that no single step holds the service's thread.
+ */
+async function send(res: Response, answer: AnalyticsAnswer): Promise<void> {
+  res.status(200).type('application/json');
+  if ('body' in answer) {
+    res.send(answer.body);
+    return;
+  }
+  // Awaited to the end: the route is done (and nothing else may answer) only once the file is sent.
+  try {
+    await pipeline(createReadStream(answer.file), res);
+  } finally {
+    discard(answer);
+  }
+}
+
+/** A spooled answer that will not be sent (its audit failed, the caller left) is removed all the same. */
+function discard(answer: AnalyticsAnswer): void {
+  if ('file' in answer) rm(answer.file, { force: true }, () => {});
 }
 
 /** The worker's refusals of input (an unknown entity, a person id that is not a person) are 400s. */
@@ -174,16 +194,21 @@ function route(
       const answer = await ask(() => ctx.analytics.run(op, scope, paramsOf(q)), parameterOf);
       // Recorded before it is sent: an answer about case data that cannot be audited is not served.
       const { user } = sessionOf(res)!;
-      await ctx.audit.record({
-        actor: user.username,
-        role: user.role,
-        ip: req.ip ?? null,
-        action: 'read.graph',
-        caseId: asked.caseId ?? null,
-        ...(typeof q.entity === 'string' ? { target: q.entity } : {}),
-      });
+      try {
+        await ctx.audit.record({
+          actor: user.username,
+          role: user.role,
+          ip: req.ip ?? null,
+          action: 'read.graph',
+          caseId: asked.caseId ?? null,
+          ...(typeof q.entity === 'string' ? { target: q.entity } : {}),
+        });
+      } catch (err) {
+        discard(answer);
+        throw err;
+      }
       // Masked in the worker, where the answer is made: parsing a large answer here would stall the service.
-      send(res, answer);
+      await send(res, answer);
     },
   };
 }
@@ -197,7 +222,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
       tags: ['analytics'],
       summary: 'The in-memory projection: graph version, size and memory',
       responses: { 200: { description: 'The projection, caught up to the store.', schema: answerSchema } },
-      handler: async (_input, _req, res) => send(res, await ctx.analytics.run('projection', {})),
+      handler: async (_input, _req, res) => await send(res, await ctx.analytics.run('projection', {})),
     },
     route(
       ctx,
