@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   ingest: async () => (await import('./ingest.bench.js')).run(),
   communities: async () => (await import('./communities.bench.js')).run(),
   analytics: async () => (await import('./analytics.bench.js')).run(),
+  responsiveness: async () => (await import('./responsiveness.bench.js')).run(),
   client: async () => (await import('./client.bench.js')).run(),
   import: async () => (await import('./import.bench.js')).run(),
   report: async () => (await import('./report.bench.js')).run(),
