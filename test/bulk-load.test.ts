@@ -21,6 +21,65 @@ import { airtelCdr, FIR, firBatch, sha, TEST_KEYS } from './support/batches.js';
 const AT = new Date('2026-05-01T10:00:00Z');
 const now = () => AT;
 
+/**
+ * One file that names things twice: an entity under the same row and under another, a new link twice
+ * with calls shared between the two mentions, and a new link whose list repeats a call (two rows of the
+ * file recording the same call are one call with two sources).
+ */
+function namedTwice(): IngestBatchInput {
+  const a = { kind: 'phone' as const, key: '9820100001' };
+  const b = { kind: 'phone' as const, key: '9820100002' };
+  const c = { kind: 'phone' as const, key: '9820100003' };
+  const call = (at: string, durationS: number, ref: string) => ({ at, durationS, ref });
+  return {
+    document: { name: 'twice.csv', sha256: sha('named-twice'), type: 'cdr', case: FIR },
+    entities: [
+      { ...a, ref: 'row 1' },
+      { ...a, ref: 'row 1' },
+      { ...a, ref: 'row 2', props: { operator: 'Airtel' } },
+      { ...b, ref: 'row 2' },
+      { ...c, ref: 'row 3' },
+    ],
+    links: [
+      {
+        kind: 'called',
+        from: a,
+        to: b,
+        ref: 'row 1',
+        occurrences: [call('2026-04-01T10:00:00+05:30', 10, 'row 1')],
+      },
+      {
+        kind: 'called',
+        from: c,
+        to: a,
+        ref: 'row 3',
+        occurrences: [
+          call('2026-04-02T10:00:00+05:30', 20, 'row 3'),
+          call('2026-04-02T10:00:00+05:30', 20, 'row 4'),
+          call('2026-04-02T11:00:00+05:30', 5, 'row 5'),
+        ],
+      },
+      {
+        kind: 'called',
+        from: a,
+        to: b,
+        ref: 'row 6',
+        occurrences: [
+          call('2026-04-01T10:00:00+05:30', 10, 'row 6'),
+          call('2026-04-03T10:00:00+05:30', 30, 'row 7'),
+        ],
+      },
+      {
+        kind: 'called',
+        from: a,
+        to: b,
+        ref: 'row 1',
+        occurrences: [call('2026-04-01T10:00:00+05:30', 10, 'row 1')],
+      },
+    ],
+  };
+}
+
 /** A generated scenario with the awkward cases added: a refusal, a re-sent file, a conflicting file, a late merge. */
 function batches(): IngestBatchInput[] {
   const scenario = generateScenario({ entities: 1500, seed: 'bulk-load-equivalence' });
@@ -43,7 +102,7 @@ function batches(): IngestBatchInput[] {
   merge.entities = merge.entities!.map((e) =>
     e.kind === 'person' ? { ...e, props: { ...e.props, nationality: 'Indian' } } : e,
   );
-  list.splice(3, 0, firBatch(), airtelCdr(), unknownEnd, firBatch(), merge);
+  list.splice(3, 0, firBatch(), airtelCdr(), unknownEnd, firBatch(), merge, namedTwice());
   list.push(
     { ...firBatch(), document: { ...firBatch().document, case: FIR } },
     scenario.batches[10]!,
