@@ -217,6 +217,7 @@ export class ImportScreen {
     if (!file || this.blocked()) return;
     this.problem = undefined;
     this.checked = false;
+    this.job = undefined;
     try {
       if (this.batch) {
         this.step = 'running';
@@ -321,7 +322,12 @@ export class ImportScreen {
     if (this.step === 'previewing')
       parts.push(el('p', { className: 'import-wait', text: 'Reading the first rows…' }));
     if (!working && this.step !== 'failed') {
-      if (this.preview && this.step === 'preview') parts.push(previewSection(this.preview));
+      // While a correction is read, the last preview stays, greyed, so the page does not jump.
+      if (this.preview) {
+        const preview = previewSection(this.preview);
+        preview.classList.toggle('is-stale', this.step === 'previewing');
+        parts.push(preview);
+      }
       if (this.batch) parts.push(batchSection(this.batch));
       if (this.file)
         parts.push(
