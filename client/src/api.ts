@@ -3,6 +3,7 @@
  * stable code, its sentence, and the request id an officer quotes to the administrator — so the page can
  * show it. Nothing here logs: responses hold case data, and the console is no place for it.
  */
+import type { Issue } from '../../server/domain/errors.js';
 import type { SerialisedGraph } from './graph-data.js';
 
 export class ApiError extends Error {
@@ -13,13 +14,15 @@ export class ApiError extends Error {
     readonly code: string,
     readonly status: number | undefined,
     readonly requestId: string | undefined,
+    /** For bad input, every record or row and column at fault, as the API listed them. */
+    readonly issues: Issue[] = [],
   ) {
     super(message);
   }
 }
 
 interface ErrorBody {
-  error: { code: string; message: string; requestId?: string };
+  error: { code: string; message: string; requestId?: string; issues?: Issue[] };
 }
 
 function isErrorBody(body: unknown): body is ErrorBody {
@@ -57,7 +60,7 @@ export async function postJson(path: string, body: unknown, csrfToken?: string):
   });
 }
 
-async function send(path: string, init: RequestInit): Promise<unknown> {
+export async function send(path: string, init: RequestInit): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, credentials: 'same-origin' });
@@ -78,6 +81,7 @@ async function send(path: string, init: RequestInit): Promise<unknown> {
         body.error.code,
         response.status,
         body.error.requestId || headerId,
+        Array.isArray(body.error.issues) ? body.error.issues : [],
       );
     throw new ApiError(
       `The server answered ${response.status} ${response.statusText}`.trim() + '.',

@@ -24,6 +24,7 @@ import { mountSearch } from './panels/search-panel.js';
 import { mountTie } from './panels/tie-panel.js';
 import { mountFilters } from './panels/filters-panel.js';
 import { mountCommunities } from './panels/communities-panel.js';
+import { mountImportEntry } from './import/entry.js';
 
 /**
  * A read-only handle for the browser tests: the page's state, where entities sit on screen, and what
@@ -170,6 +171,11 @@ async function main(): Promise<void> {
       settle('error');
     };
 
+    mountImportEntry({
+      session,
+      cases,
+      reopen: (s) => open({ ...DEFAULT_STATE, scope: s ?? loaded }).catch(fail),
+    });
     picker.addEventListener('change', () => void open({ ...DEFAULT_STATE, scope: picker.value }).catch(fail));
     view.on('state', (s) => {
       size(s);
