@@ -15,6 +15,7 @@ import { SqliteGraphStore } from '../store/sqlite/sqlite-store.js';
 import { Neo4jGraphStore } from '../store/neo4j/neo4j-store.js';
 import { loadConfig } from '../config.js';
 import { communitiesFromPartition, DEFAULTS } from '../analytics/communities/index.js';
+import { linksAmong } from '../analytics/communities/edge-list.js';
 import type { EntityKind } from '../domain/kinds.js';
 import { mask, maskSet } from '../domain/mask.js';
 import { coldCommunities, OPS } from './analytics-ops.js';
@@ -136,6 +137,8 @@ async function gdsCommunities(
   const known = cache.get(JSON.stringify([version, 'communities', 'gds', params]));
   if (known !== undefined) return { json: known, version };
   const list = await neo4jStore.edgeList();
+  // The total above counts every link; the size that matters is the graph GDS would project.
+  if (linksAmong(list, new Set(DEFAULTS.includeKinds)) < input.gdsMinLinks) return undefined;
   const key = JSON.stringify([list.version, 'communities', 'gds', params]);
   const partition = await neo4jStore.gdsLouvain(DEFAULTS.includeKinds as EntityKind[]);
   const result = communitiesFromPartition(list, partition, {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalyticsGraph } from '../graph.js';
 import { mulberry32 } from '../rng.js';
 import { detectCommunities, detectCommunitiesInEdgeList, type EdgeList } from './index.js';
+import { linksAmong } from './edge-list.js';
 import { addLink, addNode, cliques, emptyGraph } from './test-graphs.js';
 
 /** The graph as a store would hand it over in bulk. */
@@ -55,5 +56,21 @@ describe('detectCommunitiesInEdgeList', () => {
     const list = edgeListOf(graph);
     list.ids.reverse();
     expect(() => detectCommunitiesInEdgeList(list)).toThrow(/ascending/);
+  });
+});
+
+describe('linksAmong', () => {
+  it('counts the links between two different entities of the kinds kept, as the projection keeps them', () => {
+    const list = {
+      ids: ['a', 'b', 'c', 'fir'],
+      kinds: ['person', 'phone', 'phone', 'case'] as EdgeList['kinds'],
+      from: Int32Array.from([0, 1, 1, 3, 2, 0]),
+      to: Int32Array.from([1, 2, 2, 0, 2, 3]),
+      weight: Float64Array.from([1, 1, 1, 1, 1, 1]),
+    };
+    // a-b, b-c twice; not the case's two links, not c's link to itself
+    expect(linksAmong(list, new Set(['person', 'phone']))).toBe(3);
+    expect(linksAmong(list, new Set(['person', 'phone', 'case']))).toBe(5);
+    expect(linksAmong(list, new Set(['phone']))).toBe(2);
   });
 });

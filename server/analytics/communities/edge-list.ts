@@ -18,6 +18,17 @@ export interface EdgeList {
   weight: Float64Array;
 }
 
+/** How many links join two different entities of the given kinds: the links a projection keeps. */
+export function linksAmong(list: Omit<EdgeList, 'labels'>, includeKinds: ReadonlySet<string>): number {
+  let links = 0;
+  for (let k = 0; k < list.from.length; k++) {
+    const a = list.from[k]!;
+    const b = list.to[k]!;
+    if (a !== b && includeKinds.has(list.kinds[a]!) && includeKinds.has(list.kinds[b]!)) links++;
+  }
+  return links;
+}
+
 /** The projection `project` makes of the same graph: same node order, same summed weights. */
 export function projectEdgeList(
   list: Omit<EdgeList, 'labels'>,
