@@ -6,6 +6,8 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAKES_REPORTS } from '../client/src/report-access.js';
+import { can, ROLES } from '../server/domain/access.js';
 import { entityId } from '../server/domain/ids.js';
 import { normaliseKey } from '../server/domain/keys.js';
 import { airtelCdr, FIR, firBatch, TEST_KEYS } from './support/batches.js';
@@ -135,5 +137,11 @@ describe('the OpenAPI document', () => {
       expect(ok.content['text/csv'].schema).toEqual({ type: 'string', contentMediaType: 'text/csv' });
       expect(Object.keys(ok.headers)).toContain('X-Export-Sha256');
     }
+  });
+});
+
+describe('who the client offers the Report button', () => {
+  it('is every role the server lets make reports, and no other', () => {
+    for (const role of ROLES) expect(MAKES_REPORTS[role], role).toBe(can(role, 'reports'));
   });
 });
