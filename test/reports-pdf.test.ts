@@ -223,8 +223,24 @@ describe('the draft certificate (BSA s.63)', () => {
       'CaseGraph',
       chosen.written.split('/')[2]!,
       'Name and signature',
+      // The Schedule's form: who deposes, the source device, lawful control, the hash and its algorithm,
+      // the expert's own statement of the hash, signatures with the time in IST.
+      'residing/employed at',
+      '[ ] Computer / Storage Media [ ] DVR [ ] Mobile [ ] Flash Drive [ ] CD/DVD [ ] Server [ ] Cloud [ ] Other',
+      'IMEI/UIN/UID/MAC/Cloud ID',
+      'was under the lawful control for regularly creating, storing or processing information',
+      '[ ] Owned [ ] Maintained [ ] Managed [ ] Operated by me',
+      `HASH value/s of the electronic/digital record/s is ${sha}`,
+      '[X] SHA256',
+      'Hash report to be enclosed with the certificate',
+      'Part B (to be filled by the expert)',
+      'The produced electronic record/output of the digital record are obtained from',
+      '(Name, designation and signature)',
+      'hours (in 24 hours format)',
     ])
       expect(cert.replace(/\s+/g, ' '), s).toContain(s);
+    // Part B is the expert's own statement of the hash, not a comparison the Schedule does not ask for.
+    expect(cert).not.toMatch(/does not match/);
     expect(cert).toMatch(/casegraph-report-.*\.pdf/);
     pdfPages(r.bytes, 'certificate', 70);
     const v = await prosecutor.get(`/api/reports/verify?sha256=${r.headers.get('x-report-sha256')}`);

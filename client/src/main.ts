@@ -25,6 +25,7 @@ import { mountTie } from './panels/tie-panel.js';
 import { mountFilters } from './panels/filters-panel.js';
 import { mountCommunities } from './panels/communities-panel.js';
 import { mountImportEntry } from './import/entry.js';
+import { mountReport } from './panels/report-panel.js';
 
 /**
  * A read-only handle for the browser tests: the page's state, where entities sit on screen, and what
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
     mountSearch(byId('search-panel'), view);
     mountFilters(byId('filters-panel'), byId('filters'), byId('counts'), view);
     const communities = mountCommunities(byId('communities-panel'), byId('communities'), view);
+    mountReport(byId('report-panel'), byId('toolbar'), view, session, caseLabel);
     view.on('openCommunity', (c) => view.update({ opened: [...view.state.opened, c] }, 'open community'));
 
     let loaded = '';

@@ -11,6 +11,17 @@ import { CSRF_HEADER, sessionOf } from './session.js';
 import type { AuditAction, AuditDetail, AuditRecorder } from '../audit/record.js';
 import { mask, type Masking } from './masking.js';
 
+/**
+ * One answer of a route: JSON described by a schema, or a file (a PDF, an export) named by its media
+ * types — the handler sends those itself — with the headers that go with it.
+ */
+export interface RouteResponse {
+  description: string;
+  schema?: z.ZodType;
+  files?: string[];
+  headers?: Record<string, string>;
+}
+
 export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
   method: 'get' | 'post';
   /**
@@ -39,7 +50,7 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
   params?: P;
   body?: B;
   /** Status code to response schema; errors are added from the shared error shape. */
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  responses: Record<number, RouteResponse>;
   errors?: number[];
   handler: (
     input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> },

@@ -62,6 +62,15 @@ function parameters(schema: z.ZodType | undefined, where: 'query' | 'path'): Jso
   }));
 }
 
+/**
+ * A file's body: text formats are strings; a binary one (a PDF) has no schema, as OpenAPI 3.1 describes
+ * raw bytes, only its media type.
+ */
+function fileMedia(type: string): Record<string, unknown> {
+  const binary = !/^text\/|[+/](xml|json)\b/.test(type);
+  return binary ? {} : { schema: { type: 'string', contentMediaType: type } };
+}
+
 export function buildOpenApi(routes: AnyRoute[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
@@ -72,6 +81,19 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
         description: res.description,
         ...(res.schema
           ? { content: { 'application/json': { schema: refOrInline(res.schema, 'output') } } }
+          : {}),
+        ...(res.files
+          ? { content: Object.fromEntries(res.files.map((type) => [type, fileMedia(type)])) }
+          : {}),
+        ...(res.headers
+          ? {
+              headers: Object.fromEntries(
+                Object.entries(res.headers).map(([name, description]) => [
+                  name,
+                  { description, schema: { type: 'string' } },
+                ]),
+              ),
+            }
           : {}),
       };
     }

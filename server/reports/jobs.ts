@@ -20,17 +20,30 @@ export interface ReportJob<T> {
 
 export const JOB_DEFAULTS = { ttlMs: 30 * 60_000, maxJobs: 200 };
 
+/** Why a job id is not (or no longer) answered here, in words the person waiting for it can act on. */
+export type JobMissing = 'other-run' | 'expired';
+
 export class ReportJobs<T> {
   private readonly jobs = new Map<string, ReportJob<T>>();
+  /**
+   * The first 8 hex digits of every job id made by this process: an id with others was made before a
+   * restart (or by another instance), which is what tells "the service restarted" from "it expired".
+   */
+  readonly run = randomBytes(4).toString('hex');
   constructor(
     private readonly options = JOB_DEFAULTS,
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Why get(id) found nothing: a job of another run of the service, or one of this run that is gone. */
+  missing(id: string): JobMissing {
+    return id.slice(4, 12) === this.run ? 'expired' : 'other-run';
+  }
+
   start(owner: string, caseId: string, run: (progress: (stage: string, f: number) => void) => Promise<T>) {
     this.expire();
     const job: ReportJob<T> = {
-      id: `job-${randomBytes(12).toString('hex')}`,
+      id: `job-${this.run}${randomBytes(8).toString('hex')}`,
       owner,
       caseId,
       state: 'running',

@@ -51,7 +51,7 @@ export async function renderReport(
   const ctx = buildContext(data, analysis, meta);
   const doc = new PdfDocument({
     title: `CaseGraph report, ${data.caseEntity.label}`,
-    author: meta.preparedBy.name,
+    author: meta.preparedBy.statedAs ?? meta.preparedBy.name,
     subject: `Network analysis for ${meta.court}`,
     producer: `CaseGraph ${meta.version}`,
     createdAt: meta.generatedAt,

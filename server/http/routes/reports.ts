@@ -19,7 +19,7 @@ import { toGraphologyJson } from '../../reports/exports/json.js';
 import { exportModel, type ExportModel } from '../../reports/exports/model.js';
 import { viewModel } from '../../reports/exports/view-data.js';
 import { ENTITY_KINDS, LINK_KINDS } from '../../domain/kinds.js';
-import { ReportJobs } from '../../reports/jobs.js';
+import { JOB_DEFAULTS, ReportJobs } from '../../reports/jobs.js';
 import { layout } from '../../reports/layout.js';
 import { buildReport, type BuiltReport } from '../../reports/report.js';
 import { gatherReportData } from '../../reports/report/data.js';
@@ -42,6 +42,16 @@ export const reportRequestSchema = z
       .max(200)
       .default('(court to be completed)')
       .meta({ description: 'The court the report is for, printed on its cover.' }),
+    preparedBy: z
+      .string()
+      .trim()
+      .min(1, 'prepared by is empty: leave it out to print the account asking')
+      .max(200)
+      .optional()
+      .meta({
+        description:
+          "Who prepared the report (an officer's name and rank), printed on its cover beside the account asking for it.",
+      }),
     async: z
       .boolean()
       .default(false)
@@ -126,6 +136,20 @@ const MEDIA: Record<(typeof EXPORT_FORMATS)[number], [string, string]> = {
   json: ['application/json; charset=utf-8', 'json'],
 };
 
+const PDF_HEADERS = {
+  'Content-Disposition': 'attachment, with the file name to save it under.',
+  'X-Report-Sha256': "The SHA-256 of the file's bytes, as the audit trail records it.",
+  'X-Report-Reference': 'The verification reference printed in the footer of every page.',
+};
+const EXPORT_RESPONSE = {
+  description: 'The file, masked as every answer is, by the format asked for.',
+  files: [...new Set(Object.values(MEDIA).map(([type]) => type.split(';')[0]!))],
+  headers: {
+    'Content-Disposition': 'attachment, with the file name to save it under.',
+    'X-Export-Sha256': "The SHA-256 of the file's bytes, as the audit trail records it.",
+  },
+};
+
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -145,11 +169,32 @@ function sendFile(
 export function reportRoutes(ctx: AppContext): AnyRoute[] {
   const jobs = new ReportJobs<BuiltReport & { caseLabel: string }>();
 
-  const metaFor = (res: Response, court: string): ReportMeta => {
+  /**
+   * Jobs live in this process's memory: after a restart the person waiting is told so, in words, with a
+   * code the client acts on (ask again), rather than a bare "not found".
+   */
+  const jobGone = (id: string) =>
+    new CaseGraphError(
+      'REPORT.JOB_GONE',
+      jobs.missing(id) === 'other-run'
+        ? `report job ${id} is gone: the service has restarted since it was started (or another instance made it), ` +
+            'and jobs live only in the memory of the process that runs them; ask for the report again — a report ' +
+            'already made is on the audit trail (GET /api/reports/verify)'
+        : `report job ${id} is gone: no job of yours by that id in this run of the service (jobs are kept ` +
+            `${JOB_DEFAULTS.ttlMs / 60_000} minutes); ask for the report again`,
+    );
+
+  const metaFor = (res: Response, court: string, statedAs?: string): ReportMeta => {
     const { user } = sessionOf(res)!;
     return {
       court,
-      preparedBy: { name: user.displayName, username: user.username, role: user.role, unit: user.unit },
+      preparedBy: {
+        name: user.displayName,
+        username: user.username,
+        role: user.role,
+        unit: user.unit,
+        ...(statedAs ? { statedAs } : {}),
+      },
       // Whole seconds: the time printed is the time recorded.
       generatedAt: new Date(Math.floor(Date.now() / 1000) * 1000),
       version: ctx.version,
@@ -267,7 +312,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       params: caseParams,
       body: reportRequestSchema,
       responses: {
-        200: { description: 'The report (application/pdf).' },
+        200: { description: 'The report.', files: ['application/pdf'], headers: PDF_HEADERS },
         202: { description: 'The job making the report (with async: true).', schema: jobSchema },
       },
       errors: [400, 404],
@@ -279,7 +324,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         const caseId = await resolveCase(ctx, params.id);
         await requireCase(ctx, user, caseId);
         const masks = await ctx.masking.current();
-        const meta = metaFor(res, body.court);
+        const meta = metaFor(res, body.court, body.preparedBy);
         const caseLabel = (await ctx.store.getEntity(caseId))?.label ?? caseId;
         if (body.async) {
           const job = jobs.start(user.username, caseId, async (progress) => {
@@ -309,8 +354,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       errors: [400, 404],
       handler: async ({ params }: { params: { job: string } }, _req, res) => {
         const job = jobs.get(params.job);
-        if (!job || job.owner !== sessionOf(res)!.user.username)
-          throw new CaseGraphError('ROUTE.NOT_FOUND', 'no such report job (they are kept 30 minutes)');
+        if (!job || job.owner !== sessionOf(res)!.user.username) throw jobGone(params.job);
         return {
           job: job.id,
           state: job.state,
@@ -328,12 +372,18 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       tags: ['reports'],
       summary: 'The finished report of a job (application/pdf)',
       params: z.object({ job: z.string().regex(/^job-[0-9a-f]{24}$/) }).strict(),
-      responses: { 200: { description: 'The report (application/pdf).' } },
+      responses: {
+        200: { description: 'The report.', files: ['application/pdf'], headers: PDF_HEADERS },
+      },
       errors: [400, 404],
       handler: async ({ params }: { params: { job: string } }, _req, res) => {
         const job = jobs.get(params.job);
-        if (!job || job.owner !== sessionOf(res)!.user.username || job.state !== 'done' || !job.result)
-          throw new CaseGraphError('ROUTE.NOT_FOUND', 'no finished report for this job');
+        if (!job || job.owner !== sessionOf(res)!.user.username) throw jobGone(params.job);
+        if (job.state !== 'done' || !job.result)
+          throw new CaseGraphError(
+            'ROUTE.NOT_FOUND',
+            `report job ${job.id} has no file: it is ${job.state} (${job.stage})`,
+          );
         const r = job.result;
         sendFile(res, r.pdf, 'application/pdf', reportName(r.caseLabel, r), {
           'X-Report-Sha256': r.sha256,
@@ -349,7 +399,17 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       summary:
         'The draft certificate (BSA s.63) for a report CaseGraph produced, to complete and sign (application/pdf)',
       query: z.object({ reference: z.string().regex(/^report:[0-9a-f]{24}$/) }).strict(),
-      responses: { 200: { description: 'The draft certificate (application/pdf).' } },
+      responses: {
+        200: {
+          description: 'The draft certificate.',
+          files: ['application/pdf'],
+          headers: {
+            ...PDF_HEADERS,
+            'X-Report-Sha256': "The SHA-256 of the certificate's bytes, as the audit trail records it.",
+            'X-Report-Reference': 'The verification reference of the report the certificate is for.',
+          },
+        },
+      },
       errors: [400, 404],
       handler: async ({ query }: { query: { reference: string } }, req, res) => {
         const { user } = sessionOf(res)!;
@@ -442,7 +502,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         'A case as an open file: GEXF or GraphML (Gephi), i2 ANX, CSV of nodes and links with provenance, graphology JSON',
       params: caseParams,
       query: exportQuery,
-      responses: { 200: { description: 'The file, masked as every answer is.' } },
+      responses: { 200: EXPORT_RESPONSE },
       errors: [400, 404],
       handler: async (
         { params, query }: { params: z.output<typeof caseParams>; query: z.output<typeof exportQuery> },
@@ -467,7 +527,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       summary:
         "A view as an open file: the subgraph /api/graph would give (a case or all of the caller's cases, kinds, link kinds, a time window)",
       query: viewExportQuery,
-      responses: { 200: { description: 'The file, masked as every answer is.' } },
+      responses: { 200: EXPORT_RESPONSE },
       errors: [400, 404],
       handler: async ({ query }: { query: z.output<typeof viewExportQuery> }, req, res) => {
         const { user } = sessionOf(res)!;

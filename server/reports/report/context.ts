@@ -10,7 +10,11 @@ import type { ReportData } from './data.js';
 
 export interface ReportMeta {
   court: string;
-  preparedBy: { name: string; username: string; role: string; unit: string | null };
+  /**
+   * The account that asked for the report; `statedAs` is how the requester named who prepared it (an
+   * officer's name and rank), printed on the cover beside the account.
+   */
+  preparedBy: { name: string; username: string; role: string; unit: string | null; statedAs?: string };
   generatedAt: Date;
   /** CaseGraph's version (package.json). */
   version: string;

@@ -6,6 +6,7 @@ export function cover(flow: Flow, ctx: ReportContext): void {
   const c = ctx.data.caseEntity;
   const p = c.props;
   const text = (v: unknown) => (typeof v === 'string' && v ? v : '—');
+  const by = ctx.meta.preparedBy;
   flow.y = 150;
   flow.page.text(flow.left, flow.y, 'Network analysis report', { font: 'Helvetica-Bold', size: 24 });
   flow.y += 26;
@@ -19,9 +20,10 @@ export function cover(flow: Flow, ctx: ReportContext): void {
       ['FIR date', text(p.firDate)],
       ['Sections of law', text(p.sections)],
       ['Court', ctx.meta.court],
+      ...(by.statedAs ? ([['Prepared by', by.statedAs]] as [string, string][]) : []),
       [
-        'Prepared by',
-        `${ctx.meta.preparedBy.name} (${ctx.meta.preparedBy.role}${ctx.meta.preparedBy.unit ? `, ${ctx.meta.preparedBy.unit}` : ''})`,
+        by.statedAs ? 'Asked for by' : 'Prepared by',
+        `${by.name} (${by.role}${by.unit ? `, ${by.unit}` : ''})`,
       ],
       ['Generated at', `${ctx.meta.generatedAt.toISOString().replace('.000Z', 'Z')} (UTC)`],
       ['CaseGraph version', ctx.meta.version],
