@@ -141,6 +141,15 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
   const ids = (p: P) => p.ids as string[];
   const counters = ['version', 'entitySeq', 'linkSeq', 'documentSeq', 'occurrenceSeq'];
 
+  /** The named links at one end of a person, moved to another person under the same id. */
+  const moveLinks = (p: P, end: 'from' | 'to') => {
+    if (!s.entities.has(p.toId as string)) return [];
+    for (const l of s.links.values())
+      if (l[end] === p.fromId && ids(p).includes(l.id as string))
+        setAll(l, { [end]: p.toId, version: p.version });
+    return [];
+  };
+
   const answers: Answers = {
     // --- start-up
     'init-graph-meta': () => {
@@ -593,20 +602,8 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
       }
       return [];
     },
-    'move-links-out': (p) => {
-      if (!s.entities.has(p.toId as string)) return [];
-      for (const l of s.links.values())
-        if (l.from === p.fromId && ids(p).includes(l.id as string))
-          setAll(l, { from: p.toId, version: p.version });
-      return [];
-    },
-    'move-links-in': (p) => {
-      if (!s.entities.has(p.toId as string)) return [];
-      for (const l of s.links.values())
-        if (l.to === p.fromId && ids(p).includes(l.id as string))
-          setAll(l, { to: p.toId, version: p.version });
-      return [];
-    },
+    'move-links-out': (p) => moveLinks(p, 'from'),
+    'move-links-in': (p) => moveLinks(p, 'to'),
     'remove-entity': (p) => {
       const id = p.id as string;
       s.entities.delete(id);
