@@ -29,6 +29,7 @@ describe('npm run seed', () => {
     [['--entities', '10', '--seed', 'a'], /at least 250/],
     [['--entities', '1000', '--seed', 'a', '--rings', '50'], /rings/],
     [['--entities', '300', '--seed', 'a', '--colour', 'red'], /Unknown option/],
+    [['--entities', '300', '--seed', 'a', '--duplicates', 'some'], /--duplicates must be a whole number/],
   ])('exits 2 with a clear message for %j', (argv, message) => {
     const io = capture();
     expect(main(argv as string[], io)).toBe(2);
@@ -54,5 +55,14 @@ describe('npm run seed', () => {
     expect(again.errors.join('\n')).toMatch(/--force/);
     expect(main(['--entities', '300', '--seed', 'cli', '--out', out, '--force'], capture())).toBe(0);
     expect(readdirSync(join(out, 'batches')).sort()).toEqual(files);
+  });
+
+  it('plants duplicates when asked, into the truth', () => {
+    const out = join(dir, 'dups');
+    const io = capture();
+    expect(main(['--entities', '1000', '--seed', 'cli', '--duplicates', '6', '--out', out], io)).toBe(0);
+    const truth = JSON.parse(readFileSync(join(out, 'truth.json'), 'utf8')) as GroundTruth;
+    expect(truth.duplicates?.clusters).toHaveLength(6);
+    expect(io.lines.join('\n')).toMatch(/planted duplicates 6 · look-alikes \d+/);
   });
 });

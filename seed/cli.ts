@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { parseScenarioOptions, streamScenario, type GroundTruth } from './scenario.js';
 import { scenarioFile, type ScenarioFile } from './files/from-batches.js';
 
-const USAGE = `Usage: npm run seed -- --entities N --seed S [--rings R] [--out DIR] [--force] [--files]
+const USAGE = `Usage: npm run seed -- --entities N --seed S [--rings R] [--duplicates D] [--out DIR] [--force] [--files]
 
 Generates a synthetic trafficking scenario (rings, their FIRs and evidence, and an innocent background)
 and writes it as ingest batches, one per document, with the ground truth of what was planted.
@@ -18,6 +18,10 @@ and writes it as ingest batches, one per document, with the ground truth of what
   --entities N   entities to generate, 250 to 5,000,000 (links come to about 5 per entity at 20,000+)
   --seed S       any text; the same entities, seed and rings give byte-identical files
   --rings R      number of rings (default: about sqrt(N/30), at least 3)
+  --duplicates D plant D background persons again in lodge registers under other spellings of their
+                 name (Mohd / Mohammed, an initial, the family name first) with a phone, UPI id, PAN
+                 or birth date in common, and look-alikes that are other people: the truth of merge
+                 candidates (truth.json, "duplicates")
   --out DIR      output directory (default: ./data/seed-<N>-<S>)
   --force        replace a scenario already written in DIR
   --files        also write the call records as the operators' CSV files (DIR/files/)
@@ -29,7 +33,8 @@ Writes
                                     not NDJSON: a batch is one document, so even at 1,000,000 entities
                                     no file is large; file names sort in ingest order.
   DIR/truth.json                   the ground truth (seed/truth.ts): rings, cases, victims and minors,
-                                    planted cross-case overlaps, SIM switching, background people.
+                                    planted cross-case overlaps, SIM switching, background people,
+                                    and with --duplicates the records that are one person.
   DIR/files/*.csv, manifest.json   with --files: every CDR and tower dump in its operator's layout
                                     (INDIA.md), and for each the template, document type and case to
                                     import it with (POST /api/imports); imported, they give the graph
@@ -59,6 +64,7 @@ function parse(argv: string[]) {
         entities: { type: 'string' },
         seed: { type: 'string' },
         rings: { type: 'string' },
+        duplicates: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
         files: { type: 'boolean', default: false },
@@ -78,8 +84,14 @@ function parse(argv: string[]) {
   if (entities === undefined) throw new UsageError('--entities is required');
   if (values.seed === undefined || values.seed === '') throw new UsageError('--seed is required');
   const rings = integer('rings', values.rings);
+  const duplicates = integer('duplicates', values.duplicates);
   try {
-    parseScenarioOptions({ entities, seed: values.seed, ...(rings === undefined ? {} : { rings }) });
+    parseScenarioOptions({
+      entities,
+      seed: values.seed,
+      ...(rings === undefined ? {} : { rings }),
+      ...(duplicates === undefined ? {} : { duplicates }),
+    });
   } catch (e) {
     throw new UsageError((e as Error).message.replace('invalid scenario option ', '--'));
   }
@@ -91,6 +103,7 @@ function parse(argv: string[]) {
     entities,
     seed: values.seed,
     rings,
+    duplicates,
     out,
     force: values.force,
     files: values.files,
@@ -131,6 +144,7 @@ export function main(argv: string[], io: Io = consoleIo): number {
     entities: args.entities,
     seed: args.seed,
     ...(args.rings === undefined ? {} : { rings: args.rings }),
+    ...(args.duplicates === undefined ? {} : { duplicates: args.duplicates }),
   };
   const filesDir = join(args.out, 'files');
   const manifest: Omit<ScenarioFile, 'text'>[] = [];
@@ -159,6 +173,10 @@ export function main(argv: string[], io: Io = consoleIo): number {
   io.out(
     `rings ${truth.rings.length} · FIRs ${truth.cases.length} · victims ${truth.victims.length} (minors ${truth.minors.length}) · background people ${fmt(truth.background.persons)}`,
   );
+  if (truth.duplicates)
+    io.out(
+      `planted duplicates ${truth.duplicates.clusters.length} · look-alikes ${truth.duplicates.lookAlikes.length}`,
+    );
   io.out(
     `documents: ${Object.entries(c.documentsByType)
       .map(([t, k]) => `${t} ${fmt(k)}`)

@@ -93,6 +93,20 @@ export function isSyntheticName(name: string): boolean {
   return rest.length === 0 && GIVEN.test(given) && FAMILY.test(family);
 }
 
+/**
+ * Whether a name is a planted spelling of one this module made (world/duplicates.ts): its parts are the
+ * synthetic given and family names, in either order, the given name perhaps as an initial, perhaps after
+ * one transliterated word (Mohd, Sk, Kumari …) that on its own names nobody.
+ */
+export function isSyntheticVariant(name: string, transliterations: readonly string[]): boolean {
+  const parts = name.split(' ');
+  const rest = transliterations.includes(parts[0] ?? '') ? parts.slice(1) : parts;
+  if (rest.length !== 2) return false;
+  const [x = '', y = ''] = rest;
+  const given = (g: string) => GIVEN.test(g) || /^[A-Z]\.$/.test(g);
+  return (given(x) && FAMILY.test(y)) || (FAMILY.test(x) && given(y));
+}
+
 const HOTEL_HEAD = [
   'Zor',
   'Quel',

@@ -4,7 +4,8 @@ import type { EntityRef, IngestBatchInput } from '../server/domain/batch.js';
 import { ingestBatchSchema } from '../server/domain/batch.js';
 import { auditBatches, refId } from './audit.js';
 import { demoScenario } from './demo.js';
-import { isSyntheticName } from './names.js';
+import { isSyntheticName, isSyntheticVariant } from './names.js';
+import { TRANSLITERATIONS } from './world/duplicates.js';
 import {
   generateScenario,
   ScenarioError,
@@ -256,5 +257,42 @@ describe('sizes', () => {
     expect(() => generateScenario({ entities: 100, seed: 'x' })).toThrow(ScenarioError);
     expect(() => generateScenario({ entities: 1000, seed: 'x', rings: 50 })).toThrow(/rings/);
     expect(() => generateScenario({ entities: 1000, seed: '' })).toThrow(/seed/);
+  });
+});
+
+describe('planted duplicates (merge candidates, issue 8)', () => {
+  const { batches, truth } = generateScenario({ entities: 3000, seed: 'dups', duplicates: 16 });
+  const words = [...TRANSLITERATIONS.flat(), 'Kumari', 'Kum'];
+
+  it('keeps the tally true and every name invented, if spelled another way', () => {
+    const audit = auditBatches(batches);
+    expect(audit.problems).toEqual([]);
+    expect(audit.entities).toBe(truth.counts.entities);
+    expect(audit.links).toBe(truth.counts.links);
+    for (const b of batches)
+      for (const e of b.entities ?? [])
+        if (e.kind === 'person' && e.props?.name !== undefined)
+          expect(isSyntheticVariant(String(e.props.name), words), String(e.props.name)).toBe(true);
+  });
+
+  it('lists each planted person with every record of them, each record in a register', () => {
+    const clusters = truth.duplicates!.clusters;
+    expect(clusters).toHaveLength(16);
+    const named = new Set(batches.flatMap((b) => (b.entities ?? []).map((e) => refId(e))));
+    for (const c of clusters) {
+      expect(c.persons.length).toBeGreaterThanOrEqual(2);
+      for (const p of c.persons) expect(named.has(refId(p))).toBe(true);
+    }
+    expect(truth.background.personKeys).toEqual(
+      expect.arrayContaining(clusters.map((c) => c.persons[0]!.key)),
+    );
+  });
+
+  it('is off unless asked for, leaving every other scenario as it was', () => {
+    expect(generateScenario({ entities: 300, seed: 'casegraph-demo' }).truth.duplicates).toBeUndefined();
+    expect(JSON.stringify(generateScenario({ entities: 300, seed: 'casegraph-demo', duplicates: 0 }))).toBe(
+      JSON.stringify(demoScenario()),
+    );
+    expect(() => generateScenario({ entities: 300, seed: 'x', duplicates: -1 })).toThrow(/duplicates/);
   });
 });

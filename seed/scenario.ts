@@ -12,6 +12,8 @@ import type { IngestBatchInput } from '../server/domain/batch.js';
 import type { EntityKind } from '../server/domain/kinds.js';
 import { neighbourhoodDocs } from './evidence/background-docs.js';
 import { ringDocs, type MakeWriter } from './evidence/ring-docs.js';
+import { duplicateDocs } from './evidence/duplicate-docs.js';
+import { DuplicatePlanner } from './world/duplicates.js';
 import { BatchWriter } from './evidence/writer.js';
 import { TruthCollector, type GroundTruth } from './truth.js';
 import { planBackground, type BgDegrees } from './world/background.js';
@@ -35,6 +37,8 @@ export const scenarioOptionsSchema = z
       .max(5_000_000),
     seed: z.union([z.string().min(1).max(200), z.number().int()]),
     rings: z.number().int().min(1).max(2000).optional(),
+    /** Background persons to plant again under other spellings of their name (merge candidates' truth). */
+    duplicates: z.number().int().min(0).max(100_000).optional(),
   })
   .strict();
 export type ScenarioOptions = z.input<typeof scenarioOptionsSchema>;
@@ -187,10 +191,12 @@ export function* streamScenario(
 
   // Background: counted by construction; its links are unique to their neighbourhood.
   const personKeys: string[] = [];
+  const planner = new DuplicatePlanner(ctx, ctx.rng.fork('duplicates'), opts.duplicates ?? 0, bg.persons);
   for (let h = 0; h < bg.neighbourhoods; h++) {
     const nb = neighbourhood(bg, ctx, h);
     const links = new Set<string>();
     for (const p of nb.persons) {
+      if (opts.duplicates) planner.take(p);
       personKeys.push(p.ent.key);
       truth.countEntity('person');
       truth.countEntity('phone', p.phones.length);
@@ -212,7 +218,21 @@ export function* streamScenario(
     }
   }
 
+  // Planted duplicates: registers of new lodges naming background persons again under other spellings.
+  if (opts.duplicates) {
+    for (const { kind, n } of planner.newEntities()) truth.countEntity(kind, n);
+    for (const { writer, hotel } of duplicateDocs(planner, ctx, make, ctx.rng.fork('duplicate-docs'))) {
+      truth.countEntity(hotel.kind as EntityKind);
+      for (const id of writer.linkIds()) truth.countLink(id.slice(0, id.indexOf('>')));
+      truth.occurrences += writer.occurrences;
+      const batch = writer.build();
+      truth.countDocument(batch.document.type);
+      yield batch;
+    }
+  }
+
   const result = truth.finish({ entities: N, seed: ctx.seed, rings, overlaps, bg, personKeys });
+  if (opts.duplicates) result.duplicates = planner.truth();
   onTruth?.(result);
   return result;
 }

@@ -11,6 +11,7 @@ import type { BgPlan } from './world/background.js';
 import type { Overlap, OverlapKind } from './world/overlaps.js';
 import type { BridgeRelation, RingPlan, RingRole } from './world/ring-plan.js';
 import { truthRef, type Ent, type TruthRef } from './world/types.js';
+import type { DuplicateTruth, LookAlikeTruth } from './world/duplicates.js';
 
 export type { TruthRef } from './world/types.js';
 
@@ -116,6 +117,11 @@ export interface GroundTruth {
     personKeys: string[];
     bridges: BridgeTruth[];
   };
+  /**
+   * With `duplicates`: clusters of person records that are one person under other spellings of the
+   * name (every pair within a cluster is a true merge candidate), and look-alikes that are two people.
+   */
+  duplicates?: { clusters: DuplicateTruth[]; lookAlikes: LookAlikeTruth[] };
 }
 
 const refs = (es: readonly (Ent | undefined)[]) => es.filter((e): e is Ent => e !== undefined).map(truthRef);

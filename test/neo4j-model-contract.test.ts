@@ -128,7 +128,7 @@ describe('Neo4j adapter: catching up while batches commit', () => {
     for (const b of scenario()) await store.ingest(prepareBatch(b, 'test', TEST_KEYS), ctx);
     const v = (await store.stats()).version;
     await commitAfter('entities-changed-since', store);
-    expect(await store.changesSince(v)).toEqual({ version: v, entities: [], links: [] });
+    expect(await store.changesSince(v)).toEqual({ version: v, entities: [], links: [], removed: [] });
     const delta = await store.changesSince(v);
     expect(delta.version).toBe(v + 1);
     expect(delta.links).toHaveLength(1);

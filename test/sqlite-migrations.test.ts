@@ -27,7 +27,7 @@ describe('SQLite migrations', () => {
     const changes = await store.changesSince(0);
     expect(changes.version).toBe(7);
     expect(changes.entities.map((e) => e.key)).toEqual(['+91 98201 00001']);
-    expect(await store.changesSince(7)).toEqual({ version: 7, entities: [], links: [] });
+    expect(await store.changesSince(7)).toEqual({ version: 7, entities: [], links: [], removed: [] });
     await store.close();
 
     const db = new Database(path, { readonly: true });

@@ -21,6 +21,7 @@ import {
   scenario,
   sha,
 } from './support/batches.js';
+import { mergeContract } from './store-contract-merges.js';
 
 export function idOf(kind: EntityKind, key: string, scheme?: Scheme): string {
   const s = scheme ?? (kind as Scheme);
@@ -61,6 +62,8 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
     const phoneA = () => idOf('phone', '9820123456');
     const phoneB = () => idOf('phone', '9820199999');
     const caseId = () => idOf('case', FIR);
+
+    describe('merges of persons', () => mergeContract(() => store, idOf));
 
     it('creates what a batch names and counts it', async () => {
       const [counts] = await load(store, [firBatch()]);
@@ -442,6 +445,7 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         version: delta.version,
         entities: [],
         links: [],
+        removed: [],
       });
     });
 

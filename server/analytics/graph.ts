@@ -30,9 +30,16 @@ export function putEntity(graph: AnalyticsGraph, e: EntityView): void {
 /** Adds a link, or replaces its attributes when the graph has it already. */
 export function putLink(graph: AnalyticsGraph, l: LinkView): void {
   const attributes = edgeAttributes(l);
+  // A merge of persons moves a link to another end under the same id: it is dropped and put again.
+  if (graph.hasEdge(l.id) && !sameEnds(graph, l)) graph.dropEdge(l.id);
   if (graph.hasEdge(l.id)) graph.replaceEdgeAttributes(l.id, attributes);
   else if (l.directed) graph.addDirectedEdgeWithKey(l.id, l.from, l.to, attributes);
   else graph.addUndirectedEdgeWithKey(l.id, l.from, l.to, attributes);
+}
+
+function sameEnds(graph: AnalyticsGraph, l: LinkView): boolean {
+  const [s, t] = graph.extremities(l.id);
+  return (s === l.from && t === l.to) || (!l.directed && s === l.to && t === l.from);
 }
 
 export function buildGraph(sub: Subgraph): AnalyticsGraph {

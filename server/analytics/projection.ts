@@ -19,7 +19,7 @@ export interface ChangeFeed {
   streamChangesSince?(
     version: number,
     sink: { entity(e: EntityView): void; link(l: LinkView): void },
-  ): Promise<{ version: number }>;
+  ): Promise<{ version: number; removed: string[] }>;
 }
 
 export interface ProjectionStats {
@@ -66,7 +66,7 @@ export class Projection {
     let entities = 0;
     let links = 0;
     if (this.feed.streamChangesSince) {
-      const { version } = await this.feed.streamChangesSince(this.version, {
+      const { version, removed } = await this.feed.streamChangesSince(this.version, {
         entity: (e) => {
           putEntity(this.graph, e);
           entities++;
@@ -76,6 +76,8 @@ export class Projection {
           links++;
         },
       });
+      // Last: their links have been put at the persons they were merged into by now.
+      for (const id of removed) if (this.graph.hasNode(id)) this.graph.dropNode(id);
       this.version = version;
     } else {
       const changes = await this.feed.changesSince(this.version);
@@ -90,6 +92,8 @@ export class Projection {
   }
 
   private apply(changes: GraphChanges): void {
+    // First, so that a person merged away and back since (an undo) is dropped and then put again.
+    for (const id of changes.removed) if (this.graph.hasNode(id)) this.graph.dropNode(id);
     for (const e of changes.entities) putEntity(this.graph, e);
     for (const l of changes.links) putLink(this.graph, l);
   }

@@ -41,6 +41,11 @@ export const AUDIT_ACTIONS = [
   'case.revoke',
   'audit.read',
   'audit.verify',
+  'read.candidates',
+  'read.merge',
+  'merge',
+  'merge.reject',
+  'merge.undo',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -99,6 +99,8 @@ export interface GraphChanges {
   version: number;
   entities: EntityView[];
   links: LinkView[];
+  /** Entities gone since that version (a person merged into another), by id. */
+  removed: string[];
 }
 
 export interface IngestCounts {

@@ -12,6 +12,7 @@ import { mount, type AnyRoute } from './define-route.js';
 import { errorHandler, notFound } from './errors.js';
 import { buildOpenApi } from './openapi.js';
 import { entityRoutes } from './routes/entities.js';
+import { mergeRoutes } from './routes/merges.js';
 import { graphRoutes } from './routes/graph.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
@@ -36,6 +37,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...ingestRoutes(ctx),
     ...importRoutes(ctx),
     ...entityRoutes(ctx),
+    ...mergeRoutes(ctx),
     ...graphRoutes(ctx),
     ...caseRoutes(ctx),
     ...analyticsRoutes(ctx),

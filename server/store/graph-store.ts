@@ -5,6 +5,7 @@
  */
 import type { CaseGraphError } from '../domain/errors.js';
 import type { EntityKind, LinkKind } from '../domain/kinds.js';
+import type { MergeRequest, MergeView, NotSameDecision, ResolutionPerson } from '../domain/merges.js';
 import type { NormalisedBatch } from '../domain/normalise-batch.js';
 import type { ProtectedEntity } from '../domain/protection.js';
 import type {
@@ -109,5 +110,25 @@ export interface GraphStore {
    * point: how an in-memory projection catches up without a rebuild. changesSince(0) is everything.
    */
   changesSince(version: number): Promise<GraphChanges>;
+  /** Every person with its properties and the identifiers it uses, holds or was seen at: what merge candidates weigh. */
+  resolutionPersons(): Promise<ResolutionPerson[]>;
+  /**
+   * Merges one person into another, as a user decided: the absorbed person's provenance records and
+   * links move to the survivor (occurrences and link evidence stay with their links), and the absorbed
+   * person leaves the graph. Refused (MERGE.CONFLICT) when a document states them as two people: a link
+   * between them, or one row of one document naming both. ENTITY.NOT_FOUND, MERGE.NOT_PERSON as named.
+   */
+  mergePersons(request: MergeRequest): Promise<MergeView>;
+  /**
+   * Undoes a merge exactly: the absorbed person, its records and links are as they were before it.
+   * MERGE.NOT_FOUND when there is no such merge; MERGE.CONFLICT when it is undone already or a later
+   * change stands in the way (the survivor merged on, the absorbed person stated again since).
+   */
+  undoMerge(id: string, by: { undoneBy: string; at: Date }): Promise<MergeView>;
+  getMerge(id: string): Promise<MergeView | null>;
+  /** Records that two persons are not the same; recording it again changes nothing. */
+  markNotSame(decision: NotSameDecision): Promise<void>;
+  /** Pairs decided "not the same", each as pairKey(). */
+  notSamePairs(): Promise<Set<string>>;
   close(): Promise<void>;
 }

@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   client: async () => (await import('./client.bench.js')).run(),
   import: async () => (await import('./import.bench.js')).run(),
   report: async () => (await import('./report.bench.js')).run(),
+  resolve: async () => (await import('./resolve.bench.js')).run(),
 };
 
 const only = process.argv.slice(2);

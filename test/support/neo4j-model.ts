@@ -51,6 +51,10 @@ interface State {
   /** key: occurrenceId|documentId|ref */
   occurrenceSources: Map<string, Props>;
   pseudonyms: Map<string, Props>;
+  merges: Map<string, Props>;
+  /** Removed markers: entity id to the version it was removed at. */
+  removed: Map<string, Props>;
+  notSame: Map<string, Props>;
 }
 
 const empty = (): State => ({
@@ -63,6 +67,9 @@ const empty = (): State => ({
   occurrences: new Map(),
   occurrenceSources: new Map(),
   pseudonyms: new Map(),
+  merges: new Map(),
+  removed: new Map(),
+  notSame: new Map(),
 });
 
 function copy(s: State): State {
@@ -77,6 +84,9 @@ function copy(s: State): State {
     occurrences: m(s.occurrences),
     occurrenceSources: m(s.occurrenceSources),
     pseudonyms: m(s.pseudonyms),
+    merges: m(s.merges),
+    removed: m(s.removed),
+    notSame: m(s.notSame),
   };
 }
 
@@ -130,6 +140,15 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
   const rows = (p: P) => p.rows as Props[];
   const ids = (p: P) => p.ids as string[];
   const counters = ['version', 'entitySeq', 'linkSeq', 'documentSeq', 'occurrenceSeq'];
+
+  /** The named links at one end of a person, moved to another person under the same id. */
+  const moveLinks = (p: P, end: 'from' | 'to') => {
+    if (!s.entities.has(p.toId as string)) return [];
+    for (const l of s.links.values())
+      if (l[end] === p.fromId && ids(p).includes(l.id as string))
+        setAll(l, { [end]: p.toId, version: p.version });
+    return [];
+  };
 
   const answers: Answers = {
     // --- start-up
@@ -526,6 +545,129 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
             toVersion: sent(s.entities.get(l.to as string)!.version),
           }),
         ),
+    // --- merges of persons
+    'resolution-persons': () =>
+      [...s.entities.values()]
+        .filter((e) => e.kind === 'person')
+        .sort(bySeq)
+        .map((p) => {
+          const xs = sortedLinks()
+            .filter((l) => l.from === p.id && ['uses', 'holds', 'seen-at'].includes(l.kind as string))
+            .map((l) => s.entities.get(l.to as string)!);
+          return record({
+            id: p.id,
+            props: p.props,
+            ids: xs.map((x) => x.id),
+            kinds: xs.map((x) => x.kind),
+            schemes: xs.map((x) => x.scheme),
+          });
+        }),
+    'merge-conflicts': (p) => {
+      const [a, b] = [p.survivorId as string, p.absorbedId as string];
+      if (!s.entities.has(a) || !s.entities.has(b)) return [];
+      const links = [...s.links.values()].filter(
+        (l) => (l.from === a && l.to === b) || (l.from === b && l.to === a),
+      ).length;
+      const factsOf = (id: string) =>
+        [...s.entityFacts.values()]
+          .filter((f) => f.entityId === id)
+          .map((f) => `${f.documentId as string}|${f.ref as string}`);
+      const ofB = new Set(factsOf(b));
+      const sharedRows = factsOf(a).filter((k) => ofB.has(k)).length;
+      return [record({ links: neo4j.int(links), sharedRows: neo4j.int(sharedRows) })];
+    },
+    'person-snapshot': (p) => {
+      const id = p.id as string;
+      if (!s.entities.has(id)) return [];
+      const facts = [...s.entityFacts.values()]
+        .filter((f) => f.entityId === id)
+        .map((f) => ({ documentId: f.documentId, ref: f.ref }));
+      const linksFrom = sortedLinks()
+        .filter((l) => l.from === id)
+        .map((l) => l.id);
+      const linksTo = sortedLinks()
+        .filter((l) => l.to === id)
+        .map((l) => l.id);
+      return [record({ b: entityNode(id), facts, linksFrom, linksTo })];
+    },
+    'move-entity-facts': (p) => {
+      const [from, to] = [p.fromId as string, p.toId as string];
+      if (!s.entities.has(to)) return [];
+      for (const f of p.facts as { documentId: string; ref: string }[]) {
+        const key = `${from}|${f.documentId}|${f.ref}`;
+        const fact = s.entityFacts.get(key);
+        if (!fact) continue;
+        s.entityFacts.delete(key);
+        s.entityFacts.set(`${to}|${f.documentId}|${f.ref}`, { ...fact, entityId: to });
+      }
+      return [];
+    },
+    'move-links-out': (p) => moveLinks(p, 'from'),
+    'move-links-in': (p) => moveLinks(p, 'to'),
+    'remove-entity': (p) => {
+      const id = p.id as string;
+      s.entities.delete(id);
+      for (const [k, f] of s.entityFacts) if (f.entityId === id) s.entityFacts.delete(k);
+      for (const [k, l] of s.links) if (l.from === id || l.to === id) s.links.delete(k);
+      const r: Props = { id };
+      setAll(r, { version: p.version });
+      s.removed.set(id, r);
+      return [];
+    },
+    'restore-entity': (p) => {
+      const e: Props = {};
+      setAll(e, p.entity as Props);
+      s.entities.set(e.id as string, e);
+      s.removed.delete(e.id as string);
+      return [];
+    },
+    'touch-entity': (p) => {
+      const e = s.entities.get(p.id as string);
+      if (e) setAll(e, { version: p.version });
+      return [];
+    },
+    'create-merge': (p) => {
+      const m: Props = {};
+      setAll(m, p.merge as Props);
+      if (s.merges.has(m.id as string)) throw new Error(`model: a second Merge with id ${m.id as string}`);
+      s.merges.set(m.id as string, m);
+      return [];
+    },
+    'merge-by-id': (p) => {
+      const m = s.merges.get(p.id as string);
+      return m
+        ? [
+            record({
+              m: new Node(
+                neo4j.int(idOf(`m:${p.id as string}`)),
+                ['Merge'],
+                sentProps(m),
+                `m:${p.id as string}`,
+              ),
+            }),
+          ]
+        : [];
+    },
+    'mark-merge-undone': (p) => {
+      const m = s.merges.get(p.id as string);
+      if (m) setAll(m, { undoneBy: p.undoneBy, undoneAt: p.at });
+      return [];
+    },
+    'removed-since': (p) =>
+      [...s.removed.values()]
+        .filter(
+          (r) =>
+            num(r.version) > (stored(p.version) as number) && num(r.version) <= (stored(p.bound) as number),
+        )
+        .map((r) => r.id as string)
+        .sort()
+        .map((id) => record({ id })),
+    'mark-not-same': (p) => {
+      if (!s.notSame.has(p.pair as string))
+        s.notSame.set(p.pair as string, { pair: p.pair, decidedBy: p.decidedBy, decidedAt: stored(p.at) });
+      return [];
+    },
+    'not-same-pairs': () => [...s.notSame.keys()].map((pair) => record({ pair })),
     // --- protection
     'protected-persons': () => {
       const reasons = new Map<string, string[]>();

@@ -16,6 +16,9 @@ export const LABELS = [
   'CaseGrant',
   'LoginFailure',
   'AuditEntry',
+  'Merge',
+  'Removed',
+  'NotSame',
 ] as const;
 
 export const RELATIONSHIP_TYPES = ['LINK', 'STATED_IN', 'RECORDED_IN'] as const;
@@ -97,4 +100,13 @@ export const PROPERTY_KEYS = [
   'target',
   'detail',
   'prevHash',
+  // Merge, Removed, NotSame
+  'survivorId',
+  'absorbedId',
+  'decidedBy',
+  'decidedAt',
+  'undoneBy',
+  'undoneAt',
+  'journal',
+  'pair',
 ] as const;

@@ -33,6 +33,8 @@ import { gdsLouvain, gdsVersion, readEdgeList, type StoreEdgeList } from './comm
 import { connect, schemaStepErrorOf, type Neo4jSettings } from './connect.js';
 import { Neo4jExecutor, type Executor } from './executor.js';
 import { Neo4jIngest } from './ingest.js';
+import { Neo4jMerges } from './merges.js';
+import type { MergeRequest, MergeView, NotSameDecision, ResolutionPerson } from '../../domain/merges.js';
 import { safeInt } from './map-records.js';
 import { Neo4jProtection } from './protection.js';
 import { queries as loadedQueries, type Queries } from './queries.js';
@@ -66,6 +68,7 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly reads: Neo4jReads;
   private readonly traversal: Neo4jTraversal;
   private readonly protection: Neo4jProtection;
+  private readonly merges: Neo4jMerges;
   readonly access: Neo4jAccessStore;
   readonly audit: Neo4jAuditStore;
 
@@ -113,6 +116,7 @@ export class Neo4jGraphStore implements GraphStore {
     this.reads = new Neo4jReads(executor);
     this.traversal = new Neo4jTraversal(executor, this.reads);
     this.protection = new Neo4jProtection(executor);
+    this.merges = new Neo4jMerges(executor);
     this.access = new Neo4jAccessStore(executor);
     this.audit = new Neo4jAuditStore(executor);
   }
@@ -187,8 +191,32 @@ export class Neo4jGraphStore implements GraphStore {
   streamChangesSince(
     version: number,
     sink: { entity(e: EntityView): void; link(l: LinkView): void },
-  ): Promise<{ version: number }> {
+  ): Promise<{ version: number; removed: string[] }> {
     return this.reads.streamChangesSince(version, sink);
+  }
+
+  resolutionPersons(): Promise<ResolutionPerson[]> {
+    return this.merges.resolutionPersons();
+  }
+
+  mergePersons(request: MergeRequest): Promise<MergeView> {
+    return this.merges.merge(request);
+  }
+
+  undoMerge(id: string, by: { undoneBy: string; at: Date }): Promise<MergeView> {
+    return this.merges.undo(id, by);
+  }
+
+  getMerge(id: string): Promise<MergeView | null> {
+    return this.merges.get(id);
+  }
+
+  markNotSame(decision: NotSameDecision): Promise<void> {
+    return this.merges.markNotSame(decision);
+  }
+
+  notSamePairs(): Promise<Set<string>> {
+    return this.merges.notSamePairs();
   }
 
   /** The whole graph as an edge list for community detection, streamed into typed arrays. */

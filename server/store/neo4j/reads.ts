@@ -257,11 +257,11 @@ export class Neo4jReads {
       // Made inside the transaction's work: if the driver runs it again, it starts from empty.
       const entities: EntityView[] = [];
       const links: LinkView[] = [];
-      const { version: now } = await this.changes(q, version, {
+      const { version: now, removed } = await this.changes(q, version, {
         entity: (e) => entities.push(e),
         link: (l) => links.push(l),
       });
-      return { version: now, entities, links };
+      return { version: now, entities, links, removed };
     });
   }
 
@@ -272,7 +272,7 @@ export class Neo4jReads {
   streamChangesSince(
     version: number,
     sink: { entity(e: EntityView): void; link(l: LinkView): void },
-  ): Promise<{ version: number }> {
+  ): Promise<{ version: number; removed: string[] }> {
     return this.executor.read((q) => this.changes(q, version, sink));
   }
 
@@ -289,7 +289,7 @@ export class Neo4jReads {
     q: QueryRunner,
     version: number,
     sink: { entity(e: EntityView): void; link(l: LinkView): void },
-  ): Promise<{ version: number }> {
+  ): Promise<{ version: number; removed: string[] }> {
     const [m] = await q.all('graph-version', {});
     const bound = m ? safeInt(m.get('version'), 'graph version') : 0;
     const since = neo4j.int(version);
@@ -316,6 +316,10 @@ export class Neo4jReads {
       await this.entitiesByIds(q, [...ends], (node) => put(toEntityView(node)));
       for (const w of waiting) if (w.ends.every((id) => sent.has(id))) sink.link(w.link);
     }
-    return { version: bound };
+    const removed: string[] = [];
+    await q.each('removed-since', { version: since, bound: neo4j.int(bound) }, (r) =>
+      removed.push(text(r.get('id'), 'removed entity')),
+    );
+    return { version: bound, removed };
   }
 }

@@ -406,6 +406,33 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX link_document ON link (fact_document_rid);
     `,
   },
+  {
+    version: 10,
+    name: 'merges of persons a user decided are one, kept to be undone; pairs decided not the same',
+    // A merge rewrites rows in place (the absorbed person's facts and links move to the survivor), so
+    // what it moved is kept beside it, as JSON, to put back exactly. A person merged away is gone from
+    // the entity table: entity_removed tells a projection catching up by version to drop it.
+    sql: `
+      CREATE TABLE person_merge (
+        id TEXT PRIMARY KEY,
+        survivor_id TEXT NOT NULL,
+        absorbed_id TEXT NOT NULL,
+        decided_by TEXT NOT NULL,
+        decided_at INTEGER NOT NULL,
+        undone_by TEXT,
+        undone_at INTEGER,
+        journal TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX person_merge_absorbed ON person_merge (absorbed_id);
+      CREATE TABLE entity_removed (id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE INDEX entity_removed_version ON entity_removed (version);
+      CREATE TABLE person_not_same (
+        pair TEXT PRIMARY KEY,
+        decided_by TEXT NOT NULL,
+        decided_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {

@@ -112,6 +112,9 @@ export class SqliteReads {
       entitiesSince: db.prepare<[number], EntityRow>(
         `SELECT ${ENTITY_COLUMNS} FROM entity e WHERE e.version > ? ORDER BY e.rid`,
       ),
+      removedSince: db
+        .prepare<[number], string>('SELECT id FROM entity_removed WHERE version > ? ORDER BY id')
+        .pluck(),
       linksSince: db.prepare<[number], LinkRow>(
         `SELECT ${LINK_COLUMNS} FROM link l WHERE l.version > ? ORDER BY l.rid`,
       ),
@@ -124,6 +127,7 @@ export class SqliteReads {
       version: Number(this.st.graphVersion.get()),
       entities: this.st.entitiesSince.all(version).map(toEntityView),
       links: this.st.linksSince.all(version).map(toLinkView),
+      removed: this.st.removedSince.all(version),
     }))();
   }
 

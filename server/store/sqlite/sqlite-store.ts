@@ -36,6 +36,8 @@ import { SqliteReads } from './reads.js';
 import { SqliteTraversal } from './traverse.js';
 import { SqliteAuditStore } from './audit.js';
 import { busyAsUnavailable } from './busy.js';
+import { SqliteMerges } from './merges.js';
+import type { MergeRequest, MergeView, NotSameDecision, ResolutionPerson } from '../../domain/merges.js';
 
 export interface SqliteOptions {
   /** Page cache in MiB; bulk ingest of large batches wants the indexes in memory. */
@@ -50,6 +52,7 @@ export class SqliteGraphStore implements GraphStore {
   private readonly reads: SqliteReads;
   private readonly traversal: SqliteTraversal;
   private readonly protection: SqliteProtection;
+  private readonly merges: SqliteMerges;
   /** The hash-chained audit trail, in the same file as the graph so one backup holds both. */
   readonly audit: SqliteAuditStore;
   /** Users, sessions and case access lists, in the same file as the graph. */
@@ -82,6 +85,7 @@ export class SqliteGraphStore implements GraphStore {
     this.reads = new SqliteReads(this.db);
     this.traversal = new SqliteTraversal(this.db, this.reads);
     this.protection = new SqliteProtection(this.db);
+    this.merges = new SqliteMerges(this.db);
     this.audit = new SqliteAuditStore(this.db);
     this.access = new SqliteAccessStore(this.db);
   }
@@ -148,6 +152,30 @@ export class SqliteGraphStore implements GraphStore {
 
   async changesSince(version: number): Promise<GraphChanges> {
     return this.reads.changesSince(version);
+  }
+
+  async resolutionPersons(): Promise<ResolutionPerson[]> {
+    return this.merges.resolutionPersons();
+  }
+
+  async mergePersons(request: MergeRequest): Promise<MergeView> {
+    return busyAsUnavailable(() => this.merges.merge(request));
+  }
+
+  async undoMerge(id: string, by: { undoneBy: string; at: Date }): Promise<MergeView> {
+    return busyAsUnavailable(() => this.merges.undo(id, by));
+  }
+
+  async getMerge(id: string): Promise<MergeView | null> {
+    return this.merges.get(id);
+  }
+
+  async markNotSame(decision: NotSameDecision): Promise<void> {
+    return busyAsUnavailable(() => this.merges.markNotSame(decision));
+  }
+
+  async notSamePairs(): Promise<Set<string>> {
+    return this.merges.notSamePairs();
   }
 
   async close(): Promise<void> {

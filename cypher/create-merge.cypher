@@ -1,0 +1,2 @@
+CREATE (m:Merge)
+SET m = $merge

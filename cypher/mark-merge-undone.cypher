@@ -1,0 +1,2 @@
+MATCH (m:Merge {id: $id})
+SET m.undoneBy = $undoneBy, m.undoneAt = $at

@@ -1,0 +1,2 @@
+MATCH (n:NotSame)
+RETURN n.pair AS pair

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT not_same_pair IF NOT EXISTS FOR (n:NotSame) REQUIRE n.pair IS UNIQUE
