@@ -53,6 +53,7 @@ const SAMPLES: Record<string, string> = {
   document: "{id: 'document:1', seq: 1}",
   documentId: "'document:1'",
   documentSeq: '1',
+  entityId: "'phone:1'",
   entitySeq: '1',
   entry: "{seq: 1, at: 1767225600000, hash: 'h', prevHash: 'p'}",
   from: '1767225600000',
@@ -81,6 +82,7 @@ const SAMPLES: Record<string, string> = {
   userId: "'user:1'",
   usernameKey: "'a'",
   version: '6',
+  watch: "{userId: 'user:1', entityId: 'phone:1', caseId: 'case:1', createdAt: 1767225600000}",
 };
 const withSamples = (query: string) =>
   query.replace(/\$(\w+)/g, (_, name: string) => {

@@ -21,6 +21,7 @@ import {
   scenario,
   sha,
 } from './support/batches.js';
+import { caseWorkContract } from './case-work-contract.js';
 
 export function idOf(kind: EntityKind, key: string, scheme?: Scheme): string {
   const s = scheme ?? (kind as Scheme);
@@ -498,5 +499,10 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect(await store.subgraph({ limit: 1000 })).toEqual(before.graph);
       });
     }
+
+    caseWorkContract(
+      () => store,
+      () => load(store, scenario()),
+    );
   });
 }

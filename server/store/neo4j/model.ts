@@ -16,6 +16,8 @@ export const LABELS = [
   'CaseGrant',
   'LoginFailure',
   'AuditEntry',
+  'CaseAlert',
+  'Watch',
 ] as const;
 
 export const RELATIONSHIP_TYPES = ['LINK', 'STATED_IN', 'RECORDED_IN'] as const;
@@ -97,4 +99,8 @@ export const PROPERTY_KEYS = [
   'target',
   'detail',
   'prevHash',
+  // CaseAlert, Watch
+  'otherCaseId',
+  'reason',
+  'raisedAt',
 ] as const;

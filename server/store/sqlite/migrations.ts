@@ -406,6 +406,36 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX link_document ON link (fact_document_rid);
     `,
   },
+  {
+    version: 9,
+    name: 'alerts raised on cases by ingests, and the entities investigators watch',
+    // Keyed by the alert's own id (what it is about), so an ingest that finds the same thing again
+    // inserts nothing.
+    sql: `
+      CREATE TABLE case_alert (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        case_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        other_case_id TEXT,
+        document_id TEXT NOT NULL,
+        user_id TEXT,
+        reason TEXT,
+        link_id TEXT,
+        raised_at INTEGER NOT NULL
+      );
+      CREATE INDEX case_alert_case ON case_alert (case_id, raised_at);
+      CREATE TABLE watch (
+        user_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        case_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, entity_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX watch_entity ON watch (entity_id, user_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): void {
