@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { caseAccessRoutes } from './routes/case-access.js';
 import { caseRoutes } from './routes/cases.js';
+import { caseRecordRoutes } from './routes/case-records.js';
 import { userRoutes } from './routes/users.js';
 import { reportRoutes } from './routes/reports.js';
 import { resolveSession } from './session.js';
@@ -38,6 +39,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...entityRoutes(ctx),
     ...graphRoutes(ctx),
     ...caseRoutes(ctx),
+    ...caseRecordRoutes(ctx),
     ...analyticsRoutes(ctx),
     ...reportRoutes(ctx),
   ];
