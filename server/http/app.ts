@@ -22,6 +22,7 @@ import { auditRoutes } from './routes/audit.js';
 import { caseAccessRoutes } from './routes/case-access.js';
 import { caseRoutes } from './routes/cases.js';
 import { caseRecordRoutes } from './routes/case-records.js';
+import { caseLinkRoutes } from './routes/case-links.js';
 import { userRoutes } from './routes/users.js';
 import { reportRoutes } from './routes/reports.js';
 import { resolveSession } from './session.js';
@@ -40,6 +41,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...graphRoutes(ctx),
     ...caseRoutes(ctx),
     ...caseRecordRoutes(ctx),
+    ...caseLinkRoutes(ctx),
     ...analyticsRoutes(ctx),
     ...reportRoutes(ctx),
   ];
