@@ -23,6 +23,7 @@ import { caseAccessRoutes } from './routes/case-access.js';
 import { caseRoutes } from './routes/cases.js';
 import { caseRecordRoutes } from './routes/case-records.js';
 import { caseLinkRoutes } from './routes/case-links.js';
+import { watchRoutes } from './routes/watches.js';
 import { userRoutes } from './routes/users.js';
 import { reportRoutes } from './routes/reports.js';
 import { resolveSession } from './session.js';
@@ -42,6 +43,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...caseRoutes(ctx),
     ...caseRecordRoutes(ctx),
     ...caseLinkRoutes(ctx),
+    ...watchRoutes(ctx),
     ...analyticsRoutes(ctx),
     ...reportRoutes(ctx),
   ];
