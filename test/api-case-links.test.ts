@@ -62,3 +62,35 @@ describe('the links of a case', () => {
     expect(bad.body.error.issues[0].path).toBe('beyond');
   });
 });
+
+describe('paths across cases', () => {
+  const accused = idOf('person', 'FIR-0001-2026-A1');
+  const guest = idOf('person', 'REG-SUNRISE-0009');
+  const path = `/api/analytics/paths?from=${accused}&to=${guest}&max=4`;
+
+  it('run through every case the caller may read, up to the hop limit', async () => {
+    const r = await both.get(path);
+    expect(r.status).toBe(200);
+    // Accused — his case — the victim — the other case's hotel — its guest: four hops over two cases.
+    expect(r.body.result.paths[0].nodes).toEqual([
+      accused,
+      fir,
+      idOf('person', 'FIR-0001-2026-V1'),
+      hotel,
+      guest,
+    ]);
+    const short = await both.get(`/api/analytics/paths?from=${accused}&to=${guest}&max=2`);
+    expect(short.body.result.paths).toEqual([]);
+  });
+
+  it('answer an end only a case the caller may not read holds as a hit, and an unknown end as not found', async () => {
+    const r = await mine.get(path);
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('CASE.NOT_ASSIGNED');
+    expect(r.body.error.message).toMatch(/contact Sample Pet PS/);
+    expect(JSON.stringify(r.body)).not.toMatch(/Guest Sample|REG-SUNRISE/);
+    const unknown = await mine.get(`/api/analytics/paths?from=${accused}&to=${idOf('person', 'NOBODY-9')}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('ENTITY.NOT_FOUND');
+  });
+});

@@ -127,6 +127,7 @@ const READS = (whole: boolean) => [
   `/api/cases/${idOf('case', FIR)}/links`,
   `/api/cases/${idOf('case', FIR)}/hits`,
   `/api/cases/${idOf('case', FIR)}/alerts`,
+  `/api/timeline?entities=${victim},${phone},${tradersPhone}`,
 ];
 
 describe('a victim in every answer', () => {

@@ -24,6 +24,7 @@ import { caseRoutes } from './routes/cases.js';
 import { caseRecordRoutes } from './routes/case-records.js';
 import { caseLinkRoutes } from './routes/case-links.js';
 import { watchRoutes } from './routes/watches.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { userRoutes } from './routes/users.js';
 import { reportRoutes } from './routes/reports.js';
 import { resolveSession } from './session.js';
@@ -44,6 +45,7 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...caseRecordRoutes(ctx),
     ...caseLinkRoutes(ctx),
     ...watchRoutes(ctx),
+    ...timelineRoutes(ctx),
     ...analyticsRoutes(ctx),
     ...reportRoutes(ctx),
   ];
