@@ -172,6 +172,48 @@ describe('the watchlist', () => {
     expect(await alertsOf(officer, fir)).toHaveLength(count);
   });
 
+  it('alerts when the case newly involves a neighbour of a watched entity', async () => {
+    // The courier calls a new number (third case); later the first case names that number's user's phone.
+    const call = {
+      document: doc('courier-cdr-2.csv'),
+      entities: [{ kind: 'phone', key: '9000033333', ref: 'row 4' }],
+      links: [
+        {
+          kind: 'called',
+          from: { kind: 'phone', key: '9000011111' },
+          to: { kind: 'phone', key: '9000033333' },
+          ref: 'row 4',
+          occurrences: [{ at: '2026-05-11T09:00:00+05:30', durationS: 12, ref: 'row 4' }],
+        },
+      ],
+    };
+    expect((await officer.post('/api/ingest', call)).status).toBe(200);
+    const nearBefore = (await alertsOf(officer, fir)).filter((a) => a.reason === 'near').length;
+    const named = {
+      document: { ...doc('statement-v2.pdf', FIR), type: 'statement' },
+      entities: [{ kind: 'phone', key: '9000033333', ref: 'page 4' }],
+      links: [
+        {
+          kind: 'involves',
+          from: { kind: 'case', key: FIR },
+          to: { kind: 'phone', key: '9000033333' },
+          role: 'transporter',
+          ref: 'page 4',
+        },
+      ],
+    };
+    expect((await officer.post('/api/ingest', named)).status).toBe(200);
+    const near = (await alertsOf(officer, fir)).filter((a) => a.reason === 'near');
+    expect(near).toHaveLength(nearBefore + 1);
+    expect(near[0]).toMatchObject({
+      entity: expect.objectContaining({ id: courier }),
+      document: { id: entityId('document', 'sha256', sha('statement-v2.pdf')), name: 'statement-v2.pdf' },
+      link: expect.stringMatching(/^link:/),
+    });
+    expect((await officer.post('/api/ingest', named)).status).toBe(200);
+    expect((await alertsOf(officer, fir)).filter((a) => a.reason === 'near')).toHaveLength(nearBefore + 1);
+  });
+
   it('is listed and ended by its watcher, on the audit trail by id', async () => {
     const r = await officer.post('/api/watches/remove', { entity: courier });
     expect(r.status).toBe(200);

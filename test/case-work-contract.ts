@@ -91,6 +91,18 @@ export function caseWorkContract(store: () => GraphStore, loadScenario: () => Pr
       { userId: 'user:a', entityId: hotel, caseId: idOf('case', FIR), createdAt: 2000 },
     ]);
     expect((await s.watchesOn([phone, phone])).map((w) => w.userId)).toEqual(['user:a', 'user:b']);
+    expect(
+      (await s.watchesForCases([idOf('case', OTHER_FIR), idOf('case', FIR)])).map((w) => [
+        w.caseId,
+        w.userId,
+      ]),
+    ).toEqual(
+      [
+        [idOf('case', FIR), 'user:a'],
+        [idOf('case', OTHER_FIR), 'user:a'],
+        [idOf('case', OTHER_FIR), 'user:b'],
+      ].sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)),
+    );
     expect(await s.removeWatch('user:a', phone)).toBe(true);
     expect(await s.removeWatch('user:a', phone)).toBe(false);
     const left = [

@@ -78,12 +78,15 @@ export async function raiseAlerts(
   const touched = new Set<string>(schemes.keys());
   for (const l of batch.links) touched.add(l.fromId).add(l.toId);
 
-  const identifiers: string[] = [];
-  for (const id of touched) if (await isIdentifier(store, id, schemes.get(id))) identifiers.push(id);
-  const cases = await store.casesOfEntities(identifiers);
   const alerts: CaseAlert[] = [];
-  for (const [id, caseIds] of cases)
-    if (caseIds.length > 1) alerts.push(...crossCaseAlerts(id, caseIds, documentId, at));
+  // Only a batch that files evidence in a case, or involves an entity in one, can put an entity in a
+  // second case; the rest (a CDR of no case) tie nothing, and asking would cost most of an import.
+  if (batch.document.caseId || batch.links.some((l) => l.kind === 'involves')) {
+    const identifiers: string[] = [];
+    for (const id of touched) if (await isIdentifier(store, id, schemes.get(id))) identifiers.push(id);
+    for (const [id, caseIds] of await store.casesOfEntities(identifiers))
+      if (caseIds.length > 1) alerts.push(...crossCaseAlerts(id, caseIds, documentId, at));
+  }
 
   alerts.push(...(await watchAlerts(store, batch, touched, at)));
   return store.addAlerts(alerts);
@@ -136,12 +139,17 @@ async function watchAlerts(
       for (const wt of byEntity.get(w) ?? [])
         if (casesOfEnds.get(x)?.includes(wt.caseId)) watch(wt, 'near', l.id);
 
-  // The case newly involving a watched entity's neighbour: watched — neighbour — case.
-  for (const l of batch.links) {
-    if (l.kind !== 'involves') continue;
-    const around = await store.neighbourhood(l.toId, { hops: 1, limit: 2000 });
-    const near = around.nodes.map((n) => n.id).filter((id) => id !== l.toId && id !== l.fromId);
-    for (const wt of await store.watchesOn(near)) if (wt.caseId === l.fromId) watch(wt, 'near', l.id);
+  // The case newly involving a watched entity's neighbour: watched — neighbour — case. Watches are
+  // few and involvements many: each watch of those cases is looked around once.
+  const involving = batch.links.filter((l) => l.kind === 'involves');
+  const forCases = involving.length
+    ? await store.watchesForCases([...new Set(involving.map((l) => l.fromId))])
+    : [];
+  for (const wt of forCases) {
+    const around = await store.neighbourhood(wt.entityId, { hops: 1, limit: 100_000 });
+    const near = new Set(around.nodes.map((n) => n.id));
+    for (const l of involving)
+      if (l.fromId === wt.caseId && l.toId !== wt.entityId && near.has(l.toId)) watch(wt, 'near', l.id);
   }
   return alerts;
 }

@@ -129,5 +129,7 @@ export interface GraphStore {
   watchesOf(userId: string): Promise<Watch[]>;
   /** Every watch on any of these entities, by entity then user. */
   watchesOn(entityIds: readonly string[]): Promise<Watch[]>;
+  /** Every watch for any of these cases, by case, entity, then user. */
+  watchesForCases(caseIds: readonly string[]): Promise<Watch[]>;
   close(): Promise<void>;
 }

@@ -404,6 +404,16 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
             num(a.createdAt) - num(b.createdAt) || String(a.entityId).localeCompare(String(b.entityId)),
         )
         .map(watchRecord),
+    'watches-for-cases': (p) =>
+      [...s.watches.values()]
+        .filter((w) => (p.caseIds as string[]).includes(w.caseId as string))
+        .sort(
+          (a, b) =>
+            String(a.caseId).localeCompare(String(b.caseId)) ||
+            String(a.entityId).localeCompare(String(b.entityId)) ||
+            String(a.userId).localeCompare(String(b.userId)),
+        )
+        .map(watchRecord),
     'watches-on-entities': (p) =>
       [...s.watches.values()]
         .filter((w) => ids(p).includes(w.entityId as string))

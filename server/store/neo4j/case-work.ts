@@ -99,6 +99,14 @@ export class Neo4jCaseWork {
     );
   }
 
+  watchesForCases(caseIds: readonly string[]): Promise<Watch[]> {
+    return this.executor.read(async (q) =>
+      (await q.all('watches-for-cases', { caseIds: [...new Set(caseIds)] })).map((r) =>
+        toWatch(r.get('w') as Node),
+      ),
+    );
+  }
+
   watchesOn(entityIds: readonly string[]): Promise<Watch[]> {
     return this.executor.read(async (q) =>
       (await q.all('watches-on-entities', { ids: [...new Set(entityIds)] })).map((r) =>

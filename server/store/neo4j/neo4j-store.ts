@@ -221,6 +221,10 @@ export class Neo4jGraphStore implements GraphStore {
     return this.caseWork.watchesOn(entityIds);
   }
 
+  watchesForCases(caseIds: readonly string[]): Promise<Watch[]> {
+    return this.caseWork.watchesForCases(caseIds);
+  }
+
   /** changesSince, record by record, for a projection built straight from the stream. */
   streamChangesSince(
     version: number,

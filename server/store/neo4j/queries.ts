@@ -95,6 +95,7 @@ export const QUERY_PARAMS = {
   'delete-watch': ['userId', 'entityId'],
   'watches-of-user': ['userId'],
   'watches-on-entities': ['ids'],
+  'watches-for-cases': ['caseIds'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type QueryName = keyof typeof QUERY_PARAMS;

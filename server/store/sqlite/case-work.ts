@@ -64,6 +64,9 @@ export class SqliteCaseWork {
         'SELECT * FROM watch WHERE user_id = ? ORDER BY created_at, entity_id',
       ),
       watchesOn: db.prepare<[string], WatchRow>('SELECT * FROM watch WHERE entity_id = ? ORDER BY user_id'),
+      watchesFor: db.prepare<[string], WatchRow>(
+        'SELECT * FROM watch WHERE case_id = ? ORDER BY entity_id, user_id',
+      ),
     };
   }
 
@@ -89,5 +92,9 @@ export class SqliteCaseWork {
 
   watchesOn(entityIds: readonly string[]): Watch[] {
     return [...new Set(entityIds)].sort().flatMap((id) => this.st.watchesOn.all(id).map(toWatch));
+  }
+
+  watchesForCases(caseIds: readonly string[]): Watch[] {
+    return [...new Set(caseIds)].sort().flatMap((id) => this.st.watchesFor.all(id).map(toWatch));
   }
 }

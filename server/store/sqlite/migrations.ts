@@ -434,6 +434,7 @@ export const MIGRATIONS: Migration[] = [
         PRIMARY KEY (user_id, entity_id)
       ) WITHOUT ROWID;
       CREATE INDEX watch_entity ON watch (entity_id, user_id);
+      CREATE INDEX watch_case ON watch (case_id, entity_id, user_id);
     `,
   },
 ];

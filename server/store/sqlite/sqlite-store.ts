@@ -188,6 +188,10 @@ export class SqliteGraphStore implements GraphStore {
     return this.caseWork.watchesOn(entityIds);
   }
 
+  async watchesForCases(caseIds: readonly string[]): Promise<Watch[]> {
+    return this.caseWork.watchesForCases(caseIds);
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
