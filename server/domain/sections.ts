@@ -29,7 +29,6 @@ const ACT_NAMES = new Map<string, Act>(
 // The act, then a space (or a dot, or straight into the number), then "s." / "sec" / "section" or not.
 const SECTION =
   /^([A-Za-z][A-Za-z .]*?)(?:\s+|\s*\.\s*|(?=\d))(?:s(?:ec(?:tion)?)?\.?\s*)?(\d{1,3})([A-Z]?)((?:\(\d{1,2}\))*(?:\([a-z]\))?)$/i;
-/^([A-Za-z][A-Za-z .]*?)\s*(?:s(?:ec(?:tion)?)?\.?\s*)?(\d{1,3})([A-Z]?)((?:\(\d{1,2}\))*(?:\([a-z]\))?)$/i;
 
 export type SectionResult = { ok: true; section: string } | { ok: false; reason: string };
 
