@@ -300,6 +300,9 @@ describe('a case as a record', () => {
       note: 'chargesheet filed',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((await officer.get('/api/cases')).body.cases).toEqual([
+      expect.objectContaining({ id: newId, status: 'closed' }),
+    ]);
     expect(r.body).toMatchObject({
       status: 'closed',
       closeReason: 'chargesheeted',
