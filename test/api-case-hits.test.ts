@@ -160,3 +160,27 @@ function secrets(b: IngestBatchInput): string[] {
   }
   return out.filter((s) => s.length >= 6);
 }
+
+describe('the demo', () => {
+  it('shows the alerts its planted cross-case links raise, as its hits are', async () => {
+    const demo = await startTestServer({ SEED_DEMO: 'true' });
+    try {
+      const { cases } = (await demo.get('/api/cases')).body as { cases: { id: string }[] };
+      expect(cases.length).toBeGreaterThan(2);
+      let alerted = 0;
+      for (const { id } of cases) {
+        const hits = await demo.get(`/api/cases/${id}/hits`);
+        const alerts = await demo.get(`/api/cases/${id}/alerts?limit=1000`);
+        const fromHits = (hits.body as HitBody).hits.flatMap((h) =>
+          h.others.map((o) => `${h.entity.id} ${o.caseId}`),
+        );
+        const fromAlerts = alerts.body.alerts.map((a: any) => `${a.entity.id} ${a.other.caseId}`);
+        expect(fromAlerts.sort()).toEqual(fromHits.sort());
+        alerted += fromAlerts.length;
+      }
+      expect(alerted).toBeGreaterThan(0);
+    } finally {
+      await demo.dispose();
+    }
+  });
+});
