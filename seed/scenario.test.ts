@@ -162,6 +162,14 @@ describe('the demo scenario (300 entities)', () => {
     for (const x of truth.crossCase) {
       expect(x.cases.length).toBeGreaterThanOrEqual(2);
       for (const c of x.cases) expect(mentions.get(`case|fir|${c}`)?.has(idOf(x.entity))).toBe(true);
+      const units = new Set(x.cases.map((c) => truth.cases.find((k) => k.ref.key === c)!.unit));
+      expect(x.units).toEqual([...units].sort());
+    }
+    // The same phone and the same hotel in FIRs of different units: what a resource centre pools cases for.
+    for (const kind of ['shared-phone', 'shared-hotel'] as const) {
+      const p = truth.planted.find((x) => x.kind === kind)!;
+      expect(p.units.length, kind).toBeGreaterThanOrEqual(2);
+      expect(truth.crossCase.find((x) => idOf(x.entity) === idOf(p.entity))?.planted).toBe(kind);
     }
   });
 

@@ -65,11 +65,15 @@ export interface PlantedTruth {
   toRing: string;
   /** Every FIR whose evidence holds it. */
   cases: string[];
+  /** The units that registered those FIRs: a planted phone or hotel ties FIRs of different units. */
+  units: string[];
 }
 
 export interface CrossCaseTruth {
   entity: TruthRef;
   cases: string[];
+  /** The units of those cases: who would have to tell whom. */
+  units: string[];
   rings: string[];
   /** Set when this is one of the deliberately planted overlaps. */
   planted?: OverlapKind;
@@ -179,6 +183,11 @@ export class TruthCollector {
     const { rings, overlaps, bg } = input;
     const ringOfCase = new Map(rings.flatMap((r) => r.cases.map((c) => [(c.ent as Ent).key, r.id] as const)));
     const ringId = (i: number) => (rings[i] as RingPlan).id;
+    const unitOfCase = new Map(
+      rings.flatMap((r) => r.cases.map((c) => [(c.ent as Ent).key, c.unit] as const)),
+    );
+    const unitsOf = (cases: Iterable<string>) =>
+      sorted(new Set([...cases].map((k) => unitOfCase.get(k) ?? '?')));
     const planted = new Map(overlaps.map((o) => [o.entity.id, o.kind] as const));
     const sorted = <T>(xs: Iterable<T>) => [...xs].sort();
 
@@ -189,6 +198,7 @@ export class TruthCollector {
       const x: CrossCaseTruth = {
         entity: truthRef(e),
         cases: c,
+        units: unitsOf(c),
         rings: sorted(new Set(c.map((k) => ringOfCase.get(k) ?? '?'))),
         background: e.bg,
       };
@@ -273,6 +283,7 @@ export class TruthCollector {
         fromRing: ringId(o.from),
         toRing: ringId(o.to),
         cases: sorted(this.casesOf.get(o.entity.id)?.cases ?? []),
+        units: unitsOf(this.casesOf.get(o.entity.id)?.cases ?? []),
       })),
       crossCase,
       simSwitching: {

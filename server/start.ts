@@ -19,6 +19,8 @@ import type { Config } from './config.js';
 import type { KeyContext } from './domain/keys.js';
 import { createApp } from './http/app.js';
 import { ingestBulk } from './ingest/bulk.js';
+import { raiseAlerts } from './ingest/case-alerts.js';
+import { prepareBatch } from './ingest/ingest-batch.js';
 import { aadhaarKey } from './secrets.js';
 import type { GraphStore } from './store/graph-store.js';
 import { SqliteGraphStore } from './store/sqlite/sqlite-store.js';
@@ -117,7 +119,8 @@ export async function seedDemoIfEmpty(
   const marker = join(dataDir, 'demo-seeded');
   if ((await store.stats()).entities > 0) return existsSync(marker);
   // One transaction: a start stopped half-way leaves no half demo behind.
-  const items = demoScenario().batches.map((raw, i) => ({ where: `demo batch ${i + 1}`, raw }));
+  const { batches } = demoScenario();
+  const items = batches.map((raw, i) => ({ where: `demo batch ${i + 1}`, raw }));
   for await (const r of ingestBulk(
     items,
     'demo-seed',
@@ -125,6 +128,10 @@ export async function seedDemoIfEmpty(
     { groupRecords: Infinity, groupBatches: Infinity },
   ))
     if (!r.ok) throw new Error(`the demo scenario does not ingest (${r.where}): ${r.error.message}`);
+  // A first load raises no alerts as it goes (a large one would pay for asking about every
+  // identifier); the demo is small, and shows the alerts its planted cross-case links raise.
+  const at = Date.now();
+  for (const raw of batches) await raiseAlerts(store, prepareBatch(raw, 'demo-seed', keys), at);
   writeFileSync(marker, `synthetic demo scenario seeded at ${new Date().toISOString()}\n`);
   const stats = await store.stats();
   logger.info(`seeded the synthetic demo scenario: ${stats.entities} entities, ${stats.links} links`);

@@ -123,6 +123,11 @@ const READS = (whole: boolean) => [
   `/api/analytics/brokers?${inCase}`,
   `/api/analytics/shared?entity=${accused}&${inCase}`,
   `/api/analytics/paths?from=${accused}&to=${victim}&max=4&${inCase}`,
+  `/api/cases/${encodeURIComponent(FIR)}`,
+  `/api/cases/${idOf('case', FIR)}/links`,
+  `/api/cases/${idOf('case', FIR)}/hits`,
+  `/api/cases/${idOf('case', FIR)}/alerts`,
+  `/api/timeline?entities=${victim},${phone},${tradersPhone}`,
 ];
 
 describe('a victim in every answer', () => {

@@ -56,6 +56,7 @@ const SAMPLES: Record<string, string> = {
   documentId: "'document:1'",
   documentSeq: '1',
   entity: "{id: 'person:2', kind: 'person', seq: 1, version: 6}",
+  entityId: "'phone:1'",
   entitySeq: '1',
   facts: "[{documentId: 'document:1', ref: 'row 2'}]",
   entry: "{seq: 1, at: 1767225600000, hash: 'h', prevHash: 'p'}",
@@ -91,6 +92,7 @@ const SAMPLES: Record<string, string> = {
   userId: "'user:1'",
   usernameKey: "'a'",
   version: '6',
+  watch: "{userId: 'user:1', entityId: 'phone:1', caseId: 'case:1', createdAt: 1767225600000}",
 };
 const withSamples = (query: string) =>
   query.replace(/\$(\w+)/g, (_, name: string) => {

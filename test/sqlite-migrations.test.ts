@@ -86,6 +86,46 @@ describe('SQLite migrations', () => {
     db.close();
   });
 
+  it('brings a version-8 store forward to case alerts and watches, its graph untouched', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'casegraph-migrate-'));
+    const path = join(dir, 'v8.db');
+    const old = new Database(path);
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version <= 8),
+    );
+    old.exec(`
+      UPDATE meta SET value = '3' WHERE key = 'graph_version';
+      INSERT INTO entity (rid, id, kind, scheme, key, display, label, props, created_at, updated_at, version) VALUES
+        (1, 'case:000000000000000000000001', 'case', 'fir', 'MH/X/Y PS/0001/2026', 'MH/X/Y PS/0001/2026', 'MH/X/Y PS/0001/2026', '{"unit":"AHTU X"}', 0, 0, 3);`);
+    old.close();
+
+    const store = new SqliteGraphStore(path);
+    expect((await store.changesSince(0)).entities.map((e) => [e.id, e.props])).toEqual([
+      ['case:000000000000000000000001', { unit: 'AHTU X' }],
+    ]);
+    const alert = {
+      id: 'alert:1',
+      caseId: 'case:000000000000000000000001',
+      kind: 'cross-case' as const,
+      entityId: 'phone:000000000000000000000001',
+      otherCaseId: 'case:000000000000000000000002',
+      documentId: 'document:000000000000000000000001',
+      userId: null,
+      reason: null,
+      linkId: null,
+      raisedAt: 5,
+    };
+    expect(await store.addAlerts([alert])).toEqual([alert]);
+    await store.addWatch({ userId: 'user:1', entityId: alert.entityId, caseId: alert.caseId, createdAt: 6 });
+    await store.close();
+    const again = new SqliteGraphStore(path);
+    expect(await again.alertsOf(alert.caseId, 5)).toEqual([alert]);
+    expect(await again.watchesOn([alert.entityId])).toHaveLength(1);
+    expect(await again.version()).toBe(3);
+    await again.close();
+  });
+
   it('refuses a store written by a newer CaseGraph', () => {
     dir = mkdtempSync(join(tmpdir(), 'casegraph-migrate-'));
     const path = join(dir, 'new.db');

@@ -22,6 +22,7 @@ import {
   sha,
 } from './support/batches.js';
 import { mergeContract } from './store-contract-merges.js';
+import { caseWorkContract } from './case-work-contract.js';
 
 export function idOf(kind: EntityKind, key: string, scheme?: Scheme): string {
   const s = scheme ?? (kind as Scheme);
@@ -502,5 +503,10 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
         expect(await store.subgraph({ limit: 1000 })).toEqual(before.graph);
       });
     }
+
+    caseWorkContract(
+      () => store,
+      () => load(store, scenario()),
+    );
   });
 }

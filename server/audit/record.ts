@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { AuditEntry } from '../domain/audit-chain.js';
 import { ROLES, USERNAME, type Role } from '../domain/access.js';
 import { CaseGraphError } from '../domain/errors.js';
-import { ENTITY_KINDS } from '../domain/kinds.js';
+import { CASE_ROLES, ENTITY_KINDS } from '../domain/kinds.js';
 import type { AuditStore } from '../store/audit-store.js';
 
 export const AUDIT_ACTIONS = [
@@ -39,6 +39,13 @@ export const AUDIT_ACTIONS = [
   'user.disable',
   'case.grant',
   'case.revoke',
+  'case.create',
+  'case.edit',
+  'case.close',
+  'case.attach',
+  'case.detach',
+  'watch.add',
+  'watch.remove',
   'audit.read',
   'audit.verify',
   'read.candidates',
@@ -90,6 +97,11 @@ export const DETAIL_SCHEMA = z.strictObject({
   limit: count.optional(),
   ok: z.boolean().optional(),
   problems: count.optional(),
+  /** case.attach, case.detach: the role in the case (a fixed word). */
+  caseRole: z.enum(CASE_ROLES).optional(),
+  /** Alerts an ingest raised on cases, and hits served. */
+  alerts: count.optional(),
+  hits: count.optional(),
 });
 export type AuditDetail = z.input<typeof DETAIL_SCHEMA>;
 

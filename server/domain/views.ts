@@ -110,3 +110,36 @@ export interface IngestCounts {
   /** Graph version after the batch; unchanged when the batch changed nothing. */
   version: number;
 }
+
+/**
+ * Something an ingest found that a case's investigators should know (issue 9): an identifier of the case
+ * turning up in another case, or a watched entity touched or brought near the case. Ids only: an alert
+ * is shown to whoever may read the case, and says nothing of the other case beyond its id.
+ */
+export interface CaseAlert {
+  /** Derived from what it is about, so the same finding raised again is the same alert. */
+  id: string;
+  caseId: string;
+  kind: 'cross-case' | 'watch';
+  entityId: string;
+  /** cross-case: the other case that holds the entity. */
+  otherCaseId: string | null;
+  /** The document of the batch whose ingest raised it. */
+  documentId: string;
+  /** watch: who watches the entity. */
+  userId: string | null;
+  /** watch: what happened ('touched' or 'near'), and the link that brought it near. */
+  reason: string | null;
+  linkId: string | null;
+  /** Epoch ms. */
+  raisedAt: number;
+}
+
+/** An investigator watches an entity for a case: later ingests that touch it raise alerts on the case. */
+export interface Watch {
+  userId: string;
+  entityId: string;
+  caseId: string;
+  /** Epoch ms. */
+  createdAt: number;
+}

@@ -22,6 +22,10 @@ import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
 import { caseAccessRoutes } from './routes/case-access.js';
 import { caseRoutes } from './routes/cases.js';
+import { caseRecordRoutes } from './routes/case-records.js';
+import { caseLinkRoutes } from './routes/case-links.js';
+import { watchRoutes } from './routes/watches.js';
+import { timelineRoutes } from './routes/timeline.js';
 import { userRoutes } from './routes/users.js';
 import { reportRoutes } from './routes/reports.js';
 import { resolveSession } from './session.js';
@@ -40,6 +44,10 @@ export function allRoutes(ctx: AppContext): AnyRoute[] {
     ...mergeRoutes(ctx),
     ...graphRoutes(ctx),
     ...caseRoutes(ctx),
+    ...caseRecordRoutes(ctx),
+    ...caseLinkRoutes(ctx),
+    ...watchRoutes(ctx),
+    ...timelineRoutes(ctx),
     ...analyticsRoutes(ctx),
     ...reportRoutes(ctx),
   ];

@@ -10,6 +10,7 @@ import { CaseGraphError } from '../domain/errors.js';
 import type { NormalisedBatch } from '../domain/normalise-batch.js';
 import type { IngestCounts } from '../domain/views.js';
 import type { BulkLoad } from '../store/graph-store.js';
+import { raiseAlerts } from './case-alerts.js';
 import { prepareBatch, type IngestDeps } from './ingest-batch.js';
 import type { PreparedMessage, WorkerInput } from './prepare-messages.js';
 import { startTsWorker } from '../workers/ts-worker.js';
@@ -60,6 +61,9 @@ async function* writeGroups(
     const valid = group.flatMap((g) => ('batch' in g ? [g.batch] : []));
     const now = (deps.now ?? (() => new Date()))();
     const written = valid.length ? await deps.store.ingestMany(valid, { importedAt: now }) : [];
+    // Into a store that holds cases, each batch may tie them: the alerts are raised as it lands.
+    for (const [i, outcome] of written.entries())
+      if (outcome.ok) await raiseAlerts(deps.store, valid[i]!, now.getTime());
     let next = 0;
     for (const g of group) {
       if ('error' in g) yield { where: g.where, ok: false, error: g.error };

@@ -9,6 +9,8 @@ import type { MergeRequest, MergeView, NotSameDecision, ResolutionPerson } from 
 import type { NormalisedBatch } from '../domain/normalise-batch.js';
 import type { ProtectedEntity } from '../domain/protection.js';
 import type {
+  CaseAlert,
+  DocumentView,
   EntityDetail,
   EntityView,
   GraphChanges,
@@ -16,6 +18,7 @@ import type {
   LinkDetail,
   PathsResult,
   Subgraph,
+  Watch,
 } from '../domain/views.js';
 
 export interface SubgraphQuery {
@@ -130,5 +133,24 @@ export interface GraphStore {
   markNotSame(decision: NotSameDecision): Promise<void>;
   /** Pairs decided "not the same", each as pairKey(). */
   notSamePairs(): Promise<Set<string>>;
+
+  // --- the investigator's case work (issue 9)
+  getDocument(id: string): Promise<DocumentView | null>;
+  /** For each id, the cases it is part of (as EntityDetail.caseIds); none for an id the store does not hold. */
+  casesOfEntities(ids: readonly string[]): Promise<Map<string, string[]>>;
+  /** Keeps the alerts not already kept (by id) and returns those, in the order given: raising one again is a no-op. */
+  addAlerts(alerts: readonly CaseAlert[]): Promise<CaseAlert[]>;
+  /** A case's alerts, newest first. */
+  alertsOf(caseId: string, limit: number): Promise<CaseAlert[]>;
+  /** Watching an entity already watched by the user moves the watch to the case given. */
+  addWatch(watch: Watch): Promise<void>;
+  /** False when the user did not watch it. */
+  removeWatch(userId: string, entityId: string): Promise<boolean>;
+  /** A user's watches, oldest first. */
+  watchesOf(userId: string): Promise<Watch[]>;
+  /** Every watch on any of these entities, by entity then user. */
+  watchesOn(entityIds: readonly string[]): Promise<Watch[]>;
+  /** Every watch for any of these cases, by case, entity, then user. */
+  watchesForCases(caseIds: readonly string[]): Promise<Watch[]>;
   close(): Promise<void>;
 }

@@ -55,6 +55,9 @@ interface State {
   /** Removed markers: entity id to the version it was removed at. */
   removed: Map<string, Props>;
   notSame: Map<string, Props>;
+  alerts: Map<string, Props>;
+  /** key: userId|entityId */
+  watches: Map<string, Props>;
 }
 
 const empty = (): State => ({
@@ -70,6 +73,8 @@ const empty = (): State => ({
   merges: new Map(),
   removed: new Map(),
   notSame: new Map(),
+  alerts: new Map(),
+  watches: new Map(),
 });
 
 function copy(s: State): State {
@@ -87,6 +92,8 @@ function copy(s: State): State {
     merges: m(s.merges),
     removed: m(s.removed),
     notSame: m(s.notSame),
+    alerts: m(s.alerts),
+    watches: m(s.watches),
   };
 }
 
@@ -138,6 +145,10 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
     num(s.documents.get(a.documentId as string)!.seq) - num(s.documents.get(b.documentId as string)!.seq) ||
     String(a.ref).localeCompare(String(b.ref));
   const rows = (p: P) => p.rows as Props[];
+  const watchRecord = (w: Props) =>
+    record({
+      w: new Node(neo4j.int(idOf(`w:${String(w.userId)}|${String(w.entityId)}`)), ['Watch'], sentProps(w)),
+    });
   const ids = (p: P) => p.ids as string[];
   const counters = ['version', 'entitySeq', 'linkSeq', 'documentSeq', 'occurrenceSeq'];
 
@@ -371,6 +382,66 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
         .filter((f) => f.entityId === p.id)
         .sort(factOrder)
         .map(factRecord),
+    // --- the investigator's case work
+    'document-view': (p) =>
+      s.documents.has(p.id as string) ? [record({ d: documentNode(p.id as string) })] : [],
+    'add-case-alerts': (p) =>
+      rows(p).flatMap((row) => {
+        if (s.alerts.has(row.id as string)) return [];
+        const a: Props = {};
+        setAll(a, row);
+        s.alerts.set(row.id as string, a);
+        return [record({ id: row.id })];
+      }),
+    'case-alerts': (p) =>
+      [...s.alerts.values()]
+        .filter((a) => a.caseId === p.caseId)
+        .sort((a, b) => num(b.raisedAt) - num(a.raisedAt) || String(a.id).localeCompare(String(b.id)))
+        .slice(0, stored(p.limit) as number)
+        .map((a) =>
+          record({ a: new Node(neo4j.int(idOf(`a:${String(a.id)}`)), ['CaseAlert'], sentProps(a)) }),
+        ),
+    'merge-watch': (p) => {
+      const w = p.watch as Props;
+      const key = `${String(w.userId)}|${String(w.entityId)}`;
+      const old = s.watches.get(key);
+      s.watches.set(key, {
+        ...(old ?? { userId: w.userId, entityId: w.entityId, createdAt: stored(w.createdAt) }),
+        caseId: w.caseId,
+      });
+      return [];
+    },
+    'delete-watch': (p) => {
+      const deleted = s.watches.delete(`${String(p.userId)}|${String(p.entityId)}`);
+      return [record({ deleted: neo4j.int(deleted ? 1 : 0) })];
+    },
+    'watches-of-user': (p) =>
+      [...s.watches.values()]
+        .filter((w) => w.userId === p.userId)
+        .sort(
+          (a, b) =>
+            num(a.createdAt) - num(b.createdAt) || String(a.entityId).localeCompare(String(b.entityId)),
+        )
+        .map(watchRecord),
+    'watches-for-cases': (p) =>
+      [...s.watches.values()]
+        .filter((w) => (p.caseIds as string[]).includes(w.caseId as string))
+        .sort(
+          (a, b) =>
+            String(a.caseId).localeCompare(String(b.caseId)) ||
+            String(a.entityId).localeCompare(String(b.entityId)) ||
+            String(a.userId).localeCompare(String(b.userId)),
+        )
+        .map(watchRecord),
+    'watches-on-entities': (p) =>
+      [...s.watches.values()]
+        .filter((w) => ids(p).includes(w.entityId as string))
+        .sort(
+          (a, b) =>
+            String(a.entityId).localeCompare(String(b.entityId)) ||
+            String(a.userId).localeCompare(String(b.userId)),
+        )
+        .map(watchRecord),
     'entity-cases': (p) => {
       const id = p.id as string;
       if (!s.entities.has(id)) return [];

@@ -12,7 +12,7 @@ import { AnalyticsFailure, type AnalyticsAnswer } from '../../workers/analytics-
 import type { AnalyticsScope } from '../../workers/analytics-protocol.js';
 import type { AppContext } from '../context.js';
 import { sessionOf } from '../session.js';
-import { scopeCases } from '../case-scope.js';
+import { requireEntity, scopeCases } from '../case-scope.js';
 import type { AnyRoute } from '../define-route.js';
 import { csvOf, resolveCase } from '../query-helpers.js';
 
@@ -189,6 +189,10 @@ function route(
     handler: async ({ query: q }: { query: Record<string, unknown> }, req, res) => {
       const asked = await scopeOf(ctx, q as ScopeQuery);
       const caseIds = await scopeCases(ctx, sessionOf(res)!.user, asked.caseId);
+      // An end of a path (or the person of shared identifiers) only another case holds is a hit: the
+      // unit to contact, as for a read of it, rather than "not in this graph".
+      for (const field of ['from', 'to', 'entity'] as const)
+        if (typeof q[field] === 'string') await requireEntity(ctx, sessionOf(res)!.user, q[field]);
       const { caseId: _one, ...rest } = asked;
       const scope = caseIds ? { ...rest, caseIds } : asked;
       const answer = await ask(() => ctx.analytics.run(op, scope, paramsOf(q)), parameterOf);

@@ -19,6 +19,7 @@ export const caseListSchema = z
         label: z.string().meta({ description: 'The FIR key: state/district/police station/number/year.' }),
         unit: z.string().nullable(),
         firDate: z.string().nullable(),
+        status: z.enum(['open', 'closed']),
       }),
     ),
   })
@@ -55,6 +56,7 @@ export function caseRoutes(ctx: AppContext): AnyRoute[] {
             label: e.label,
             unit: text(e.props.unit) ?? text(e.props.policeStation),
             firDate: text(e.props.firDate),
+            status: e.props.status === 'closed' ? ('closed' as const) : ('open' as const),
           }))
           .sort((a, b) => a.label.localeCompare(b.label));
         return { cases };

@@ -1,5 +1,6 @@
 import { ingestBatchSchema } from '../../domain/batch.js';
 import { prepareBatch } from '../../ingest/ingest-batch.js';
+import { raiseAlerts } from '../../ingest/case-alerts.js';
 import { allowedCases, requireCase } from '../case-scope.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
@@ -62,6 +63,7 @@ export function ingestRoutes(ctx: AppContext): AnyRoute[] {
           }
         }
         const counts = await ctx.store.ingest(batch, { importedAt: new Date() });
+        await raiseAlerts(ctx.store, batch, Date.now());
         for (const caseId of opened) await ctx.access.grantCase(caseId, user.id, user.id, Date.now());
         return counts;
       },

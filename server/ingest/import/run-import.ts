@@ -7,6 +7,7 @@
  * if any row is bad — and two passes otherwise: a checking pass that writes nothing, then the writing one.
  * "Good rows" mode writes in one pass and keeps every rejected row, with its reason, in a CSV beside the file.
  */
+import { raiseAlerts } from '../case-alerts.js';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { IngestBatchInput } from '../../domain/batch.js';
 import { CaseGraphError, type ErrorCode, type Issue } from '../../domain/errors.js';
@@ -239,6 +240,7 @@ export async function runImport(opts: ImportOptions, deps: IngestDeps): Promise<
         ? await load.write(batch, { importedAt: now() })
         : (await deps.store.ingestMany([batch], { importedAt: now() }))[0]!;
       if (!outcome.ok) throw outcome.error;
+      if (!load) await raiseAlerts(deps.store, batch, Date.now());
       addCounts(counts, outcome.counts);
       batches++;
     }

@@ -19,6 +19,8 @@ export const LABELS = [
   'Merge',
   'Removed',
   'NotSame',
+  'CaseAlert',
+  'Watch',
 ] as const;
 
 export const RELATIONSHIP_TYPES = ['LINK', 'STATED_IN', 'RECORDED_IN'] as const;
@@ -109,4 +111,8 @@ export const PROPERTY_KEYS = [
   'undoneAt',
   'journal',
   'pair',
+  // CaseAlert, Watch
+  'otherCaseId',
+  'reason',
+  'raisedAt',
 ] as const;

@@ -6,6 +6,8 @@
 import type { NormalisedBatch } from '../../domain/normalise-batch.js';
 import type { ProtectedEntity } from '../../domain/protection.js';
 import type {
+  CaseAlert,
+  DocumentView,
   EntityDetail,
   EntityView,
   GraphChanges,
@@ -14,6 +16,7 @@ import type {
   LinkView,
   PathsResult,
   Subgraph,
+  Watch,
 } from '../../domain/views.js';
 import type { EntityKind } from '../../domain/kinds.js';
 import type {
@@ -29,6 +32,7 @@ import type {
 } from '../graph-store.js';
 import { Neo4jAccessStore } from './access.js';
 import { Neo4jAuditStore } from './audit.js';
+import { Neo4jCaseWork } from './case-work.js';
 import { gdsLouvain, gdsVersion, readEdgeList, type StoreEdgeList } from './communities.js';
 import { connect, schemaStepErrorOf, type Neo4jSettings } from './connect.js';
 import { Neo4jExecutor, type Executor } from './executor.js';
@@ -69,6 +73,7 @@ export class Neo4jGraphStore implements GraphStore {
   private readonly traversal: Neo4jTraversal;
   private readonly protection: Neo4jProtection;
   private readonly merges: Neo4jMerges;
+  private readonly caseWork: Neo4jCaseWork;
   readonly access: Neo4jAccessStore;
   readonly audit: Neo4jAuditStore;
 
@@ -117,6 +122,7 @@ export class Neo4jGraphStore implements GraphStore {
     this.traversal = new Neo4jTraversal(executor, this.reads);
     this.protection = new Neo4jProtection(executor);
     this.merges = new Neo4jMerges(executor);
+    this.caseWork = new Neo4jCaseWork(executor);
     this.access = new Neo4jAccessStore(executor);
     this.audit = new Neo4jAuditStore(executor);
   }
@@ -185,6 +191,42 @@ export class Neo4jGraphStore implements GraphStore {
 
   changesSince(version: number): Promise<GraphChanges> {
     return this.reads.changesSince(version);
+  }
+
+  getDocument(id: string): Promise<DocumentView | null> {
+    return this.caseWork.getDocument(id);
+  }
+
+  casesOfEntities(ids: readonly string[]): Promise<Map<string, string[]>> {
+    return this.caseWork.casesOfEntities(ids);
+  }
+
+  addAlerts(alerts: readonly CaseAlert[]): Promise<CaseAlert[]> {
+    return this.caseWork.addAlerts(alerts);
+  }
+
+  alertsOf(caseId: string, limit: number): Promise<CaseAlert[]> {
+    return this.caseWork.alertsOf(caseId, limit);
+  }
+
+  addWatch(watch: Watch): Promise<void> {
+    return this.caseWork.addWatch(watch);
+  }
+
+  removeWatch(userId: string, entityId: string): Promise<boolean> {
+    return this.caseWork.removeWatch(userId, entityId);
+  }
+
+  watchesOf(userId: string): Promise<Watch[]> {
+    return this.caseWork.watchesOf(userId);
+  }
+
+  watchesOn(entityIds: readonly string[]): Promise<Watch[]> {
+    return this.caseWork.watchesOn(entityIds);
+  }
+
+  watchesForCases(caseIds: readonly string[]): Promise<Watch[]> {
+    return this.caseWork.watchesForCases(caseIds);
   }
 
   /** changesSince, record by record, for a projection built straight from the stream. */

@@ -103,6 +103,15 @@ export const QUERY_PARAMS = {
   'append-audit-entry': ['entry'],
   'audit-head': [],
   'audit-entries': ['afterSeq', 'caseId', 'actor', 'action', 'limit'],
+  // the investigator's case work
+  'document-view': ['id'],
+  'add-case-alerts': ['rows'],
+  'case-alerts': ['caseId', 'limit'],
+  'merge-watch': ['watch'],
+  'delete-watch': ['userId', 'entityId'],
+  'watches-of-user': ['userId'],
+  'watches-on-entities': ['ids'],
+  'watches-for-cases': ['caseIds'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type QueryName = keyof typeof QUERY_PARAMS;

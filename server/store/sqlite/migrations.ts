@@ -407,6 +407,37 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 9,
+    name: 'alerts raised on cases by ingests, and the entities investigators watch',
+    // Keyed by the alert's own id (what it is about), so an ingest that finds the same thing again
+    // inserts nothing.
+    sql: `
+      CREATE TABLE case_alert (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        case_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        other_case_id TEXT,
+        document_id TEXT NOT NULL,
+        user_id TEXT,
+        reason TEXT,
+        link_id TEXT,
+        raised_at INTEGER NOT NULL
+      );
+      CREATE INDEX case_alert_case ON case_alert (case_id, raised_at);
+      CREATE TABLE watch (
+        user_id TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        case_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, entity_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX watch_entity ON watch (entity_id, user_id);
+      CREATE INDEX watch_case ON watch (case_id, entity_id, user_id);
+    `,
+  },
+  {
     version: 10,
     name: 'merges of persons a user decided are one, kept to be undone; pairs decided not the same',
     // A merge rewrites rows in place (the absorbed person's facts and links move to the survivor), so

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { LinkKind } from '../../domain/kinds.js';
 import type {
+  DocumentView,
   EntityDetail,
   EntityView,
   GraphChanges,
@@ -17,10 +18,12 @@ import {
   DOCUMENT_COLUMNS,
   ENTITY_COLUMNS,
   LINK_COLUMNS,
+  toDocumentView,
   toEntityView,
   toLinkView,
   toOccurrenceView,
   toProvenance,
+  type DocumentRow,
   type EntityRow,
   type FactRow,
   type LinkRow,
@@ -94,6 +97,9 @@ export class SqliteReads {
         )
         .pluck(),
       ridOf: db.prepare<[string], number>('SELECT rid FROM entity WHERE id = ?').pluck(),
+      documentById: db.prepare<[string], DocumentRow>(
+        `SELECT ${DOCUMENT_COLUMNS} FROM document d WHERE d.id = ?`,
+      ),
       caseDocuments: db.prepare<[string], number>('SELECT rid FROM document WHERE case_id = ?').pluck(),
       entitiesOfDocument: db
         .prepare<[number], number>('SELECT DISTINCT entity_rid FROM entity_fact WHERE document_rid = ?')
@@ -138,6 +144,20 @@ export class SqliteReads {
   entity(rid: number): EntityView | undefined {
     const row = this.st.entityByRid.get(rid);
     return row && toEntityView(row);
+  }
+
+  getDocument(id: string): DocumentView | null {
+    const row = this.st.documentById.get(id);
+    return row ? toDocumentView(row) : null;
+  }
+
+  casesOfEntities(ids: readonly string[]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const id of ids) {
+      const rid = this.st.ridOf.get(id);
+      out.set(id, rid === undefined ? [] : this.st.casesOf.all({ rid }));
+    }
+    return out;
   }
 
   getEntity(id: string): EntityDetail | null {

@@ -7,6 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NormalisedBatch } from '../../domain/normalise-batch.js';
 import type {
+  CaseAlert,
+  DocumentView,
   EntityDetail,
   EntityView,
   GraphChanges,
@@ -14,6 +16,7 @@ import type {
   LinkDetail,
   PathsResult,
   Subgraph,
+  Watch,
 } from '../../domain/views.js';
 import type {
   BulkLoad,
@@ -38,6 +41,7 @@ import { SqliteAuditStore } from './audit.js';
 import { busyAsUnavailable } from './busy.js';
 import { SqliteMerges } from './merges.js';
 import type { MergeRequest, MergeView, NotSameDecision, ResolutionPerson } from '../../domain/merges.js';
+import { SqliteCaseWork } from './case-work.js';
 
 export interface SqliteOptions {
   /** Page cache in MiB; bulk ingest of large batches wants the indexes in memory. */
@@ -53,6 +57,7 @@ export class SqliteGraphStore implements GraphStore {
   private readonly traversal: SqliteTraversal;
   private readonly protection: SqliteProtection;
   private readonly merges: SqliteMerges;
+  private readonly caseWork: SqliteCaseWork;
   /** The hash-chained audit trail, in the same file as the graph so one backup holds both. */
   readonly audit: SqliteAuditStore;
   /** Users, sessions and case access lists, in the same file as the graph. */
@@ -86,6 +91,7 @@ export class SqliteGraphStore implements GraphStore {
     this.traversal = new SqliteTraversal(this.db, this.reads);
     this.protection = new SqliteProtection(this.db);
     this.merges = new SqliteMerges(this.db);
+    this.caseWork = new SqliteCaseWork(this.db);
     this.audit = new SqliteAuditStore(this.db);
     this.access = new SqliteAccessStore(this.db);
   }
@@ -176,6 +182,42 @@ export class SqliteGraphStore implements GraphStore {
 
   async notSamePairs(): Promise<Set<string>> {
     return this.merges.notSamePairs();
+  }
+
+  async getDocument(id: string): Promise<DocumentView | null> {
+    return this.reads.getDocument(id);
+  }
+
+  async casesOfEntities(ids: readonly string[]): Promise<Map<string, string[]>> {
+    return this.reads.casesOfEntities(ids);
+  }
+
+  async addAlerts(alerts: readonly CaseAlert[]): Promise<CaseAlert[]> {
+    return busyAsUnavailable(() => this.caseWork.addAlerts(alerts));
+  }
+
+  async alertsOf(caseId: string, limit: number): Promise<CaseAlert[]> {
+    return this.caseWork.alertsOf(caseId, limit);
+  }
+
+  async addWatch(watch: Watch): Promise<void> {
+    busyAsUnavailable(() => this.caseWork.addWatch(watch));
+  }
+
+  async removeWatch(userId: string, entityId: string): Promise<boolean> {
+    return busyAsUnavailable(() => this.caseWork.removeWatch(userId, entityId));
+  }
+
+  async watchesOf(userId: string): Promise<Watch[]> {
+    return this.caseWork.watchesOf(userId);
+  }
+
+  async watchesOn(entityIds: readonly string[]): Promise<Watch[]> {
+    return this.caseWork.watchesOn(entityIds);
+  }
+
+  async watchesForCases(caseIds: readonly string[]): Promise<Watch[]> {
+    return this.caseWork.watchesForCases(caseIds);
   }
 
   async close(): Promise<void> {

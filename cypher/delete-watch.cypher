@@ -1,0 +1,3 @@
+MATCH (w:Watch {userId: $userId, entityId: $entityId})
+DELETE w
+RETURN count(*) AS deleted

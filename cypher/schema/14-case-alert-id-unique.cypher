@@ -1,0 +1,1 @@
+CREATE CONSTRAINT case_alert_id IF NOT EXISTS FOR (a:CaseAlert) REQUIRE a.id IS UNIQUE

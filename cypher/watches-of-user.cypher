@@ -1,0 +1,3 @@
+MATCH (w:Watch {userId: $userId})
+RETURN w
+ORDER BY w.createdAt, w.entityId

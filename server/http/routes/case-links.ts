@@ -1,0 +1,253 @@
+/**
+ * The links of one case (issue 9): its graph and what lies one hop beyond it, the identifiers other cases
+ * share with it (hits), and the alerts ingests raised on it. What the caller may not read of another
+ * case is a hit — the unit to contact — never its details.
+ */
+import { z } from 'zod';
+import type { EntityView, LinkView, Subgraph } from '../../domain/views.js';
+import { caseHits, otherCases } from '../case-hits.js';
+import { allowedCases, mayRead, requireCase, unitsOf } from '../case-scope.js';
+import type { AppContext } from '../context.js';
+import type { AnyRoute } from '../define-route.js';
+import { resolveCase } from '../query-helpers.js';
+import { idParamsSchema, serialisedGraphSchema } from '../schemas.js';
+import { toSerialisedGraph } from '../serialise-graph.js';
+import { sessionOf } from '../session.js';
+
+const otherCaseSchema = z.union([
+  z.object({ visible: z.literal(true), caseId: z.string(), fir: z.string(), unit: z.string() }),
+  z.object({ visible: z.literal(false), unit: z.string(), message: z.string() }),
+]);
+
+const entityRefSchema = z.object({ id: z.string(), kind: z.string(), key: z.string(), label: z.string() });
+
+export const hitsSchema = z
+  .object({
+    caseId: z.string(),
+    hits: z.array(
+      z.object({
+        entity: entityRefSchema,
+        strength: z.enum(['strong', 'moderate', 'weak']).meta({
+          description:
+            'strong: a phone, handset, account, ID, vehicle or person with two or more links in this case; moderate: one link, or a place with three or more; weak: a hotel or address with fewer.',
+        }),
+        linksHere: z.number().int(),
+        others: z.array(otherCaseSchema),
+      }),
+    ),
+  })
+  .meta({ id: 'CaseHits' });
+
+export const alertsSchema = z
+  .object({
+    caseId: z.string(),
+    alerts: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['cross-case', 'watch']),
+        raisedAt: z.string(),
+        entity: entityRefSchema.nullable(),
+        other: otherCaseSchema.nullable(),
+        document: z.object({ id: z.string(), name: z.string().nullable() }),
+        watcher: z.string().nullable(),
+        reason: z.enum(['touched', 'near']).nullable(),
+        link: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CaseAlerts' });
+
+const linksQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(20_000).default(5_000),
+    beyond: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(200)
+      .default(50)
+      .meta({ description: 'At most this many entities one hop beyond each entity of the case.' }),
+  })
+  .strict();
+
+const alertsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict();
+
+const refOf = (e: EntityView) => ({ id: e.id, kind: e.kind, key: e.key, label: e.label });
+
+type Input = { params: z.output<typeof idParamsSchema>; query: Record<string, unknown> };
+
+async function caseOf(ctx: AppContext, input: Input, res: Parameters<AnyRoute['handler']>[2]) {
+  const caseId = await resolveCase(ctx, input.params.id);
+  const { user } = sessionOf(res)!;
+  await requireCase(ctx, user, caseId);
+  return { caseId, user };
+}
+
+/**
+ * The case's graph and, one hop past each of its entities, what the caller may read: the entities and
+ * links the case's evidence does not hold but another of the caller's cases (or, for an admin, any) does.
+ * What only cases the caller may not read hold is counted by unit, as hits are.
+ */
+async function linksOfCase(
+  ctx: AppContext,
+  caseId: string,
+  allowed: Awaited<ReturnType<typeof allowedCases>>,
+  q: z.output<typeof linksQuerySchema>,
+) {
+  const sub = await ctx.store.subgraph({ caseId, limit: q.limit });
+  const nodes = new Map(sub.nodes.map((n) => [n.id, n]));
+  const links = new Map(sub.links.map((l) => [l.id, l]));
+  const outside = new Map<string, EntityView>();
+  const outsideLinks = new Map<string, LinkView>();
+  for (const n of sub.nodes) {
+    if (n.kind === 'case') continue;
+    const around: Subgraph = await ctx.store.neighbourhood(n.id, { hops: 1, limit: q.beyond + 1 });
+    for (const m of around.nodes) if (!nodes.has(m.id)) outside.set(m.id, m);
+    for (const l of around.links) if (!links.has(l.id)) outsideLinks.set(l.id, l);
+  }
+  const cases = await ctx.store.casesOfEntities([...outside.keys()]);
+  const shown = new Set<string>();
+  const hiddenCases = new Set<string>();
+  for (const [id, caseIds] of cases)
+    if (allowed === 'all' || (caseIds.length && mayRead(allowed, caseIds))) shown.add(id);
+    else for (const c of caseIds) if (!mayRead(allowed, [c])) hiddenCases.add(c);
+  const beyond = [...outside.values()].filter((e) => shown.has(e.id));
+  const graph: Subgraph = {
+    nodes: [...sub.nodes, ...beyond],
+    links: [
+      ...sub.links,
+      ...[...outsideLinks.values()].filter(
+        (l) => (nodes.has(l.from) || shown.has(l.from)) && (nodes.has(l.to) || shown.has(l.to)),
+      ),
+    ],
+    truncated: sub.truncated,
+  };
+  const withheld = [...outside.keys()].filter((id) => !shown.has(id)).length;
+  return {
+    graph,
+    beyond: beyond.map((e) => e.id),
+    withheld: withheld ? { entities: withheld, units: await unitsOf(ctx, [...hiddenCases]) } : null,
+  };
+}
+
+export function caseLinkRoutes(ctx: AppContext): AnyRoute[] {
+  return [
+    {
+      method: 'get',
+      access: 'graph.read',
+      path: '/api/cases/:id/links',
+      audit: (_i, result) => {
+        const r = result as { graph: { attributes: { case: string }; nodes: unknown[]; edges: unknown[] } };
+        return {
+          action: 'read.graph',
+          caseId: r.graph.attributes.case,
+          detail: { entities: r.graph.nodes.length, links: r.graph.edges.length, hops: 1 },
+        };
+      },
+      tags: ['cases'],
+      summary: 'The links of this case: its graph and what the caller may read one hop beyond it',
+      description:
+        "The case's graph (as /api/graph?case=) plus, for each of its entities, the neighbours its evidence does not hold, where another case the caller may read holds them; `beyond` lists those. Neighbours only other cases hold are withheld, counted with the units to contact. Communities, key players and brokers of the case: /api/analytics/*?case=.",
+      params: idParamsSchema,
+      query: linksQuerySchema,
+      responses: {
+        200: {
+          description: 'The graph, in graphology format, and what lies beyond the case.',
+          schema: z
+            .object({
+              graph: serialisedGraphSchema,
+              beyond: z.array(z.string()),
+              withheld: z.object({ entities: z.number().int(), units: z.array(z.string()) }).nullable(),
+            })
+            .meta({ id: 'CaseLinks' }),
+        },
+      },
+      errors: [400, 403, 404],
+      handler: async (input: Input, _req, res) => {
+        const { caseId, user } = await caseOf(ctx, input, res);
+        const r = await linksOfCase(
+          ctx,
+          caseId,
+          await allowedCases(ctx, user),
+          input.query as z.output<typeof linksQuerySchema>,
+        );
+        return {
+          graph: toSerialisedGraph(r.graph, await ctx.store.version(), ctx.demo, caseId),
+          beyond: r.beyond,
+          withheld: r.withheld,
+        };
+      },
+    },
+    {
+      method: 'get',
+      access: 'graph.read',
+      path: '/api/cases/:id/hits',
+      audit: (_i, result) => {
+        const r = result as z.output<typeof hitsSchema>;
+        return { action: 'read.graph', caseId: r.caseId, detail: { hits: r.hits.length } };
+      },
+      tags: ['cases'],
+      summary:
+        "Cross-case hits: this case's identifiers that other cases hold too, and how strong each tie is",
+      description:
+        'Identifiers are persons, phones, devices, accounts, ID documents, hotels, addresses and vehicles. A case the caller may read is named (id, FIR, unit); any other is only "another case at unit X holds this identifier — contact it".',
+      params: idParamsSchema,
+      responses: { 200: { description: 'The hits, strongest first.', schema: hitsSchema } },
+      errors: [403, 404],
+      handler: async (input: Input, _req, res) => {
+        const { caseId, user } = await caseOf(ctx, input, res);
+        return { caseId, hits: await caseHits(ctx, user, caseId) };
+      },
+    },
+    {
+      method: 'get',
+      access: 'graph.read',
+      path: '/api/cases/:id/alerts',
+      audit: (_i, result) => {
+        const r = result as z.output<typeof alertsSchema>;
+        return { action: 'read.graph', caseId: r.caseId, detail: { alerts: r.alerts.length } };
+      },
+      tags: ['cases'],
+      summary:
+        'What ingests raised on this case: identifiers found in other cases, watched entities touched or brought near',
+      description:
+        "Raised when the evidence is ingested, once each: the same batch ingested again raises nothing new. The batch's document is named when the caller may read its case; another case is shown as hits are.",
+      params: idParamsSchema,
+      query: alertsQuerySchema,
+      responses: { 200: { description: 'The alerts, newest first.', schema: alertsSchema } },
+      errors: [400, 403, 404],
+      handler: async (input: Input, _req, res) => {
+        const { caseId, user } = await caseOf(ctx, input, res);
+        const allowed = await allowedCases(ctx, user);
+        const alerts = await ctx.store.alertsOf(
+          caseId,
+          (input.query as z.output<typeof alertsQuerySchema>).limit,
+        );
+        const out = [];
+        for (const a of alerts) {
+          const entity = await ctx.store.getEntity(a.entityId);
+          const doc = await ctx.store.getDocument(a.documentId);
+          const watcher = a.userId ? await ctx.access.getUser(a.userId) : null;
+          out.push({
+            id: a.id,
+            kind: a.kind,
+            raisedAt: new Date(a.raisedAt).toISOString(),
+            entity: entity ? refOf(entity) : null,
+            other: a.otherCaseId ? ((await otherCases(ctx, allowed, [a.otherCaseId]))[0] ?? null) : null,
+            document: {
+              id: a.documentId,
+              name:
+                doc && (allowed === 'all' || (doc.caseId !== null && mayRead(allowed, [doc.caseId])))
+                  ? doc.name
+                  : null,
+            },
+            watcher: watcher?.username ?? null,
+            reason: a.reason as 'touched' | 'near' | null,
+            link: a.linkId,
+          });
+        }
+        return { caseId, alerts: out };
+      },
+    },
+  ];
+}

@@ -1,0 +1,132 @@
+/**
+ * The watchlist (issue 9): an investigator watches an entity for one of their cases; later ingests that
+ * name it, or tie it within two steps of the case, raise alerts on the case (ingest/case-alerts.ts).
+ */
+import { z } from 'zod';
+import { CaseGraphError } from '../../domain/errors.js';
+import { requireCase, requireOneOf } from '../case-scope.js';
+import type { AppContext } from '../context.js';
+import { parse, type AnyRoute } from '../define-route.js';
+import { resolveCase } from '../query-helpers.js';
+import { sessionOf } from '../session.js';
+
+const watchSchema = z
+  .object({
+    entity: z.string().min(1).max(200).meta({ description: 'The entity id to watch.' }),
+    case: z.string().min(1).max(200).meta({ description: 'The case (id or FIR key) alerts are raised on.' }),
+  })
+  .strict()
+  .meta({ id: 'WatchRequest' });
+
+const unwatchSchema = z
+  .object({ entity: z.string().min(1).max(200) })
+  .strict()
+  .meta({ id: 'UnwatchRequest' });
+
+const watchListSchema = z
+  .object({
+    watches: z.array(
+      z.object({
+        entity: z.object({ id: z.string(), kind: z.string(), key: z.string(), label: z.string() }),
+        caseId: z.string(),
+        fir: z.string(),
+        since: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'WatchList' });
+
+export function watchRoutes(ctx: AppContext): AnyRoute[] {
+  const list = async (userId: string) => {
+    const out = [];
+    for (const w of await ctx.store.watchesOf(userId)) {
+      const e = await ctx.store.getEntity(w.entityId);
+      const c = await ctx.store.getEntity(w.caseId);
+      if (!e || !c) continue;
+      out.push({
+        entity: { id: e.id, kind: e.kind, key: e.key, label: e.label },
+        caseId: w.caseId,
+        fir: c.key,
+        since: new Date(w.createdAt).toISOString(),
+      });
+    }
+    return { watches: out };
+  };
+  return [
+    {
+      method: 'get',
+      access: 'ingest',
+      path: '/api/watches',
+      audit: (_i, result) => ({
+        action: 'read.graph',
+        detail: { entities: (result as z.output<typeof watchListSchema>).watches.length },
+      }),
+      tags: ['cases'],
+      summary: 'The entities the caller watches, each for a case',
+      responses: { 200: { description: 'The watches, oldest first.', schema: watchListSchema } },
+      handler: async (_i, _req, res) => list(sessionOf(res)!.user.id),
+    },
+    {
+      method: 'post',
+      access: 'ingest',
+      path: '/api/watches',
+      tags: ['cases'],
+      summary:
+        'Watch an entity for a case: later ingests that touch it, or bring it near the case, raise alerts',
+      description:
+        'Watching an entity already watched moves the watch to the case given. The entity must be one the caller may read, and the case one of theirs.',
+      body: watchSchema,
+      responses: { 200: { description: 'The caller’s watches.', schema: watchListSchema } },
+      errors: [400, 403, 404],
+      handler: async (_i, req, res) => {
+        const body = parse(watchSchema, req.body, 'body') as z.output<typeof watchSchema>;
+        const { user } = sessionOf(res)!;
+        const caseId = await resolveCase(ctx, body.case);
+        await requireCase(ctx, user, caseId);
+        const entity = await ctx.store.getEntity(body.entity);
+        if (!entity)
+          throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${body.entity}`, [
+            { section: 'body', path: 'entity', message: 'no entity has this id' },
+          ]);
+        if (entity.kind === 'case' || entity.kind === 'document')
+          throw new CaseGraphError('REQUEST.INVALID', `a ${entity.kind} is not watched`, [
+            { section: 'body', path: 'entity', message: 'watch a person, phone, account, place …' },
+          ]);
+        await requireOneOf(ctx, user, entity.caseIds);
+        await ctx.store.addWatch({ userId: user.id, entityId: entity.id, caseId, createdAt: Date.now() });
+        await ctx.audit.record({
+          actor: user.username,
+          role: user.role,
+          action: 'watch.add',
+          target: entity.id,
+          caseId,
+          ip: req.ip ?? null,
+        });
+        return list(user.id);
+      },
+    },
+    {
+      method: 'post',
+      access: 'ingest',
+      path: '/api/watches/remove',
+      audit: (input) => ({
+        action: 'watch.remove',
+        target: (input as unknown as { body: z.output<typeof unwatchSchema> }).body.entity,
+      }),
+      tags: ['cases'],
+      summary: 'Stop watching an entity',
+      body: unwatchSchema,
+      responses: { 200: { description: 'The caller’s watches.', schema: watchListSchema } },
+      errors: [400, 404],
+      handler: async (_i, req, res) => {
+        const body = parse(unwatchSchema, req.body, 'body') as z.output<typeof unwatchSchema>;
+        const { user } = sessionOf(res)!;
+        if (!(await ctx.store.removeWatch(user.id, body.entity)))
+          throw new CaseGraphError('ENTITY.NOT_FOUND', 'you do not watch this entity', [
+            { section: 'body', path: 'entity', message: 'not on your watchlist' },
+          ]);
+        return list(user.id);
+      },
+    },
+  ];
+}
