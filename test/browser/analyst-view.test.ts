@@ -381,6 +381,44 @@ describe('how two entities are tied', () => {
     },
   );
 
+  it(
+    'the address records a lit tie: a colleague opening it sees the same path lit, and Clear takes it out',
+    { timeout: SLOW },
+    async () => {
+      const first = await openAsAdmin(`selected=${q(pair[0])},${q(pair[1])}`);
+      let fragment: string;
+      let lit: { nodes: string[]; edges: string[] };
+      try {
+        await first.click('#explain-tie', { timeout: SLOW });
+        await expect.poll(() => new URL(first.url()).hash, { timeout: 30_000 }).toContain('tie=shown');
+        lit = (await first.evaluate(() => window.__casegraph!.highlighted()))!;
+        fragment = new URL(first.url()).hash.slice(1);
+      } finally {
+        await first.close();
+      }
+      const colleague = await openAsAdmin(fragment);
+      try {
+        await expect
+          .poll(
+            async () => (await colleague.evaluate(() => window.__casegraph!.highlighted()))?.edges ?? [],
+            {
+              timeout: 30_000,
+            },
+          )
+          .toEqual(lit.edges);
+        expect(await colleague.locator('#tie .tie-step').count()).toBe(lit.edges.length);
+        await colleague.waitForTimeout(800);
+        await shot(colleague, 'tie-from-address');
+        await colleague.click('#tie button:text("Clear")');
+        await expect.poll(() => new URL(colleague.url()).hash).not.toContain('tie=');
+        expect(await colleague.evaluate(() => window.__casegraph!.highlighted())).toBeNull();
+        expect((await viewState(colleague)).selection).toEqual(pair);
+      } finally {
+        await colleague.close();
+      }
+    },
+  );
+
   it('selects a second entity by shift-click', { timeout: SLOW }, async () => {
     const page = await openAsAdmin();
     try {
