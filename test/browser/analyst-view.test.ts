@@ -370,7 +370,10 @@ describe('how two entities are tied', () => {
           })
           .toEqual(expect.arrayContaining(pair));
         const lit = (await page.evaluate(() => window.__casegraph!.highlighted()))!;
-        expect(await page.locator('#tie .tie-step').count()).toBe(lit.edges.length);
+        // The panel lists the steps once their evidence has arrived, which may follow the lighting.
+        await expect
+          .poll(() => page.locator('#tie .tie-step').count(), { timeout: 30_000 })
+          .toBe(lit.edges.length);
         const steps = await page.locator('#tie .tie-step').allTextContents();
         for (const step of steps) expect(step).toMatch(/\.(csv|pdf|xlsx|json)/);
         await page.waitForTimeout(800);
