@@ -85,15 +85,17 @@ export interface OccurrenceTotals {
  */
 export function occurrenceTotals(occurrences: NormalisedOccurrence[]): OccurrenceTotals {
   const t: OccurrenceTotals = { count: 0, durationS: 0, amountPaise: 0, first: null, last: null };
-  // Most links carry a few occurrences: compared pairwise, they need no set of identity strings.
-  const seen = occurrences.length > 16 ? new Set<string>() : undefined;
+  // Most links carry a few occurrences, compared pairwise. A CDR's thousands come in time order, where a
+  // repeat sits among those of its own time; only a long list out of order needs a set of identities.
+  const ordered = occurrences.length <= 16 || inTimeOrder(occurrences);
+  const seen = ordered ? undefined : new Set<string>();
   for (let i = 0; i < occurrences.length; i++) {
     const o = occurrences[i]!;
     if (seen) {
       const identity = `${o.at}|${o.durationS ?? -1}|${o.amountPaise ?? -1}|${o.txnRef ?? ''}`;
       if (seen.has(identity)) continue;
       seen.add(identity);
-    } else if (repeatsEarlier(occurrences, i)) continue;
+    } else if (repeatsEarlier(occurrences, i, occurrences.length > 16)) continue;
     t.count++;
     t.durationS += o.durationS ?? 0;
     t.amountPaise += o.amountPaise ?? 0;
@@ -103,19 +105,29 @@ export function occurrenceTotals(occurrences: NormalisedOccurrence[]): Occurrenc
   return t;
 }
 
-/** The same call as one listed before it: what a store keys an occurrence by. */
-function repeatsEarlier(occurrences: NormalisedOccurrence[], i: number): boolean {
+function inTimeOrder(occurrences: NormalisedOccurrence[]): boolean {
+  for (let i = 1; i < occurrences.length; i++) if (occurrences[i]!.at < occurrences[i - 1]!.at) return false;
+  return true;
+}
+
+const sameOccurrence = (p: NormalisedOccurrence, o: NormalisedOccurrence) =>
+  p.at === o.at &&
+  (p.durationS ?? -1) === (o.durationS ?? -1) &&
+  (p.amountPaise ?? -1) === (o.amountPaise ?? -1) &&
+  (p.txnRef ?? '') === (o.txnRef ?? '');
+
+/**
+ * The same call as one listed before it: what a store keys an occurrence by. In a list in time order
+ * (`ordered`), only the run of the same time just before it can hold it.
+ */
+function repeatsEarlier(occurrences: NormalisedOccurrence[], i: number, ordered: boolean): boolean {
   const o = occurrences[i]!;
-  for (let j = 0; j < i; j++) {
-    const p = occurrences[j]!;
-    if (
-      p.at === o.at &&
-      (p.durationS ?? -1) === (o.durationS ?? -1) &&
-      (p.amountPaise ?? -1) === (o.amountPaise ?? -1) &&
-      (p.txnRef ?? '') === (o.txnRef ?? '')
-    )
-      return true;
+  if (ordered) {
+    for (let j = i - 1; j >= 0 && occurrences[j]!.at === o.at; j--)
+      if (sameOccurrence(occurrences[j]!, o)) return true;
+    return false;
   }
+  for (let j = 0; j < i; j++) if (sameOccurrence(occurrences[j]!, o)) return true;
   return false;
 }
 

@@ -42,6 +42,16 @@ describe("a link's occurrence totals", () => {
     );
   });
 
+  it('count each distinct call once in long lists in time order, as a CDR gives them', () => {
+    fc.assert(
+      fc.property(fc.array(occurrence, { minLength: 17, maxLength: 60 }), (os) => {
+        const ordered = [...os].sort((a, b) => a.at - b.at);
+        expect(occurrenceTotals(ordered)).toEqual(reference(ordered));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('are empty for a link without occurrences', () => {
     expect(occurrenceTotals([])).toEqual({ count: 0, durationS: 0, amountPaise: 0, first: null, last: null });
   });

@@ -7,10 +7,12 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { runImport } from '../../server/ingest/import/run-import.js';
 import { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
+import { sampleThreads } from './thread-cpu.js';
 
 const [file, dir] = process.argv.slice(2) as [string, string];
 const keys = { defaultRegion: 'IN' as const, aadhaarKey: 'bench-only-aadhaar-key-0123456789abcdef' };
 const store = new SqliteGraphStore(join(dir, 'casegraph.db'));
+const threads = sampleThreads();
 const t0 = performance.now();
 // The hash is part of an import (the route computes it while the upload is stored).
 const hash = createHash('sha256');
@@ -28,6 +30,7 @@ const result = await runImport(
   { store, keys },
 );
 const t1 = performance.now();
+const cpu = await threads.stop();
 const stats = await store.stats();
 await store.close?.();
 process.stdout.write(
@@ -38,5 +41,7 @@ process.stdout.write(
     rejected: result.rowsRejected,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
     stats,
+    writerCpuSeconds: cpu.main,
+    readerCpuSeconds: cpu.busiestOther,
   }) + '\n',
 );

@@ -195,26 +195,32 @@ export function parseDateTime(
 const dayPrefix = new Map<number, string>();
 const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
-const midnights = new Map<string, number | null>();
+// By order, then spelling: a lookup per row builds no key.
+const midnights: Record<DateOrder, Map<string, number | null>> = {
+  dmy: new Map(),
+  mdy: new Map(),
+  ymd: new Map(),
+};
 /** A cell holding a date and nothing else (no time, no serial), as IST midnight; cached per spelling. */
 function midnight(raw: string, order: DateOrder): number | undefined {
-  const k = order + raw;
-  let ms = midnights.get(k);
+  const known = midnights[order];
+  let ms = known.get(raw);
   if (ms === undefined) {
-    if (midnights.size > 50_000) midnights.clear();
+    if (known.size > 50_000) known.clear();
     const text = raw.trim().replace(/^'+|'+$/g, '');
     const d = SERIAL.test(text) ? undefined : parseDate(text, order);
     ms = d ? istMs(d) : null;
-    midnights.set(k, ms);
+    known.set(raw, ms);
   }
   return ms ?? undefined;
 }
 
+const CLOCK_DIGITS = [0, 1, 3, 4, 6, 7];
 /** "HH:MM:SS" in seconds, digits checked one by one; undefined for anything else. */
 function clock(t: string): number | undefined {
   if (t.charCodeAt(2) !== 58 || t.charCodeAt(5) !== 58) return undefined;
   let n = 0;
-  for (const i of [0, 1, 3, 4, 6, 7]) {
+  for (const i of CLOCK_DIGITS) {
     const c = t.charCodeAt(i) - 48;
     if (c < 0 || c > 9) return undefined;
     n = n * 10 + c;

@@ -8,10 +8,10 @@ import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CaseGraphError } from '../../domain/errors.js';
 import { encodeBatch } from '../batch-codec.js';
-import { prepareBatch } from '../ingest-batch.js';
 import { inspectFile } from './inspect.js';
 import { chunksOf } from './map-file.js';
 import type { ImportProgress, MapInput, MapMessage, Pass, Rejected } from './messages.js';
+import { ChunkPreparer } from './prepare-chunk.js';
 
 const port = parentPort!;
 const input = workerData as MapInput;
@@ -54,12 +54,11 @@ try {
     input.phase,
     (rec, issue) => rejected.push({ row: rec.row, fields: rec.fields, issue }),
   );
+  const preparer = new ChunkPreparer(input.document, input.importedBy, input.keys);
   for await (const chunk of chunks) {
     while (credit <= 0) await once(port, 'message');
     credit--;
-    const batch = input.checkOnly
-      ? null
-      : encodeBatch(prepareBatch(chunk.build(input.document), input.importedBy, input.keys));
+    const batch = input.checkOnly ? null : encodeBatch(preparer.prepare(chunk));
     post({ type: 'chunk', batch, rejected, progress });
     rejected = [];
   }

@@ -9,6 +9,7 @@ import { normaliseKey } from '../../domain/keys.js';
 import type { EntityKind, LinkKind, Scheme } from '../../domain/kinds.js';
 import { defaultScheme, LINK_KINDS } from '../../domain/kinds.js';
 import type { Props, Scalar } from '../../domain/props.js';
+import { isoIst } from './dates.js';
 
 export class RowProblem extends Error {
   override readonly name = 'RowProblem';
@@ -24,20 +25,29 @@ export class RowProblem extends Error {
 export class RowView {
   row = 0;
   fields: string[] = [];
-  constructor(private readonly index: Readonly<Record<string, number>>) {}
+  /** A Map: looked up a dozen times a row, an object keyed by field names is a slow dictionary. */
+  private readonly index: Map<string, number>;
+  constructor(index: Readonly<Record<string, number>>) {
+    this.index = new Map(Object.entries(index));
+  }
 
   /** The cell of a field, trimmed, without the ' spreadsheets keep numbers as text with; '' if absent. */
   text(field: string): string {
-    const at = this.index[field];
+    const at = this.index.get(field);
     if (at === undefined) return '';
     const v = this.fields[at];
     if (v === undefined || v === '') return '';
     const t = v.trim();
-    return t.charCodeAt(0) === 39 ? t.replace(/^'+|'+$/g, '').trim() : t;
+    if (t.charCodeAt(0) !== 39) return t;
+    let a = 1;
+    let b = t.length;
+    while (a < b && t.charCodeAt(a) === 39) a++;
+    while (b > a && t.charCodeAt(b - 1) === 39) b--;
+    return t.slice(a, b).trim();
   }
 
   has(field: string): boolean {
-    return this.index[field] !== undefined;
+    return this.index.has(field);
   }
 
   required(field: string, what: string): string {
@@ -56,14 +66,31 @@ export interface Ref {
   raw: string;
   /** A number per entity of the import, so that records are merged by number rather than by long strings. */
   n: number;
+  /** What the normaliser made of `raw`, as an ingest of the chunk's batch would: how it reads, what it adds. */
+  display: string;
+  keyProps?: Props;
+  /** Its id, worked out when a chunk is first prepared with it. */
+  id?: string;
+  /** The chunk whose entities already list it: saves a lookup on most of a CDR's mentions. */
+  listedIn?: ChunkBuilder;
 }
 
+/** When an occurrence happened, as an instant (see `instant`) or as ISO text; one of the two is given. */
 export interface Occurrence {
-  at: string;
+  at?: string;
+  atMs?: number;
   endAt?: string;
   durationS?: number;
   amount?: number;
   txnRef?: string;
+}
+
+/**
+ * An instant of a row in whole ms, kept as a number: a million rows need not write their times out as
+ * text. A fraction of a ms (an Excel time) goes as text, which is what an ingest of the batch would read.
+ */
+export function instant(ms: number): { atMs: number } | { at: string } {
+  return Number.isInteger(ms) ? { atMs: ms } : { at: isoIst(ms) };
 }
 
 interface StagedLink {
@@ -76,17 +103,24 @@ interface StagedLink {
   day?: number;
 }
 
-const LINK_INDEX = new Map(LINK_KINDS.map((k, i) => [k, i]));
-
-/** One number per (kind, ends): exact while entity numbers stay below 2^22, a string beyond. */
-function linkKey(kind: LinkKind, from: Ref, to: Ref): number | string {
-  const k = LINK_INDEX.get(kind)!;
-  return from.n < 4_194_304 && to.n < 4_194_304
-    ? (from.n * 4_194_304 + to.n) * 32 + k
-    : `${k}|${from.n}|${to.n}`;
+/**
+ * One link of the import (a kind between two entities, whatever their spelling), the same object on every
+ * row that names it: a chunk gathers its rows' records under it, and its id is worked out once.
+ */
+export interface LinkSlot {
+  /** The last IST day a sighting on it was kept. */
+  lastDay: number;
+  id?: string;
 }
 
-type Cached = Ref | { reason: string };
+const LINK_INDEX = new Map(LINK_KINDS.map((k, i) => [k, i]));
+
+/** A spelling that is no key of its scheme, whatever kind asked: `kind` is there to be compared cheaply. */
+interface Refused {
+  kind: undefined;
+  reason: string;
+}
+type Cached = Ref | Refused;
 
 /**
  * Normalisations of one import, remembered: a CDR names the same few numbers a million times. The map of
@@ -101,18 +135,19 @@ class KeyCache {
     let map = this.bySchemes.get(scheme);
     if (!map) this.bySchemes.set(scheme, (map = new Map()));
     let r = map.get(raw);
-    if (r && (!('kind' in r) || r.kind === kind)) return r;
+    if (r !== undefined && (r.kind === undefined || r.kind === kind)) return r;
     if (++this.size > 400_000) {
       for (const m of this.bySchemes.values()) m.clear();
       this.size = 0;
     }
     const k = normaliseKey(scheme, raw, this.keys);
-    if (!k.ok) r = { reason: k.reason };
+    if (!k.ok) r = { kind: undefined, reason: k.reason };
     else {
       const id = `${kind}/${scheme}/${k.key}`;
       let n = this.numbers.get(id);
       if (n === undefined) this.numbers.set(id, (n = this.numbers.size));
-      r = { kind, scheme, key: k.key, raw, n };
+      r = { kind, scheme, key: k.key, raw, n, display: k.display };
+      if (k.props) r.keyProps = k.props;
     }
     map.set(raw, r);
     return r;
@@ -124,10 +159,10 @@ const SAYS_NOTHING = /empty|placeholder/;
 
 export class RowEmitter {
   private readonly cache: KeyCache;
-  private entities: { ref: Ref; props?: Props }[] = [];
-  private links: StagedLink[] = [];
+  private readonly entities: { ref: Ref; props?: Props }[] = [];
+  private readonly links: StagedLink[] = [];
   /** Per sighting link, the last day it was kept on: CDR rows come in time order. */
-  private readonly lastDay = new Map<number | string, number>();
+  private readonly slots = new Map<number, Map<number, LinkSlot>>();
   constructor(keys: KeyContext) {
     this.cache = new KeyCache(keys);
   }
@@ -147,7 +182,7 @@ export class RowEmitter {
       throw new RowProblem(field, `the ${kind} is empty`);
     }
     const r = this.cache.get(kind, s, raw);
-    if ('reason' in r) {
+    if (r.kind === undefined) {
       if (optional && SAYS_NOTHING.test(r.reason)) return undefined;
       throw new RowProblem(field, `${JSON.stringify(raw.slice(0, 40))}: ${r.reason}`);
     }
@@ -159,11 +194,11 @@ export class RowEmitter {
     const s = scheme ?? defaultScheme(kind);
     if (!s || raw === '') return undefined;
     const r = this.cache.get(kind, s, raw);
-    return 'reason' in r ? undefined : r;
+    return r.kind === undefined ? undefined : r;
   }
 
   entity(ref: Ref, props?: Props): Ref {
-    this.entities.push(props && Object.keys(props).length ? { ref, props } : { ref });
+    this.entities.push(props && hasAny(props) ? { ref, props } : { ref });
     return ref;
   }
 
@@ -179,97 +214,158 @@ export class RowEmitter {
    * per link and day (the first row of the day, by its row number); the calls keep one occurrence per row.
    * Without this a million-row CDR writes three million occurrences, two of them saying nothing new.
    */
-  sighting(kind: LinkKind, from: Ref, to: Ref, atMs: number, at: string): void {
-    this.links.push({ kind, from, to, occ: { at }, day: Math.floor((atMs + 19_800_000) / 86_400_000) });
+  sighting(kind: LinkKind, from: Ref, to: Ref, atMs: number): void {
+    this.links.push({
+      kind,
+      from,
+      to,
+      occ: instant(atMs),
+      day: Math.floor((atMs + 19_800_000) / 86_400_000),
+    });
+  }
+
+  /** Keyed by numbers small enough to stay unboxed: a lookup per link of every row allocates nothing. */
+  private slot(l: StagedLink): LinkSlot {
+    let byTo = this.slots.get(l.from.n);
+    if (!byTo) this.slots.set(l.from.n, (byTo = new Map()));
+    const k = l.to.n * 32 + LINK_INDEX.get(l.kind)!;
+    let slot = byTo.get(k);
+    if (!slot) byTo.set(k, (slot = { lastDay: NaN }));
+    return slot;
   }
 
   /** Hands the staged records of a row that mapped without a problem to the chunk, and starts afresh. */
   commit(chunk: ChunkBuilder, row: number): void {
     for (const e of this.entities) chunk.entity(e.ref, row, e.props);
+    let rowRef: string | undefined;
     for (const l of this.links) {
-      const key = linkKey(l.kind, l.from, l.to);
+      const slot = this.slot(l);
       if (l.day !== undefined) {
-        if (this.lastDay.get(key) === l.day) l.occ = undefined;
-        else this.lastDay.set(key, l.day);
+        if (slot.lastDay === l.day) l.occ = undefined;
+        else slot.lastDay = l.day;
       }
       chunk.entity(l.from, row);
       chunk.entity(l.to, row);
-      chunk.link(key, l, row);
+      if (l.occ) (l.occ as Occurrence & { ref: string }).ref = rowRef ??= `row ${row}`;
+      chunk.link(slot, l, row);
     }
     this.discard();
   }
 
+  /** The staged lists are emptied, not replaced: a new pair of arrays per row is garbage a million times. */
   discard(): void {
-    if (this.entities.length) this.entities = [];
-    if (this.links.length) this.links = [];
+    this.entities.length = 0;
+    this.links.length = 0;
   }
 }
 
-interface ChunkLink {
+/** A link of a chunk, as the first of its rows named it, with the occurrences of all its rows. */
+export interface ChunkLink {
   kind: LinkKind;
-  from: { kind: EntityKind; scheme?: string; key: string };
-  to: { kind: EntityKind; scheme?: string; key: string };
-  ref: string;
+  from: Ref;
+  to: Ref;
+  row: number;
   props?: Props;
-  occurrences?: BatchOccurrence[];
+  occurrences?: (Occurrence & { ref: string })[];
 }
+
+/** An entity of a chunk, under the spelling of the first row that named it. */
+export interface ChunkEntity {
+  ref: Ref;
+  row: number;
+  props?: Props;
+  /** The props object merged last: a CDR restates one cell's position on every row. */
+  lastProps?: Props;
+}
+
+type PublicLink = NonNullable<IngestBatchInput['links']>[number];
+type PublicEntity = NonNullable<IngestBatchInput['entities']>[number];
 
 const nameOf = (r: Ref) =>
   defaultScheme(r.kind) === undefined
     ? { kind: r.kind, scheme: r.scheme, key: r.raw }
     : { kind: r.kind, key: r.raw };
 
+const publicOccurrence = (o: Occurrence & { ref: string }): BatchOccurrence => {
+  const out: BatchOccurrence = { at: o.at ?? isoIst(o.atMs!) };
+  if (o.endAt !== undefined) out.endAt = o.endAt;
+  if (o.durationS !== undefined) out.durationS = o.durationS;
+  if (o.amount !== undefined) out.amount = o.amount;
+  if (o.txnRef !== undefined) out.txnRef = o.txnRef;
+  out.ref = o.ref;
+  return out;
+};
+
 /**
  * The records of a run of rows, as one ingest batch: each entity declared once, each link once with its
- * occurrences, as the seed's batch writer does.
+ * occurrences, as the seed's batch writer does. prepare-chunk.ts turns it straight into what a store
+ * writes; build() gives the batch an ingest would read, for the preview and for the rare chunk the
+ * direct way declines.
  */
 export class ChunkBuilder {
-  private readonly entities = new Map<
-    number,
-    { kind: EntityKind; scheme?: string; key: string; ref: string; props?: Props }
-  >();
-  private readonly links = new Map<number | string, ChunkLink>();
+  readonly entities = new Map<number, ChunkEntity>();
+  readonly links = new Map<LinkSlot, ChunkLink>();
   rows = 0;
   records = 0;
 
   entity(ref: Ref, row: number, props?: Props): void {
+    if (!props && ref.listedIn === this) return;
     const known = this.entities.get(ref.n);
     if (known) {
-      if (props) known.props = { ...known.props, ...props };
+      if (props && props !== known.lastProps) {
+        known.props = { ...known.props, ...props };
+        known.lastProps = props;
+      }
       return;
     }
-    this.entities.set(ref.n, {
-      ...nameOf(ref),
-      ref: `row ${row}`,
-      ...(props ? { props: { ...props } } : {}),
-    });
+    const e: ChunkEntity = { ref, row };
+    if (props) {
+      e.props = { ...props };
+      e.lastProps = props;
+    }
+    this.entities.set(ref.n, e);
+    ref.listedIn = this;
     this.records++;
   }
 
-  link(key: number | string, l: StagedLink, row: number): void {
-    let rec = this.links.get(key);
+  link(slot: LinkSlot, l: StagedLink, row: number): void {
+    let rec = this.links.get(slot);
     if (!rec) {
-      rec = { kind: l.kind, from: nameOf(l.from), to: nameOf(l.to), ref: `row ${row}` };
+      rec = { kind: l.kind, from: l.from, to: l.to, row };
       if (l.props) rec.props = l.props;
-      this.links.set(key, rec);
+      this.links.set(slot, rec);
       this.records++;
     }
     if (l.occ) {
-      const occ = l.occ as BatchOccurrence;
-      occ.ref = `row ${row}`;
-      (rec.occurrences ??= []).push(occ);
+      (rec.occurrences ??= []).push(l.occ as Occurrence & { ref: string });
       this.records++;
     }
   }
 
   build(document: IngestBatchInput['document']): IngestBatchInput {
-    return { document, entities: [...this.entities.values()], links: [...this.links.values()] };
+    return { document, ...this.view() };
   }
 
   /** For the preview: what the rows so far make, without a document. */
-  view(): { entities: unknown[]; links: unknown[] } {
-    return { entities: [...this.entities.values()], links: [...this.links.values()] };
+  view(): { entities: PublicEntity[]; links: PublicLink[] } {
+    const entities = [...this.entities.values()].map((e) => ({
+      ...nameOf(e.ref),
+      ref: `row ${e.row}`,
+      ...(e.props ? { props: e.props } : {}),
+    }));
+    const links = [...this.links.values()].map((l) => {
+      const rec: PublicLink = { kind: l.kind, from: nameOf(l.from), to: nameOf(l.to), ref: `row ${l.row}` };
+      if (l.props) rec.props = l.props;
+      if (l.occurrences) rec.occurrences = l.occurrences.map(publicOccurrence);
+      return rec;
+    });
+    return { entities, links };
   }
+}
+
+function hasAny(props: Props): boolean {
+  for (const _ in props) return true;
+  return false;
 }
 
 export function props(entries: Record<string, Scalar | undefined>): Props | undefined {

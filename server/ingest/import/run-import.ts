@@ -13,7 +13,8 @@ import type { IngestBatchInput } from '../../domain/batch.js';
 import { CaseGraphError, type ErrorCode, type Issue } from '../../domain/errors.js';
 import type { Grading } from '../../domain/grading.js';
 import type { IngestCounts } from '../../domain/views.js';
-import { prepareBatch, type IngestDeps } from '../ingest-batch.js';
+import type { IngestDeps } from '../ingest-batch.js';
+import { ChunkPreparer } from './prepare-chunk.js';
 import type { NormalisedBatch } from '../../domain/normalise-batch.js';
 import { startTsWorker } from '../../workers/ts-worker.js';
 import { decodeBatch } from '../batch-codec.js';
@@ -165,8 +166,8 @@ async function* mapHere(
     input.phase,
     (rec, issue) => onRejected([{ row: rec.row, fields: rec.fields, issue }]),
   );
-  for await (const chunk of chunks)
-    yield input.checkOnly ? null : prepareBatch(chunk.build(input.document), input.importedBy, input.keys);
+  const preparer = new ChunkPreparer(input.document, input.importedBy, input.keys);
+  for await (const chunk of chunks) yield input.checkOnly ? null : preparer.prepare(chunk);
   done(pass);
 }
 

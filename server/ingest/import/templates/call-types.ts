@@ -17,15 +17,20 @@ const IN = /^(IN|INCOMING|MTC|MT|SMT|SMS_?MT|.*SMS_?IN|A_IN.*|V_IN.*|VDO[-_]?IN.
 const OUT = /^(OUT|OUTGOING|MOC|MO|SMO|SMS_?MO|.*OUT|A_OUT.*|V_OUT.*|VDO[-_]?OUT.*|A_FRW|FRW|FORWARDED|OG)$/;
 
 /** undefined when the code is none of these; `serviceType` settles calls from SMS where the code does not. */
-const cache = new Map<string, CallType | null>();
+// By service type, then code: a lookup per row builds no key.
+const cache = new Map<string, Map<string, CallType | null>>();
 
 export function readCallType(code: string, serviceType = ''): CallType | undefined {
-  const k = `${code}\u0000${serviceType}`;
-  let t = cache.get(k);
+  let byCode = cache.get(serviceType);
+  if (!byCode) {
+    if (cache.size > 1_000) cache.clear();
+    cache.set(serviceType, (byCode = new Map()));
+  }
+  let t = byCode.get(code);
   if (t === undefined) {
-    if (cache.size > 10_000) cache.clear();
+    if (byCode.size > 10_000) byCode.clear();
     t = readUncached(code, serviceType) ?? null;
-    cache.set(k, t);
+    byCode.set(code, t);
   }
   return t ?? undefined;
 }

@@ -7,9 +7,10 @@
  * A B-party that is not a number (an SMS sender id such as AD-Airtel-S) makes no link; the rest of the row
  * still counts. A VoWiFi row's "cell" holding an IP address makes a used-ip sighting instead.
  */
-import { parseDateTime, isoIst, type DateOrder } from '../dates.js';
+import { parseDateTime, type DateOrder } from '../dates.js';
 import { parseDuration } from '../numbers.js';
-import { props, RowProblem, type RowEmitter, type RowView } from '../row-view.js';
+import type { Props } from '../../../domain/props.js';
+import { instant, RowProblem, type Occurrence, type RowEmitter, type RowView } from '../row-view.js';
 import { readCallType } from './call-types.js';
 import { fields, type FieldSpec, type MapContext, type Template } from './types.js';
 
@@ -86,15 +87,44 @@ const LABELLED_GEO =
   /lat\s*[-:=]?\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;/\s]\s*long?\s*[-:=]?\s*(-?\d{1,3}(?:\.\d+)?)/i;
 const PLAIN_GEO = /^(-?\d{1,3}\.\d+)\s*[/,]\s*(-?\d{1,3}\.\d+)$/;
 
+/** A text that is no position: the other column is asked. A position out of range is none at all. */
+const NO_MATCH = null;
+const OUT_OF_RANGE = Object.freeze({}) as Props;
+
 /** Lat/long of the first cell, from Airtel's "21.29669/72.8915" or BSNL's "…; Lat-22.39711; Long-88.43938". */
-function cellPosition(row: RowView): { lat: number; lon: number } | undefined {
-  const m = PLAIN_GEO.exec(row.text('firstLatLong')) ?? LABELLED_GEO.exec(row.text('firstBts'));
-  if (!m) return undefined;
+function readPosition(m: RegExpExecArray | null): Props | null {
+  if (!m) return NO_MATCH;
   const lat = Math.round(Number(m[1]) * 1e5) / 1e5;
   const lon = Math.round(Number(m[2]) * 1e5) / 1e5;
-  if (Math.abs(lat) > 90 || Math.abs(lon) > 180 || (lat === 0 && lon === 0)) return undefined;
-  return { lat, lon };
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180 || (lat === 0 && lon === 0)) return OUT_OF_RANGE;
+  return Object.freeze({ lat, lon });
 }
+
+/**
+ * A CDR states its cells' positions on every row, in a few hundred spellings: each is read once, and the
+ * same object comes back for the same text, which lets a chunk see that nothing changed.
+ */
+class Positions {
+  private readonly plain = new Map<string, Props | null>();
+  private readonly labelled = new Map<string, Props | null>();
+
+  of(row: RowView): Props | undefined {
+    const p =
+      this.read(this.plain, row.text('firstLatLong'), PLAIN_GEO) ??
+      this.read(this.labelled, row.text('firstBts'), LABELLED_GEO);
+    return p === null || p === OUT_OF_RANGE ? undefined : p;
+  }
+
+  private read(known: Map<string, Props | null>, text: string, pattern: RegExp): Props | null {
+    let p = known.get(text);
+    if (p === undefined) {
+      if (known.size > 50_000) known.clear();
+      known.set(text, (p = readPosition(pattern.exec(text))));
+    }
+    return p;
+  }
+}
+const positions = new Positions();
 
 export function readWhen(row: RowView, ctx: MapContext): number {
   const date = row.required('date', 'the date');
@@ -115,7 +145,6 @@ export function readWhen(row: RowView, ctx: MapContext): number {
 function mapCdrRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
   const target = emit.key('phone', undefined, row.required('target', 'the target number'), 'target')!;
   const at = readWhen(row, ctx);
-  const when = isoIst(at);
   const code = row.text('callType');
   const type = readCallType(code, row.text('serviceType'));
   const other = row.text('bParty');
@@ -124,9 +153,10 @@ function mapCdrRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
   emit.entity(target);
   if (type && other !== '') {
     // A sender id (AD-Airtel-S) is not a party one can call back: the row's other facts stand without it.
-    const b = /\p{L}/u.test(other)
-      ? emit.tryKey('phone', undefined, other)
-      : emit.key('phone', undefined, other, 'bParty');
+    // A number (nearly every row) is known at once; what is not one is looked at for letters only then.
+    const b =
+      emit.tryKey('phone', undefined, other) ??
+      (/\p{L}/u.test(other) ? undefined : emit.key('phone', undefined, other, 'bParty'));
     if (b && b.n !== target.n) {
       let durationS: number | undefined;
       const d = row.text('duration');
@@ -135,23 +165,24 @@ function mapCdrRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
         if (durationS === undefined)
           throw new RowProblem('duration', `${JSON.stringify(d)} is not a duration (seconds or HH:MM:SS)`);
       }
-      const occ = durationS === undefined ? { at: when } : { at: when, durationS };
+      const occ: Occurrence = instant(at);
+      if (durationS !== undefined) occ.durationS = durationS;
       if (type.dir === 'out') emit.link(type.kind, target, b, occ);
       else emit.link(type.kind, b, target, occ);
     }
   }
   const imei = emit.key('device', undefined, row.text('imei'), 'imei', true);
-  if (imei) emit.sighting('in-device', target, imei, at, when);
+  if (imei) emit.sighting('in-device', target, imei, at);
   const cellText = row.text('firstCell');
   if (cellText !== '') {
     if (/^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(cellText) || cellText.startsWith('[')) {
       const ip = emit.tryKey('ip', undefined, cellText.replace(/:\d+$/, ''));
-      if (ip) emit.sighting('used-ip', target, ip, at, when);
+      if (ip) emit.sighting('used-ip', target, ip, at);
     } else {
       const cell = emit.key('location', 'cell', cellText, 'firstCell', true);
       if (cell) {
-        emit.entity(cell, props({ ...cellPosition(row) }));
-        emit.sighting('seen-at', target, cell, at, when);
+        emit.entity(cell, positions.of(row));
+        emit.sighting('seen-at', target, cell, at);
       }
     }
   }

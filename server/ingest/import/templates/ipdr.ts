@@ -41,9 +41,9 @@ function mapIpdrRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
       ...(end !== undefined && end >= start ? { endAt: isoIst(end) } : {}),
     });
   const imei = emit.key('device', undefined, row.text('imei'), 'imei', true);
-  if (imei) emit.sighting('in-device', phone, imei, start, isoIst(start));
+  if (imei) emit.sighting('in-device', phone, imei, start);
   const cell = emit.key('location', 'cell', row.text('firstCell'), 'firstCell', true);
-  if (cell) emit.sighting('seen-at', phone, cell, start, isoIst(start));
+  if (cell) emit.sighting('seen-at', phone, cell, start);
 }
 
 export const IPDR: Template = {
