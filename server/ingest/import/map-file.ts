@@ -51,6 +51,7 @@ export async function* chunksOf(
       }
       if (chunk.rows >= chunkRows) {
         yield chunk;
+        chunk.release();
         chunk = new ChunkBuilder();
       }
     }

@@ -37,6 +37,10 @@ export class RowView {
     if (at === undefined) return '';
     const v = this.fields[at];
     if (v === undefined || v === '') return '';
+    // Most cells begin and end in printable ASCII, which is never blank: nothing to trim or unquote.
+    const a0 = v.charCodeAt(0);
+    const z0 = v.charCodeAt(v.length - 1);
+    if (a0 > 32 && a0 < 127 && a0 !== 39 && z0 > 32 && z0 < 127) return v;
     const t = v.trim();
     if (t.charCodeAt(0) !== 39) return t;
     let a = 1;
@@ -71,8 +75,11 @@ export interface Ref {
   keyProps?: Props;
   /** Its id, worked out when a chunk is first prepared with it. */
   id?: string;
-  /** The chunk whose entities already list it: saves a lookup on most of a CDR's mentions. */
-  listedIn?: ChunkBuilder;
+  /** The chunk (its serial) whose entities already list it: saves a lookup on most of a CDR's mentions. */
+  listedIn?: number;
+  /** The link into it looked up last, by its start and kind (see RowEmitter.slot). */
+  lastSlotKey?: number;
+  lastSlot?: LinkSlot;
 }
 
 /** When an occurrence happened, as an instant (see `instant`) or as ISO text; one of the two is given. */
@@ -89,18 +96,10 @@ export interface Occurrence {
  * An instant of a row in whole ms, kept as a number: a million rows need not write their times out as
  * text. A fraction of a ms (an Excel time) goes as text, which is what an ingest of the batch would read.
  */
-export function instant(ms: number): { atMs: number } | { at: string } {
-  return Number.isInteger(ms) ? { atMs: ms } : { at: isoIst(ms) };
-}
-
-interface StagedLink {
-  kind: LinkKind;
-  from: Ref;
-  to: Ref;
-  occ?: Occurrence;
-  props?: Props;
-  /** A sighting's IST day: it is kept once per link and day (see RowEmitter.sighting). */
-  day?: number;
+export function instant(ms: number, durationS?: number): Occurrence {
+  // Each shape written out whole: an object given a property after it is made is made twice.
+  if (durationS === undefined) return Number.isInteger(ms) ? { atMs: ms } : { at: isoIst(ms) };
+  return Number.isInteger(ms) ? { atMs: ms, durationS } : { at: isoIst(ms), durationS };
 }
 
 /**
@@ -111,6 +110,9 @@ export interface LinkSlot {
   /** The last IST day a sighting on it was kept. */
   lastDay: number;
   id?: string;
+  /** Its record in the chunk being built, so that a row finds it without a lookup. */
+  chunk?: ChunkBuilder;
+  record?: ChunkLink;
 }
 
 const LINK_INDEX = new Map(LINK_KINDS.map((k, i) => [k, i]));
@@ -159,9 +161,20 @@ const SAYS_NOTHING = /empty|placeholder/;
 
 export class RowEmitter {
   private readonly cache: KeyCache;
-  private readonly entities: { ref: Ref; props?: Props }[] = [];
-  private readonly links: StagedLink[] = [];
-  /** Per sighting link, the last day it was kept on: CDR rows come in time order. */
+  // What a row says, staged until it is known to map without a problem: parallel lists, emptied and
+  // refilled row after row, so that staging allocates nothing.
+  private entityCount = 0;
+  private readonly entityRefs: Ref[] = [];
+  private readonly entityProps: (Props | undefined)[] = [];
+  private linkCount = 0;
+  private readonly linkKinds: LinkKind[] = [];
+  private readonly linkFrom: Ref[] = [];
+  private readonly linkTo: Ref[] = [];
+  private readonly linkOcc: (Occurrence | undefined)[] = [];
+  private readonly linkProps: (Props | undefined)[] = [];
+  /** A sighting's instant (see sighting), NaN for any other link. */
+  private readonly linkSeenAt: number[] = [];
+  /** Per link of the import: CDR rows come in time order, and a sighting is kept once a day. */
   private readonly slots = new Map<number, Map<number, LinkSlot>>();
   constructor(keys: KeyContext) {
     this.cache = new KeyCache(keys);
@@ -198,15 +211,14 @@ export class RowEmitter {
   }
 
   entity(ref: Ref, props?: Props): Ref {
-    this.entities.push(props && hasAny(props) ? { ref, props } : { ref });
+    const i = this.entityCount++;
+    this.entityRefs[i] = ref;
+    this.entityProps[i] = props && hasAny(props) ? props : undefined;
     return ref;
   }
 
   link(kind: LinkKind, from: Ref, to: Ref, occ?: Occurrence, props?: Props): void {
-    const staged: StagedLink = { kind, from, to };
-    if (occ) staged.occ = occ;
-    if (props) staged.props = props;
-    this.links.push(staged);
+    this.stage(kind, from, to, occ, props, NaN);
   }
 
   /**
@@ -215,47 +227,76 @@ export class RowEmitter {
    * Without this a million-row CDR writes three million occurrences, two of them saying nothing new.
    */
   sighting(kind: LinkKind, from: Ref, to: Ref, atMs: number): void {
-    this.links.push({
-      kind,
-      from,
-      to,
-      occ: instant(atMs),
-      day: Math.floor((atMs + 19_800_000) / 86_400_000),
-    });
+    this.stage(kind, from, to, undefined, undefined, atMs);
+  }
+
+  private stage(
+    kind: LinkKind,
+    from: Ref,
+    to: Ref,
+    occ: Occurrence | undefined,
+    props: Props | undefined,
+    seenAt: number,
+  ): void {
+    const i = this.linkCount++;
+    this.linkKinds[i] = kind;
+    this.linkFrom[i] = from;
+    this.linkTo[i] = to;
+    this.linkOcc[i] = occ;
+    this.linkProps[i] = props;
+    this.linkSeenAt[i] = seenAt;
   }
 
   /** Keyed by numbers small enough to stay unboxed: a lookup per link of every row allocates nothing. */
-  private slot(l: StagedLink): LinkSlot {
-    let byTo = this.slots.get(l.from.n);
-    if (!byTo) this.slots.set(l.from.n, (byTo = new Map()));
-    const k = l.to.n * 32 + LINK_INDEX.get(l.kind)!;
+  private slot(kind: LinkKind, from: Ref, to: Ref): LinkSlot {
+    // Asked of the far end, which a CDR's cell or handset only ever reaches from the target.
+    const back = from.n * 32 + LINK_INDEX.get(kind)!;
+    if (to.lastSlotKey === back) return to.lastSlot!;
+    let byTo = this.slots.get(from.n);
+    if (!byTo) this.slots.set(from.n, (byTo = new Map()));
+    const k = to.n * 32 + LINK_INDEX.get(kind)!;
     let slot = byTo.get(k);
     if (!slot) byTo.set(k, (slot = { lastDay: NaN }));
+    to.lastSlotKey = back;
+    to.lastSlot = slot;
     return slot;
   }
 
   /** Hands the staged records of a row that mapped without a problem to the chunk, and starts afresh. */
   commit(chunk: ChunkBuilder, row: number): void {
-    for (const e of this.entities) chunk.entity(e.ref, row, e.props);
+    for (let i = 0; i < this.entityCount; i++) chunk.entity(this.entityRefs[i]!, row, this.entityProps[i]);
     let rowRef: string | undefined;
-    for (const l of this.links) {
-      const slot = this.slot(l);
-      if (l.day !== undefined) {
-        if (slot.lastDay === l.day) l.occ = undefined;
-        else slot.lastDay = l.day;
+    for (let i = 0; i < this.linkCount; i++) {
+      const kind = this.linkKinds[i]!;
+      const from = this.linkFrom[i]!;
+      const to = this.linkTo[i]!;
+      const slot = this.slot(kind, from, to);
+      let occ = this.linkOcc[i];
+      const seenAt = this.linkSeenAt[i]!;
+      if (!Number.isNaN(seenAt)) {
+        const day = Math.floor((seenAt + 19_800_000) / 86_400_000);
+        if (slot.lastDay !== day) {
+          slot.lastDay = day;
+          occ = instant(seenAt);
+        }
       }
-      chunk.entity(l.from, row);
-      chunk.entity(l.to, row);
-      if (l.occ) (l.occ as Occurrence & { ref: string }).ref = rowRef ??= `row ${row}`;
-      chunk.link(slot, l, row);
+      chunk.entity(from, row);
+      chunk.entity(to, row);
+      if (occ) (occ as Occurrence & { ref: string }).ref = rowRef ??= `row ${row}`;
+      chunk.link(slot, kind, from, to, occ, this.linkProps[i], row);
     }
     this.discard();
   }
 
-  /** The staged lists are emptied, not replaced: a new pair of arrays per row is garbage a million times. */
+  /** The staged lists are emptied, not replaced; what they held is let go of. */
   discard(): void {
-    this.entities.length = 0;
-    this.links.length = 0;
+    for (let i = 0; i < this.entityCount; i++) this.entityProps[i] = undefined;
+    for (let i = 0; i < this.linkCount; i++) {
+      this.linkOcc[i] = undefined;
+      this.linkProps[i] = undefined;
+    }
+    this.entityCount = 0;
+    this.linkCount = 0;
   }
 }
 
@@ -302,16 +343,20 @@ const publicOccurrence = (o: Occurrence & { ref: string }): BatchOccurrence => {
  * writes; build() gives the batch an ingest would read, for the preview and for the rare chunk the
  * direct way declines.
  */
+let chunkSerial = 0;
+
 export class ChunkBuilder {
+  readonly serial = ++chunkSerial;
   readonly entities = new Map<number, ChunkEntity>();
   readonly links = new Map<LinkSlot, ChunkLink>();
   rows = 0;
   records = 0;
 
   entity(ref: Ref, row: number, props?: Props): void {
-    if (!props && ref.listedIn === this) return;
+    if (!props && ref.listedIn === this.serial) return;
     const known = this.entities.get(ref.n);
     if (known) {
+      ref.listedIn = this.serial;
       if (props && props !== known.lastProps) {
         known.props = { ...known.props, ...props };
         known.lastProps = props;
@@ -324,21 +369,39 @@ export class ChunkBuilder {
       e.lastProps = props;
     }
     this.entities.set(ref.n, e);
-    ref.listedIn = this;
+    ref.listedIn = this.serial;
     this.records++;
   }
 
-  link(slot: LinkSlot, l: StagedLink, row: number): void {
-    let rec = this.links.get(slot);
+  link(
+    slot: LinkSlot,
+    kind: LinkKind,
+    from: Ref,
+    to: Ref,
+    occ: Occurrence | undefined,
+    props: Props | undefined,
+    row: number,
+  ): void {
+    let rec = slot.chunk === this ? slot.record! : undefined;
     if (!rec) {
-      rec = { kind: l.kind, from: l.from, to: l.to, row };
-      if (l.props) rec.props = l.props;
+      rec = { kind, from, to, row };
+      if (props) rec.props = props;
       this.links.set(slot, rec);
+      slot.chunk = this;
+      slot.record = rec;
       this.records++;
     }
-    if (l.occ) {
-      (rec.occurrences ??= []).push(l.occ as Occurrence & { ref: string });
+    if (occ) {
+      (rec.occurrences ??= []).push(occ as Occurrence & { ref: string });
       this.records++;
+    }
+  }
+
+  /** Unhooks the import's links from this chunk once it is written, so that it can be let go. */
+  release(): void {
+    for (const slot of this.links.keys()) {
+      slot.chunk = undefined;
+      slot.record = undefined;
     }
   }
 

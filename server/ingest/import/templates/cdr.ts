@@ -165,8 +165,7 @@ function mapCdrRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
         if (durationS === undefined)
           throw new RowProblem('duration', `${JSON.stringify(d)} is not a duration (seconds or HH:MM:SS)`);
       }
-      const occ: Occurrence = instant(at);
-      if (durationS !== undefined) occ.durationS = durationS;
+      const occ: Occurrence = instant(at, durationS);
       if (type.dir === 'out') emit.link(type.kind, target, b, occ);
       else emit.link(type.kind, b, target, occ);
     }
