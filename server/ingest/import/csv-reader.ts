@@ -23,20 +23,36 @@ export class CsvSplitter {
 
   /** Records complete in the text so far; a record cut by the chunk's end waits for the next. */
   push(text: string, out: CsvRecord[]): void {
-    const buf = this.rest === '' ? text : this.rest + text;
-    this.rest = buf.slice(this.scan(buf, false, out));
+    let start = 0;
+    if (this.rest !== '') {
+      // The record the last chunk cut is finished on its own: joined to the whole chunk, it would make
+      // the engine copy a megabyte of text per chunk to read one line.
+      const nl = text.indexOf('\n');
+      const head = nl < 0 ? '' : this.rest + text.slice(0, nl + 1);
+      const [records, row] = [out.length, this.row];
+      if (nl < 0 || this.scan(head, 0, false, out) !== head.length) {
+        // A quoted field still open past that line: the chunk is read on from where the record began.
+        out.length = records;
+        this.row = row;
+        const buf = this.rest + text;
+        this.rest = buf.slice(this.scan(buf, 0, false, out));
+        return;
+      }
+      start = nl + 1;
+    }
+    this.rest = text.slice(this.scan(text, start, false, out));
   }
 
   end(out: CsvRecord[]): void {
     const buf = this.rest;
     this.rest = '';
-    if (buf !== '') this.scan(buf, true, out);
+    if (buf !== '') this.scan(buf, 0, true, out);
   }
 
   /** Returns where the unconsumed text begins. */
-  private scan(buf: string, final: boolean, out: CsvRecord[]): number {
+  private scan(buf: string, start: number, final: boolean, out: CsvRecord[]): number {
     const d = this.delimiter;
-    let pos = 0;
+    let pos = start;
     const n = buf.length;
     // Where the next quote is, looked up again only once passed: a search per line would rescan the chunk.
     let quote = -2;
