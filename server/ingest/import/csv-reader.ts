@@ -151,7 +151,7 @@ export async function* decodeFile(
   path: string,
   encoding: Encoding,
   bom: number,
-  highWaterMark = 1 << 20,
+  highWaterMark = 1 << 16,
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   let row = 1;
