@@ -120,8 +120,14 @@ const LINK_INDEX = new Map(LINK_KINDS.map((k, i) => [k, i]));
 /** A spelling that is no key of its scheme, whatever kind asked: `kind` is there to be compared cheaply. */
 interface Refused {
   kind: undefined;
+  raw: string;
   reason: string;
 }
+
+const RECENT = 4;
+
+/** A string that shares no memory with the text it was cut from. */
+const own = (s: string): string => (s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8'));
 type Cached = Ref | Refused;
 
 /**
@@ -132,8 +138,24 @@ class KeyCache {
   private readonly bySchemes = new Map<string, Map<string, Cached>>();
   private readonly numbers = new Map<string, number>();
   private size = 0;
+  /** The last few answers: a CDR names its target and handset on every row, between other keys. */
+  private readonly recent: Ref[] = [];
+  private next = 0;
   constructor(private readonly keys: KeyContext) {}
   get(kind: EntityKind, scheme: Scheme, raw: string): Cached {
+    for (let i = 0; i < this.recent.length; i++) {
+      const c = this.recent[i]!;
+      if (c.raw === raw && c.kind === kind && c.scheme === scheme) return c;
+    }
+    const r = this.lookUp(kind, scheme, raw);
+    if (r.kind !== undefined) {
+      this.recent[this.next] = r;
+      this.next = (this.next + 1) % RECENT;
+    }
+    return r;
+  }
+
+  private lookUp(kind: EntityKind, scheme: Scheme, raw: string): Cached {
     let map = this.bySchemes.get(scheme);
     if (!map) this.bySchemes.set(scheme, (map = new Map()));
     let r = map.get(raw);
@@ -142,8 +164,10 @@ class KeyCache {
       for (const m of this.bySchemes.values()) m.clear();
       this.size = 0;
     }
+    // Kept as a copy of its own: the cell is a slice of the text read around it, which it would keep alive.
+    raw = own(raw);
     const k = normaliseKey(scheme, raw, this.keys);
-    if (!k.ok) r = { kind: undefined, reason: k.reason };
+    if (!k.ok) r = { kind: undefined, raw, reason: k.reason };
     else {
       const id = `${kind}/${scheme}/${k.key}`;
       let n = this.numbers.get(id);
