@@ -203,6 +203,37 @@ describe('the demo scenario (320 entities)', () => {
           expect(isSyntheticName(String(e.props.name))).toBe(true);
   });
 
+  it('says in statements and registers only what such files say: no FIR person, no payment beside the account', () => {
+    const statements = demo.batches.filter((b) => /^(bank|upi)-statement$/.test(b.document.type));
+    const registers = demo.batches.filter((b) => b.document.type === 'hotel-register');
+    expect(statements.length).toBeGreaterThan(5);
+    expect(registers.length).toBeGreaterThan(2);
+    for (const b of statements) {
+      expect((b.entities ?? []).filter((e) => e.kind === 'person')).toEqual([]);
+      // The account a statement is of is at one end of each payment it shows.
+      const own = refId(b.entities![0]!);
+      for (const l of b.links ?? []) {
+        expect(l.kind).toBe('paid');
+        expect([refId(l.from), refId(l.to)]).toContain(own);
+      }
+    }
+    const firPersons = new Set(
+      demo.batches
+        .filter((b) => b.document.type !== 'hotel-register')
+        .flatMap((b) => (b.entities ?? []).filter((e) => e.kind === 'person').map(refId)),
+    );
+    for (const b of registers) {
+      const hotel = refId((b.entities ?? []).find((e) => e.kind === 'hotel')!)
+        .split('|')
+        .slice(2)
+        .join('|');
+      for (const e of (b.entities ?? []).filter((x) => x.kind === 'person')) {
+        expect(firPersons.has(refId(e)), e.key).toBe(false);
+        expect(refId(e)).toContain(hotel.toUpperCase());
+      }
+    }
+  });
+
   it('emits each FIR before any document that names its case', () => {
     const seen = new Set<string>();
     for (const b of demo.batches) {
