@@ -83,14 +83,13 @@ export interface CrossCaseTruth {
 }
 
 /**
- * A ring person as lodge registers know them: the guest records their stays made (one per lodge when they
- * showed a document, one per stay otherwise), beside the person an FIR, a subscriber or a KYC record names.
- * All of them are one person; any pair of them is a right merge candidate, to offer where evidence ties it.
+ * A victim as lodge registers know her: the guest records her stays made (one per lodge when she showed a
+ * document, one per stay otherwise), beside the person FIRs and subscriber records name. All of them are
+ * one person; any pair of them is a right merge candidate, to offer where evidence ties it.
  */
 export interface GuestTruth {
-  /** The person as FIRs, subscriber details and KYC name them; absent from the graph when none does. */
+  /** The person as FIRs and subscriber details name her; absent from the graph when none does. */
   person: TruthRef;
-  role: 'victim' | 'customer';
   ring: string;
   records: TruthRef[];
 }
@@ -310,12 +309,9 @@ export class TruthCollector {
         ),
       ),
       guests: rings.flatMap((r) =>
-        [...r.victims, ...r.customers].map((p) => ({
-          person: truthRef(p.ent),
-          role: p.role as GuestTruth['role'],
-          ring: r.id,
-          records: refs(recordsOf(p.ent)),
-        })),
+        r.victims
+          .map((p) => ({ person: truthRef(p.ent), ring: r.id, records: refs(recordsOf(p.ent)) }))
+          .filter((g) => g.records.length > 0),
       ),
       planted: overlaps.map((o) => ({
         kind: o.kind,

@@ -3,8 +3,8 @@
  * again in lodge registers under other spellings (transliteration, initial, order) with a phone, UPI id,
  * PAN or birth date in common, beside namesakes and relatives on the same phone who are other people.
  * The candidates read from the real store must find the planted pairs (recall) and little else
- * (precision) — beside the ring persons lodge registers name again as guests of their own, whom the
- * number or document they gave ties to the person an FIR or subscriber record names;
+ * (precision) — beside the victims lodge registers name again as guests of their own, whom the number
+ * or document they gave ties to the person an FIR or subscriber record names;
  * `npm run bench resolve` prints the same figures at 100,000 entities.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -61,7 +61,7 @@ describe('merge candidates on a scenario with planted name variants', () => {
     expect(score.recall, `missed: ${score.missed.slice(0, 3).join('; ')}`).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('offers a ring person beside the register records of their stays, where a phone or document ties them', () => {
+  it('offers a victim beside the register records of her stays, where a phone or document ties them', () => {
     // A register names its guests as the register does; the number or document they gave is the tie.
     const ids = new Map(persons.map((p) => [p.id, new Set(p.identifiers.map((d) => d.id))]));
     const offered = new Set(candidates.map((c) => pairKey(c.a, c.b)));

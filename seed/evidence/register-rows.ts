@@ -50,11 +50,34 @@ export function guestEnt(hotel: Ent, g: Guest, bg: boolean): Ent {
   return ent('person', 'person', guestKey(hotel, g.idDoc, g.name, g.t), {}, bg);
 }
 
-function stayed(w: BatchWriter, hotel: Ent, record: Ent, g: Guest, ref: string, room: boolean): void {
+/** The hotel, the guest record with what this row says of them, and their stay. */
+function entry(
+  w: BatchWriter,
+  hotel: Ent,
+  g: Guest,
+  ref: string,
+  says: Record<string, string | number | undefined>,
+  room: boolean,
+  bg: boolean,
+): Ent {
+  const record = guestEnt(hotel, g, bg);
+  w.entity(hotel, ref);
+  w.entity(
+    record,
+    ref,
+    defined({
+      name: g.name,
+      gender: g.gender,
+      nationality: g.nationality,
+      arrivedInIndia: g.arrivedInIndia,
+      ...says,
+    }),
+  );
   w.link('stayed-at', record, hotel, ref, {
     occ: { t: g.t, end: g.end },
     ...(room && g.room ? { props: { room: g.room } } : {}),
   });
+  return record;
 }
 
 /** A register row: the guest record, the stay, the document shown and the number given. */
@@ -65,21 +88,7 @@ export function registerRow(
   ref: string,
   bg = false,
 ): { record: Ent; row: RegisterRow } {
-  const record = guestEnt(hotel, g, bg);
-  w.entity(hotel, ref);
-  w.entity(
-    record,
-    ref,
-    defined({
-      name: g.name,
-      age: g.age,
-      gender: g.gender,
-      dob: g.dob,
-      nationality: g.nationality,
-      arrivedInIndia: g.arrivedInIndia,
-    }),
-  );
-  stayed(w, hotel, record, g, ref, true);
+  const record = entry(w, hotel, g, ref, { age: g.age, dob: g.dob }, true, bg);
   let idNumber: string | undefined;
   if (g.idDoc) {
     idNumber = w.entity(g.idDoc, ref).key;
@@ -116,20 +125,7 @@ export interface FormCItems {
 /** A Form C row of a foreign guest: their passport (with its issue), arrival in India and in the hotel. */
 export function formCRow(w: BatchWriter, hotel: Ent, g: Guest, items: FormCItems, ref: string): FormCRow {
   const passport = g.idDoc as Ent;
-  const record = guestEnt(hotel, g, false);
-  w.entity(hotel, ref);
-  w.entity(
-    record,
-    ref,
-    defined({
-      name: g.name,
-      gender: g.gender,
-      nationality: g.nationality,
-      arrivedInIndia: g.arrivedInIndia,
-      addressInIndia: items.addressInIndia,
-    }),
-  );
-  stayed(w, hotel, record, g, ref, false);
+  const record = entry(w, hotel, g, ref, { addressInIndia: items.addressInIndia }, false, false);
   const number = w.entity(passport, ref, {
     issuedOn: items.passportIssued,
     issuedAt: items.passportPlace,

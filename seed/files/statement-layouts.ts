@@ -125,7 +125,9 @@ export function narrate(n: NarrationInput): Narration {
     const vpa = vpaOf(n.counter);
     switch (n.layout) {
       case 'SBI': {
-        // The payee is cut to about eight characters; the UPI id is printed in capitals.
+        // The payee is cut to about eight characters; the UPI id is printed in capitals. SBI cuts a long UPI
+        // id too (INDIA.md §2): the seed's are short enough to be printed whole, as a cut one would name
+        // another account.
         const short = name.slice(0, 8).trim();
         return {
           text: `${dr ? 'WDL' : 'DEP'} TFR UPI/${dr ? 'DR' : 'CR'}/${n.ref}/${short}/${code}/${vpa.toUpperCase()}/UPI`,

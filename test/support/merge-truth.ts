@@ -1,8 +1,8 @@
 /**
  * Scores merge candidates against a scenario's truth: recall against the planted duplicates
  * (seed/world/duplicates.ts), precision against every pair of records that are one person — the planted
- * duplicates, and a ring person beside the guest records lodge registers made of them (truth.guests),
- * whom a candidate generator is right to offer where a phone or document ties them.
+ * duplicates, and a victim beside the guest records lodge registers made of her (truth.guests), whom a
+ * candidate generator is right to offer where a phone or document ties them.
  */
 import { entityId } from '../../server/domain/ids.js';
 import { pairKey } from '../../server/domain/merges.js';
@@ -13,7 +13,7 @@ export interface MergeScore {
   candidates: number;
   /** Planted pairs offered. */
   found: number;
-  /** Offered pairs that are one person (planted, or a ring person and their register records), of all offered. */
+  /** Offered pairs that are one person (planted, or a victim and her register records), of all offered. */
   precision: number;
   recall: number;
   /** Planted pairs not offered, and offered pairs not planted, as ids: what to look at when a figure drops. */

@@ -96,7 +96,10 @@ function mapGuestRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
     if (document.scheme === 'passport')
       emit.entity(
         document,
-        props({ issuedOn: day(row, ctx, 'passportIssued'), issuedAt: row.text('passportPlace') || undefined }),
+        props({
+          issuedOn: day(row, ctx, 'passportIssued'),
+          issuedAt: row.text('passportPlace') || undefined,
+        }),
       );
     emit.link('holds', guest, document);
   }
@@ -143,7 +146,9 @@ export const HOTEL_REGISTER: Template = {
       synonyms: ['Passport Date of Issue', 'Date of Issue of Passport', 'Passport Issue Date'],
       date: true,
     },
-    passportPlace: { synonyms: ['Passport Place of Issue', 'Place of Issue of Passport', 'Passport Issue Place'] },
+    passportPlace: {
+      synonyms: ['Passport Place of Issue', 'Place of Issue of Passport', 'Passport Issue Place'],
+    },
     visa: { synonyms: ['Visa No', 'Visa Number'] },
     arrivedInIndia: { synonyms: ['Date of Arrival in India', 'Arrival in India'], date: true },
     addressInIndia: { synonyms: ['Address in India'] },
