@@ -336,6 +336,22 @@ describe('hotel registers: entries without a document, birth dates and Form C', 
     });
   });
 
+  it('refuses a birth date or an arrival in India that is no date, naming the row and column', async () => {
+    const text = copy(
+      'III',
+      'Quorix Vane,30,M,someday,Indian,,,,101,01/04/2026,10:00,02/04/2026,09:00\n' +
+        'Yleqim Zanmox,22,F,14/08/2003,Indian,,,,102,03/04/2026,11:30,04/04/2026,08:00\n',
+    ).replace('Check-out Time\n', 'Check-out Time,Date of Arrival in India\n');
+    const bad = text.replace('08:00\n', '08:00,soon\n').replace('09:00\n', '09:00,\n');
+    const e = await failure(runImport(file(bad), deps()));
+    expect(e.code).toBe('IMPORT.ROWS_INVALID');
+    expect(e.issues.map((i) => [i.row, i.column])).toEqual([
+      [4, 'Date of Birth'],
+      [5, 'Date of Arrival in India'],
+    ]);
+    expect((await store.subgraph({ limit: 10 })).nodes).toEqual([]);
+  });
+
   it('reads a Form C: passport with its issue, visa, arrival in India and in the hotel', async () => {
     const formC =
       'Hotel : Synthetic Residency, Mumbai\n' +
