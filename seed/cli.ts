@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseScenarioOptions, streamScenario, type GroundTruth } from './scenario.js';
-import { scenarioFile, type ScenarioFile } from './files/from-batches.js';
+import { parseScenarioOptions, scenarioDocuments, type GroundTruth } from './scenario.js';
+import type { ScenarioFile } from './files/types.js';
 
 const USAGE = `Usage: npm run seed -- --entities N --seed S [--rings R] [--duplicates D] [--out DIR] [--force] [--files]
 
@@ -24,7 +24,8 @@ and writes it as ingest batches, one per document, with the ground truth of what
                  candidates (truth.json, "duplicates")
   --out DIR      output directory (default: ./data/seed-<N>-<S>)
   --force        replace a scenario already written in DIR
-  --files        also write the call records as the operators' CSV files (DIR/files/)
+  --files        also write the documents units receive as files (DIR/files/): CDRs, tower dumps,
+                 bank statements, lodge registers and Form C returns
   --help         show this help
 
 Writes
@@ -35,10 +36,13 @@ Writes
   DIR/truth.json                   the ground truth (seed/truth.ts): rings, cases, victims and minors,
                                     planted cross-case overlaps, SIM switching, background people,
                                     and with --duplicates the records that are one person.
-  DIR/files/*.csv, manifest.json   with --files: every CDR and tower dump in its operator's layout
+  DIR/files/*.csv, manifest.json   with --files: every CDR and tower dump in its operator's layout,
+                                    every statement in its bank's (SBI, HDFC, Axis, ICICI, with UPI,
+                                    NEFT and IMPS narrations), every lodge register and Form C return
                                     (INDIA.md), and for each the template, document type and case to
-                                    import it with (POST /api/imports); imported, they give the graph
-                                    their batches give.`;
+                                    import it with (POST /api/imports). Imported in manifest order, with
+                                    the batches of the other documents between them, they give the
+                                    graph the batches give.`;
 
 export interface Io {
   out: (line: string) => void;
@@ -147,17 +151,19 @@ export function main(argv: string[], io: Io = consoleIo): number {
     ...(args.duplicates === undefined ? {} : { duplicates: args.duplicates }),
   };
   const filesDir = join(args.out, 'files');
-  const manifest: Omit<ScenarioFile, 'text'>[] = [];
+  /** Each file with the batch it stands for: the batches not listed are the documents that are no file. */
+  const manifest: (Omit<ScenarioFile, 'text'> & { batch: string })[] = [];
   if (args.files) mkdirSync(filesDir, { recursive: true });
-  for (const batch of streamScenario(options, (t) => (truth = t))) {
+  for (const { batch, file: asFile } of scenarioDocuments(options, (t) => (truth = t))) {
     const text = JSON.stringify(batch);
     bytes += text.length;
-    writeFileSync(join(dir, `${String(++n).padStart(width, '0')}-${batch.document.type}.json`), text);
-    const file = args.files ? scenarioFile(batch) : undefined;
+    const batchName = `${String(++n).padStart(width, '0')}-${batch.document.type}.json`;
+    writeFileSync(join(dir, batchName), text);
+    const file = args.files ? asFile() : undefined;
     if (file) {
       const { text: csv, ...entry } = file;
       writeFileSync(join(filesDir, file.name), csv);
-      manifest.push(entry);
+      manifest.push({ ...entry, batch: batchName });
     }
   }
   if (args.files) writeFileSync(join(filesDir, 'manifest.json'), JSON.stringify(manifest, null, 1));
@@ -168,10 +174,18 @@ export function main(argv: string[], io: Io = consoleIo): number {
   const fmt = (x: number) => x.toLocaleString('en-IN');
   io.out(`wrote ${fmt(n)} batches (${(bytes / 2 ** 20).toFixed(1)} MiB) to ${dir}`);
   io.out(`wrote the ground truth to ${join(args.out, 'truth.json')}`);
-  if (args.files) io.out(`wrote ${fmt(manifest.length)} operator files to ${filesDir}`);
+  if (args.files) {
+    const byTemplate = new Map<string, number>();
+    for (const f of manifest) byTemplate.set(f.template, (byTemplate.get(f.template) ?? 0) + 1);
+    io.out(
+      `wrote ${fmt(manifest.length)} files to ${filesDir}: ${[...byTemplate]
+        .map(([t, k]) => `${t} ${fmt(k)}`)
+        .join(', ')}`,
+    );
+  }
   io.out(`entities ${fmt(c.entities)} · links ${fmt(c.links)} · occurrences ${fmt(c.occurrences)}`);
   io.out(
-    `rings ${truth.rings.length} · FIRs ${truth.cases.length} · victims ${truth.victims.length} (minors ${truth.minors.length}) · background people ${fmt(truth.background.persons)}`,
+    `rings ${truth.rings.length} · FIRs ${truth.cases.length} · victims ${truth.victims.length} (minors ${truth.victims.filter((v) => v.minor).length}) · background people ${fmt(truth.background.persons)}`,
   );
   if (truth.duplicates)
     io.out(

@@ -7,7 +7,9 @@ import {
   BANK_CODES,
   BANKS,
   cellId,
+  drivingLicence,
   email,
+  epic,
   firKey,
   handle,
   idKeys,
@@ -16,6 +18,7 @@ import {
   ipv6,
   luhnCheckDigit,
   pan,
+  passportNumber,
   personKey,
   phoneE164,
   SPACE,
@@ -115,6 +118,21 @@ describe('documents, plates, cells and keys', () => {
       expect(p).toMatch(/^[A-Z]{3}PQ\d{4}[A-Z]$/);
       expect(p.slice(5, 9)).not.toBe('0000');
     }
+  });
+
+  it('make the documents lodge guests show: voter ids with their Luhn digit, licences, passports', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const v = epic(i, keys);
+      expect(v).toMatch(/^[A-Z]{3}\d{7}$/);
+      expect(luhnValid(v.slice(3)), v).toBe(true);
+      const d = drivingLicence(place, i, keys, 2015);
+      expect(d).toMatch(new RegExp(`^${place.stateCode}(${place.rtos.join('|')})2015\\d{7}$`));
+      const p = passportNumber(i, keys);
+      expect(p).toMatch(/^[A-Z]\d{7}$/);
+      for (const x of [v, d, p]) seen.add(x);
+    }
+    expect(seen.size).toBe(6000);
   });
 
   it('make plates of SS NN XX NNNN that read back from spaced and dashed forms', () => {

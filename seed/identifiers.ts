@@ -26,6 +26,9 @@ export interface IdKeys {
   ip: number;
   email: number;
   handle: number;
+  epic: number;
+  licence: number;
+  passport: number;
 }
 
 export function idKeys(rng: Rng): IdKeys {
@@ -43,6 +46,9 @@ export function idKeys(rng: Rng): IdKeys {
     ip: k('ip'),
     email: k('email'),
     handle: k('handle'),
+    epic: k('epic'),
+    licence: k('licence'),
+    passport: k('passport'),
   };
 }
 
@@ -191,6 +197,35 @@ export function pan(index: number, keys: IdKeys, surnameInitial: string): string
   const head = LETTERS[Math.floor(l / 676)]! + LETTERS[Math.floor(l / 26) % 26]! + LETTERS[l % 26]!;
   const initial = surnameInitial.toUpperCase();
   return `${head}P${initial}${pad(serial, 4)}${LETTERS[mix32(n, keys.pan) % 26]}`;
+}
+
+/** A voter id (EPIC, INDIA.md §4): three letters and six digits with their Luhn check digit, e.g. WKH1186253. */
+export function epic(index: number, keys: IdKeys): string {
+  const n = permute(index, 26 * 26 * 26 * 1_000_000, keys.epic);
+  const l = Math.floor(n / 1_000_000);
+  const digits = pad(n % 1_000_000, 6);
+  return (
+    LETTERS[Math.floor(l / 676)]! +
+    LETTERS[Math.floor(l / 26) % 26]! +
+    LETTERS[l % 26]! +
+    digits +
+    luhnCheckDigit(digits)
+  );
+}
+
+/** A driving licence as Sarathi numbers it: state, RTO, year of issue and a seven-digit serial (15 characters). */
+export function drivingLicence(place: Place, index: number, keys: IdKeys, year: number): string {
+  const rto = place.rtos[index % place.rtos.length] as string;
+  return `${place.stateCode}${rto}${year}${pad(permute(index, 10_000_000, keys.licence), 7)}`;
+}
+
+/**
+ * A passport number: a letter and seven digits, the form INDIA.md §4 gives for Indian passports. Foreign
+ * guests' passports (Form C) are written in the same form, the only one the importer reads.
+ */
+export function passportNumber(index: number, keys: IdKeys): string {
+  const n = permute(index, 26 * 10_000_000, keys.passport);
+  return LETTERS[Math.floor(n / 10_000_000)]! + pad(n % 10_000_000, 7);
 }
 
 /** A registration plate, compact (the key): state, RTO, two series letters, four-digit serial. */

@@ -21,10 +21,12 @@ import { attachBridges } from './world/bridges.js';
 import { castCases } from './world/cases.js';
 import { worldContext } from './world/context.js';
 import { neighbourhood } from './world/neighbourhood.js';
-import { planOverlaps } from './world/overlaps.js';
+import { planOverlaps, planOverlapStays } from './world/overlaps.js';
 import { ringEvents } from './world/ring-events.js';
-import { planRing, ringEntities, type PersonP, type RingPlan } from './world/ring-plan.js';
+import { planRing, ringEntities, type RingPlan } from './world/ring-plan.js';
 import type { Ent } from './world/types.js';
+import { scenarioFile } from './files/from-batches.js';
+import type { ScenarioFile } from './files/types.js';
 
 export type { GroundTruth } from './truth.js';
 
@@ -46,6 +48,13 @@ export type ScenarioOptions = z.input<typeof scenarioOptionsSchema>;
 export interface Scenario {
   batches: IngestBatchInput[];
   truth: GroundTruth;
+}
+
+/** A document of the scenario: its batch, and the file it is received as when it is one (INDIA.md layouts). */
+export interface ScenarioDocument {
+  batch: IngestBatchInput;
+  /** Made on demand: the CDRs, tower dumps, statements, registers and Form C returns; undefined otherwise. */
+  file: () => ScenarioFile | undefined;
 }
 
 /** Rings grow in number slowly with N: 3 at a demo's 300 entities, ~58 at 100k, ~180 at 1M. */
@@ -108,6 +117,18 @@ export function* streamScenario(
   options: ScenarioOptions,
   onTruth?: (truth: GroundTruth) => void,
 ): Generator<IngestBatchInput, GroundTruth, undefined> {
+  const docs = scenarioDocuments(options, onTruth);
+  for (let r = docs.next(); ; r = docs.next()) {
+    if (r.done) return r.value;
+    yield r.value.batch;
+  }
+}
+
+/** The scenario's documents in ingest order, each batch with the file it is received as (ScenarioDocument). */
+export function* scenarioDocuments(
+  options: ScenarioOptions,
+  onTruth?: (truth: GroundTruth) => void,
+): Generator<ScenarioDocument, GroundTruth, undefined> {
   const opts = parseScenarioOptions(options);
   const N = opts.entities;
   const ctx = worldContext(opts.seed);
@@ -120,6 +141,7 @@ export function* streamScenario(
   for (let i = 0; i < ringCount; i++)
     rings.push(planRing(ctx, i, Math.max(MIN_RING, Math.round(mean * (0.6 + 0.8 * sizes.next())))));
   const overlaps = planOverlaps(rings);
+  planOverlapStays(rings, overlaps, ctx.rng.fork('overlap-stays'));
   const caseCount = rings.reduce((n, r) => n + r.cases.length, 0);
   const ringOwned = new Set(rings.flatMap((r) => ringEntities(r).map((e) => e.id))).size + caseCount;
   const bgBudget = N - ringOwned;
@@ -133,10 +155,8 @@ export function* streamScenario(
   );
   attachBridges(rings, bg, ctx);
   castCases(rings, overlaps, ctx);
-  const planned = new Set(rings.flatMap((r) => ringEntities(r).map((e) => e.id)));
-  const everyone = new Map<string, PersonP>();
-  for (const r of rings)
-    for (const p of [...r.members, ...r.victims, ...r.customers]) everyone.set(p.ent.id, p);
+  const named = new Set(rings.flatMap((r) => r.cases.flatMap((c) => c.involved.map((i) => i.e.id))));
+  const planned = new Set(rings.flatMap((r) => ringEntities(r, named).map((e) => e.id)));
 
   const truth = new TruthCollector();
   let ordinal = 0;
@@ -154,7 +174,7 @@ export function* streamScenario(
   for (const ring of rings) {
     const facts = ringEvents(ring, overlaps, ctx.rng.fork('events', ring.index));
     const emitted = new Set<string>();
-    for (const w of ringDocs(ring, facts, everyone, make, ctx.rng.fork('ring-docs', ring.index))) {
+    for (const w of ringDocs(ring, facts, make, ctx.rng.fork('ring-docs', ring.index))) {
       const batch = w.build();
       const c = batch.document.case === undefined ? undefined : caseKey.get(batch.document.case);
       for (const e of w.declared()) {
@@ -164,6 +184,7 @@ export function* streamScenario(
           truth.countEntity(e.kind as EntityKind);
         }
       }
+      for (const id of w.listedIds()) emitted.add(id);
       for (const id of w.linkIds()) {
         emitted.add(id);
         if (!ringLinks.has(id)) {
@@ -175,7 +196,7 @@ export function* streamScenario(
         for (const f of w.facts()) if (f.kind === 'involves' && f.role) truth.involvement(c, f.to, f.role);
       truth.occurrences += w.occurrences;
       truth.countDocument(batch.document.type);
-      yield batch;
+      yield document(w, batch);
     }
     for (const id of facts.facts.byId.keys())
       if (!emitted.has(id))
@@ -214,7 +235,7 @@ export function* streamScenario(
       truth.occurrences += w.occurrences;
       const batch = w.build();
       truth.countDocument(batch.document.type);
-      yield batch;
+      yield document(w, batch);
     }
   }
 
@@ -222,19 +243,31 @@ export function* streamScenario(
   if (opts.duplicates) {
     for (const { kind, n } of planner.newEntities()) truth.countEntity(kind, n);
     for (const { writer, hotel } of duplicateDocs(planner, ctx, make, ctx.rng.fork('duplicate-docs'))) {
-      truth.countEntity(hotel.kind as EntityKind);
+      if (hotel) truth.countEntity(hotel.kind as EntityKind);
       for (const id of writer.linkIds()) truth.countLink(id.slice(0, id.indexOf('>')));
       truth.occurrences += writer.occurrences;
       const batch = writer.build();
       truth.countDocument(batch.document.type);
-      yield batch;
+      yield document(writer, batch);
     }
   }
 
-  const result = truth.finish({ entities: N, seed: ctx.seed, rings, overlaps, bg, personKeys });
+  const result = truth.finish({
+    entities: N,
+    seed: ctx.seed,
+    rings,
+    overlaps,
+    bg,
+    personKeys,
+    emitted: ringSeen,
+  });
   if (opts.duplicates) result.duplicates = planner.truth();
   onTruth?.(result);
   return result;
+}
+
+function document(w: BatchWriter, batch: IngestBatchInput): ScenarioDocument {
+  return { batch, file: w.file ?? (() => scenarioFile(batch)) };
 }
 
 /** The whole scenario in memory: for demo and test sizes. */

@@ -97,11 +97,13 @@ export function canonicalKey(kind: EntityKind, scheme: string, written: string):
       return `${foldText(text.slice(0, comma))}|${foldText(text.slice(comma + 1))}`;
     }
     case 'fir':
-    case 'person':
       return text
         .replace(/\s+/g, ' ')
         .replace(/\s*\/\s*/g, '/')
         .toUpperCase();
+    case 'person':
+      // A register's guest key ("hotel|city / epic ABC1234566") keeps its spaced slashes.
+      return text.replace(/\s+/g, ' ').toUpperCase();
     case 'bank':
     case 'pan':
       return text.toUpperCase();

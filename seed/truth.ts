@@ -12,6 +12,7 @@ import type { Overlap, OverlapKind } from './world/overlaps.js';
 import type { BridgeRelation, RingPlan, RingRole } from './world/ring-plan.js';
 import { truthRef, type Ent, type TruthRef } from './world/types.js';
 import type { DuplicateTruth, LookAlikeTruth } from './world/duplicates.js';
+import { guestRecord } from './world/guests.js';
 
 export type { TruthRef } from './world/types.js';
 
@@ -81,6 +82,18 @@ export interface CrossCaseTruth {
   background: boolean;
 }
 
+/**
+ * A victim as lodge registers know her: the guest records her stays made (one per lodge when she showed a
+ * document, one per stay otherwise), beside the person FIRs and subscriber records name. All of them are
+ * one person; any pair of them is a right merge candidate, to offer where evidence ties it.
+ */
+export interface GuestTruth {
+  /** The person as FIRs and subscriber details name her; absent from the graph when none does. */
+  person: TruthRef;
+  ring: string;
+  records: TruthRef[];
+}
+
 export interface BridgeTruth {
   person: TruthRef;
   phone: TruthRef;
@@ -107,7 +120,9 @@ export interface GroundTruth {
   rings: RingTruth[];
   cases: CaseTruth[];
   victims: VictimTruth[];
+  /** Every record by which the evidence names a minor victim: her person record, her register entries. */
   minors: TruthRef[];
+  guests: GuestTruth[];
   planted: PlantedTruth[];
   crossCase: CrossCaseTruth[];
   simSwitching: {
@@ -179,8 +194,18 @@ export class TruthCollector {
     overlaps: Overlap[];
     bg: BgPlan;
     personKeys: string[];
+    /** Ids of every ring entity some document declared. */
+    emitted: ReadonlySet<string>;
   }): GroundTruth {
-    const { rings, overlaps, bg } = input;
+    const { rings, overlaps, bg, emitted } = input;
+    const records = new Map<string, Map<string, Ent>>();
+    for (const r of rings)
+      for (const st of r.stays) {
+        const rec = guestRecord(st);
+        const mine = records.get(st.person.ent.id) ?? new Map<string, Ent>();
+        records.set(st.person.ent.id, mine.set(rec.id, rec));
+      }
+    const recordsOf = (e: Ent) => [...(records.get(e.id)?.values() ?? [])];
     const ringOfCase = new Map(rings.flatMap((r) => r.cases.map((c) => [(c.ent as Ent).key, r.id] as const)));
     const ringId = (i: number) => (rings[i] as RingPlan).id;
     const unitOfCase = new Map(
@@ -276,7 +301,18 @@ export class TruthCollector {
           cases: sorted(this.victimCases.get(v.ent.id) ?? []),
         })),
       ),
-      minors: rings.flatMap((r) => refs(r.victims.filter((v) => v.minor).map((v) => v.ent))),
+      minors: rings.flatMap((r) =>
+        refs(
+          r.victims
+            .filter((v) => v.minor)
+            .flatMap((v) => [...(emitted.has(v.ent.id) ? [v.ent] : []), ...recordsOf(v.ent)]),
+        ),
+      ),
+      guests: rings.flatMap((r) =>
+        r.victims
+          .map((p) => ({ person: truthRef(p.ent), ring: r.id, records: refs(recordsOf(p.ent)) }))
+          .filter((g) => g.records.length > 0),
+      ),
       planted: overlaps.map((o) => ({
         kind: o.kind,
         entity: truthRef(o.entity),

@@ -206,6 +206,24 @@ describe('bank statements of the four banks', () => {
     },
   );
 
+  it('reads a UPI payment to an account number (account@IFSC.ifsc.npci) as a payment to that bank account', async () => {
+    const text =
+      `${banner}Date,Narration,Value Dt,Chq./Ref.No.,Withdrawal Amt.,Deposit Amt.,Closing Balance\n` +
+      '15/01/24,UPI-ZORVAN Q-50100012345678@HDFC0001234.ifsc.npci-HDFC0001234-512345678901-rent,15/01/24,0000512345678901,"25,000.00",,2000.00\n' +
+      '16/01/24,UPI-EMIRA T-emira.t@oksbi-SBIN0000002-612345678902-food,16/01/24,0000612345678902,,"5,000.00",7000.00\n';
+    const result = await runImport(file(text), deps());
+    expect(result).toMatchObject({ template: 'statement-hdfc', rowsAccepted: 2, rowsRejected: 0 });
+    const own = entityId('account', 'bank', OWN);
+    const rent = await store.getLink(
+      linkId('paid', own, entityId('account', 'bank', 'HDFC0001234:50100012345678')),
+      10,
+    );
+    expect(rent?.occurrences.map((o) => [o.amount, o.txnRef])).toEqual([[25000, '512345678901']]);
+    expect(
+      await store.getEntity(entityId('account', 'upi', '50100012345678@hdfc0001234.ifsc.npci')),
+    ).toBeNull();
+  });
+
   it('asks for the account when the statement does not say it', async () => {
     const text = STATEMENTS[0]![1].split('\n').slice(3).join('\n');
     const e = await failure(runImport(file(text), deps()));
@@ -240,6 +258,88 @@ describe('hotel registers', () => {
       nationality: 'Utopian',
       visa: 'V-00042',
     });
+  });
+});
+
+describe('hotel registers: entries without a document, birth dates and Form C', () => {
+  const header =
+    'Guest Name,Age,Gender,Date of Birth,Nationality,ID Type,ID Number,Mobile,Room,Check-in Date,Check-in Time,Check-out Date,Check-out Time\n';
+  const copy = (volume: string, rows: string) =>
+    `Hotel : Synthetic Residency, Mumbai\nRegister volume : ${volume}\n${header}${rows}`;
+
+  it('keys a guest without a document by name and check-in, so two volumes of one hotel do not mix their rows', async () => {
+    // Rows 4 and 5 of the two volumes are other guests; row 6 is the same entry, copied into both.
+    const first = copy(
+      'I',
+      'Quorix Vane,30,M,,Indian,,,,101,01/04/2026,10:00,02/04/2026,09:00\n' +
+        'Yleqim Zanmox,22,F,14/08/2003,Indian,,,,102,03/04/2026,11:30,04/04/2026,08:00\n' +
+        'Thyxrue Plix,41,M,,Indian,,,,103,05/04/2026,18:15,06/04/2026,07:45\n',
+    );
+    const second = copy(
+      'II',
+      'Zoqua Drav,35,M,,Indian,,,,201,07/05/2026,10:00,08/05/2026,09:00\n' +
+        'Xaqim Fenq,28,F,,Indian,,,,202,09/05/2026,12:00,10/05/2026,09:00\n' +
+        'Thyxrue Plix,41,M,,Indian,,,,103,05/04/2026,18:15,06/04/2026,07:45\n',
+    );
+    for (const text of [first, second])
+      expect(await runImport(file(text), deps())).toMatchObject({ rowsAccepted: 3, rowsRejected: 0 });
+    const persons = (await store.subgraph({ limit: 100 })).nodes.filter((n) => n.kind === 'person');
+    expect(persons.map((p) => p.props.name).sort()).toEqual([
+      'Quorix Vane',
+      'Thyxrue Plix',
+      'Xaqim Fenq',
+      'Yleqim Zanmox',
+      'Zoqua Drav',
+    ]);
+    expect(persons.find((p) => p.props.name === 'Yleqim Zanmox')?.props).toMatchObject({
+      dob: '2003-08-14',
+      age: 22,
+    });
+  });
+
+  it('refuses a birth date or an arrival in India that is no date, naming the row and column', async () => {
+    const text = copy(
+      'III',
+      'Quorix Vane,30,M,someday,Indian,,,,101,01/04/2026,10:00,02/04/2026,09:00\n' +
+        'Yleqim Zanmox,22,F,14/08/2003,Indian,,,,102,03/04/2026,11:30,04/04/2026,08:00\n',
+    ).replace('Check-out Time\n', 'Check-out Time,Date of Arrival in India\n');
+    const bad = text.replace('08:00\n', '08:00,soon\n').replace('09:00\n', '09:00,\n');
+    const e = await failure(runImport(file(bad), deps()));
+    expect(e.code).toBe('IMPORT.ROWS_INVALID');
+    expect(e.issues.map((i) => [i.row, i.column])).toEqual([
+      [4, 'Date of Birth'],
+      [5, 'Date of Arrival in India'],
+    ]);
+    expect((await store.subgraph({ limit: 10 })).nodes).toEqual([]);
+  });
+
+  it('reads a Form C: passport with its issue, visa, arrival in India and in the hotel', async () => {
+    const formC =
+      'Hotel : Synthetic Residency, Mumbai\n' +
+      'Name,Gender,Nationality,Passport No,Passport Date of Issue,Passport Place of Issue,Visa No,Date of Arrival in India,Date of Arrival in Hotel,Time of Arrival in Hotel,Date of Departure,Time of Departure,Address in India\n' +
+      'Ivo Synthetico,M,Utopian,Z1234567,12/03/2021,Sample City,V-00042,10/04/2026,15/04/2026,22:12,17/04/2026,09:00,"Synthetic Residency, Mumbai"\n';
+    expect(await runImport(file(formC), deps())).toMatchObject({
+      template: 'hotel-register',
+      rowsAccepted: 1,
+    });
+    const graph = await store.subgraph({ limit: 100 });
+    const guest = graph.nodes.find((n) => n.kind === 'person')!;
+    expect(guest.props).toMatchObject({
+      name: 'Ivo Synthetico',
+      nationality: 'Utopian',
+      visa: 'V-00042',
+      arrivedInIndia: '2026-04-10',
+      addressInIndia: 'Synthetic Residency, Mumbai',
+    });
+    expect((await store.getEntity(entityId('id-document', 'passport', 'Z1234567')))?.props).toMatchObject({
+      issuedOn: '2021-03-12',
+      issuedAt: 'Sample City',
+    });
+    const stay = graph.links.find((l) => l.kind === 'stayed-at')!;
+    expect([stay.firstAt, stay.lastAt].map((t) => Date.parse(String(t)))).toEqual([
+      Date.parse('2026-04-15T22:12:00+05:30'),
+      Date.parse('2026-04-17T09:00:00+05:30'),
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * A neighbourhood's records, as a resource centre pooling bulk data holds them: subscriber details of its
- * numbers, one tower dump per cell (every call and SMS made through it, with IMEI), and the UPI and bank
- * replies for its accounts. None of it belongs to a case: it is the haystack the rings hide in.
+ * numbers, one tower dump per cell (every call and SMS made through it, with IMEI), and NPCI's and the
+ * banks' replies for its accounts (holders and transactions, payer and payee both named). None of it
+ * belongs to a case: it is the haystack the rings hide in.
  */
 import { slug } from '../places.js';
 import type { Rng } from '../rng.js';
@@ -98,9 +99,10 @@ export function* neighbourhoodDocs(
 
   const holders = nb.persons.filter((p) => p.upi ?? p.bank);
   if (!holders.length) return;
+  // NPCI's and the banks' replies name both ends of every transaction, as no single statement does.
   const w = make({
-    name: `upi-and-bank-replies-${tag}.csv`,
-    type: 'upi-statement',
+    name: `npci-and-bank-replies-${tag}.csv`,
+    type: 'other',
     grading: grade(rng, ['A2', 'B2']),
     receivedFrom: 'NPCI and member banks',
   });

@@ -1,14 +1,17 @@
 /**
  * A ring's evidence, one batch per document, in the order a unit receives it: the FIRs first (so later
  * documents can name their case), then subscriber details, the CDRs of every target number, bank and UPI
- * statements, KYC replies, the lodges' registers, the extraction of the manager's seized handset, captured
- * ads, the ad phone's IPDR, a rescued victim's statement and FASTag records of the transporters' vehicles.
+ * statements with the banks' KYC, the UPI apps' KYC of customers, the lodges' registers and Form C
+ * returns, the extraction of the manager's seized handset, captured ads, the ad phone's IPDR, a rescued
+ * victim's statement and FASTag records of the transporters' vehicles.
  */
 import type { Rng } from '../rng.js';
 import { slug } from '../places.js';
 import type { RingFacts } from '../world/ring-events.js';
 import type { CaseP, HotelP, PersonP, PhoneP, RingPlan } from '../world/ring-plan.js';
 import type { Ent, Fact } from '../world/types.js';
+import { registerDocs } from './register-docs.js';
+import { statementDocs } from './statement-docs.js';
 import { CDR_IMEI, CDR_PHONE, grade, OPERATOR_NAMES, spell } from './style.js';
 import type { BatchWriter, DocMeta, Spell } from './writer.js';
 
@@ -16,7 +19,7 @@ export type MakeWriter = (meta: DocMeta, spelling?: Spell) => BatchWriter;
 
 const pad4 = (n: number) => String(n).padStart(4, '0');
 
-function caseTag(c: CaseP): string {
+export function caseTag(c: CaseP): string {
   return `${c.place.stateCode.toLowerCase()}-${slug(c.station)}-${pad4(c.serial)}-2026`;
 }
 
@@ -30,17 +33,7 @@ function deviceAt(p: PhoneP, t: number): Ent | undefined {
   return best;
 }
 
-/**
- * `everyone` holds the people of all rings by entity id: a victim rescued twice stays in this ring's lodge
- * but belongs to another ring's plan.
- */
-export function* ringDocs(
-  ring: RingPlan,
-  rf: RingFacts,
-  everyone: ReadonlyMap<string, PersonP>,
-  make: MakeWriter,
-  rng: Rng,
-): Generator<BatchWriter> {
+export function* ringDocs(ring: RingPlan, rf: RingFacts, make: MakeWriter, rng: Rng): Generator<BatchWriter> {
   const facts = rf.facts.all();
   const source = ring.cases.find((c) => c.kind === 'source');
   const main = ring.cases.find((c) => c.kind === 'destination') as CaseP;
@@ -133,43 +126,15 @@ export function* ringDocs(
     yield w;
   }
 
-  // Statements of every member's account: the holder (KYC) and each transaction.
-  const payments = facts.filter((f) => f.kind === 'paid');
-  for (const m of ring.members) {
-    const accounts = [m.upi, ...m.banks].filter((a): a is Ent => a !== undefined);
-    for (const [n, a] of accounts.entries()) {
-      const bank = String(a.props.bank ?? '');
-      const upper = bank === 'State Bank of India';
-      const w = make(
-        {
-          name:
-            a.scheme === 'upi'
-              ? `upi-statement-${a.key}.csv`
-              : `${slug(bank)}-statement-${a.key.slice(-4)}-${caseTag(main)}.pdf`,
-          type: a.scheme === 'upi' ? 'upi-statement' : 'bank-statement',
-          grading: grade(rng, ['A1', 'A1', 'A2']),
-          case: main.key,
-          receivedFrom: a.scheme === 'upi' ? 'UPI app provider (nodal officer)' : bank,
-        },
-        spell({ upiUpper: upper }),
-      );
-      w.entity(m.ent, 'page 1', { name: m.name.full });
-      w.entity(a, 'page 1', a.props);
-      w.link('holds', m.ent, a, 'page 1');
-      if (n === 0) for (const doc of [m.pan, m.email]) if (doc) w.link('holds', m.ent, doc, 'page 1');
-      const rows: { f: Fact; o: Fact['occ'][number] }[] = [];
-      for (const f of payments)
-        if (f.from.id === a.id || f.to.id === a.id) for (const o of f.occ) rows.push({ f, o });
-      rows.sort((x, y) => x.o.t - y.o.t);
-      rows.forEach(({ f, o }, k) => {
-        const ref = `row ${k + 2}`;
-        const other = f.from.id === a.id ? f.to : f.from;
-        w.entity(other, ref, other.props);
-        w.link('paid', f.from, f.to, ref, { occ: o });
-      });
-      yield w;
-    }
-  }
+  // Statements of every member's account, then the banks' KYC of them.
+  yield* statementDocs(
+    ring,
+    facts.filter((f) => f.kind === 'paid'),
+    main,
+    caseTag(main),
+    make,
+    rng,
+  );
 
   // KYC of the UPI ids that paid the manager: the customers behind them.
   const payers = ring.customers.filter((c) => c.upi);
@@ -190,37 +155,8 @@ export function* ringDocs(
     yield w;
   }
 
-  // Lodge registers: one entry per stay; guests give a number, minors sometimes their age.
-  const stays = facts.filter((f) => f.kind === 'stayed-at');
-  for (const h of [...ring.hotels, ...rf.foreignHotels]) {
-    const c = ring.hotels.includes(h) ? caseOf(h) : main;
-    const w = make(
-      {
-        name: `register-${slug(h.name)}-${slug(h.place.city)}-${caseTag(c)}.pdf`,
-        type: 'hotel-register',
-        grading: grade(rng, ['C2', 'B2', 'C3']),
-        case: c.key,
-        receivedFrom: `${h.name}, ${h.place.city} (seized)`,
-      },
-      spell({ phone: () => (rng.chance(0.5) ? 'bare' : 'spaced') }),
-    );
-    w.entity(h.ent, 'page 1', h.ent.props);
-    const entries = stays
-      .filter((f) => f.to.id === h.ent.id)
-      .flatMap((f) => f.occ.map((o) => ({ f, o })))
-      .sort((a, b) => a.o.t - b.o.t);
-    entries.forEach(({ f, o }, k) => {
-      const ref = `page ${Math.floor(k / 25) + 2} entry ${(k % 25) + 1}`;
-      const guest = everyone.get(f.from.id);
-      const props: Ent['props'] = { name: String(f.from.props.name ?? '') };
-      if (guest?.role === 'victim' && rng.chance(0.5)) props.age = guest.age;
-      w.entity(f.from, ref, props);
-      w.link('stayed-at', f.from, h.ent, ref, { occ: o });
-      const phone = guest?.phones[0];
-      if (phone && rng.chance(0.7)) w.link('uses', f.from, phone.ent, ref);
-    });
-    yield w;
-  }
+  // Lodge registers, and the Form C returns of their foreign guests.
+  yield* registerDocs(ring, caseOf, caseTag, make, rng);
 
   // The manager's first handset, seized and extracted: its SIM history, chats and logged-in accounts.
   const manager = ring.manager;

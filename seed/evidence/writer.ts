@@ -17,8 +17,9 @@ import type { Grading } from '../../server/domain/grading.js';
 import type { CaseRole, EntityKind, LinkKind } from '../../server/domain/kinds.js';
 import { defaultScheme } from '../../server/domain/kinds.js';
 import type { Props } from '../../server/domain/props.js';
+import type { ScenarioFile } from '../files/types.js';
 import { isoIst } from '../time.js';
-import type { Ent, Occ } from '../world/types.js';
+import type { Ent, Fact, Occ } from '../world/types.js';
 import { factId } from '../world/types.js';
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -54,10 +55,13 @@ export interface LinkOptions {
 export class BatchWriter {
   private readonly entities = new Map<string, { e: Ent; ref: EntityRef; rec: BatchEntity }>();
   private readonly links = new Map<string, LinkSlot>();
+  private readonly listedFacts = new Set<string>();
   private occurrenceCount = 0;
+  /** The document as the file a unit receives, for those written as files from the same rows as the batch. */
+  file?: () => ScenarioFile;
 
   constructor(
-    private readonly meta: DocMeta,
+    readonly meta: DocMeta,
     /** Seed and ordinal make the document's hash unique and reproducible. */
     private readonly hashInput: string,
     private readonly spell: Spell = asIs,
@@ -97,6 +101,19 @@ export class BatchWriter {
         this.occurrenceCount++;
       }
     }
+  }
+
+  /**
+   * A fact the document lists although it may tie nothing: a payment whose narration names no account is
+   * still a row of the statement.
+   */
+  listed(f: Fact): void {
+    this.listedFacts.add(factId(f.kind, f.from, f.to, f.role));
+  }
+
+  /** Facts the document lists, carried or not. */
+  listedIds(): Iterable<string> {
+    return this.listedFacts;
   }
 
   get occurrences(): number {

@@ -8,15 +8,9 @@ import type { BatchLink, IngestBatchInput } from '../../server/domain/batch.js';
 import type { Operator } from '../places.js';
 import { canonicalKey } from '../spelling.js';
 import { cdrText, type CdrRow } from './cdr-layouts.js';
+import type { ScenarioFile } from './types.js';
 
-export interface ScenarioFile {
-  name: string;
-  text: string;
-  /** What the import is told: the template, and the document's own type and case. */
-  template: string;
-  type: IngestBatchInput['document']['type'];
-  case?: string;
-}
+export type { ScenarioFile } from './types.js';
 
 const OPERATORS: Record<string, Operator> = { airtel: 'Airtel', jio: 'Jio', vi: 'Vi', bsnl: 'BSNL' };
 

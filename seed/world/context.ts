@@ -19,7 +19,10 @@ type Counter =
   | 'ip'
   | 'email'
   | 'handle'
-  | 'toll';
+  | 'toll'
+  | 'epic'
+  | 'licence'
+  | 'passport';
 
 export class Alloc {
   private readonly next: Record<Counter, number> = {
@@ -36,6 +39,9 @@ export class Alloc {
     email: 0,
     handle: 0,
     toll: 0,
+    epic: 0,
+    licence: 0,
+    passport: 0,
   };
 
   take(counter: Counter): number {

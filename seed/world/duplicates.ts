@@ -1,11 +1,14 @@
 /**
- * Planted duplicates: background persons who turn up again in lodge registers under another spelling of
- * their name — a transliteration (Mohammed / Mohd), an initial for the given name, the family name first —
- * with something that ties the records together (their phone, their UPI id, a PAN, a date of birth). The
- * ground truth lists each cluster of records that are one person, so merge candidates can be scored
- * (issue 8). Beside them, look-alikes that are not the same person: a namesake with nothing shared, and a
- * relative with another name on the same phone. Off unless asked for (`duplicates`), so every other
- * scenario stays as it was.
+ * Planted duplicates: background persons who turn up again under another spelling of their name — a
+ * transliteration (Mohammed / Mohd), an initial for the given name, the family name first — with something
+ * that ties the records together: their phone or a PAN or a date of birth written in lodge registers, or
+ * their UPI id in a booking platform's records (a register has no column for one). The ground truth lists
+ * each cluster of records that are one person, so merge candidates can be scored (issue 8). Beside them,
+ * look-alikes that are not the same person: a namesake with nothing shared, and a relative with another
+ * name on the same phone. Off unless asked for (`duplicates`), so every other scenario stays as it was.
+ *
+ * A register's guest is a record of the register's own (guests.ts); so a PAN or a birth date, which the
+ * original's own records never state, ties the register records to each other, not to the original.
  */
 import type { EntityKind } from '../../server/domain/kinds.js';
 import { pan, personKey } from '../identifiers.js';
@@ -29,9 +32,13 @@ export const TRANSLITERATIONS: readonly (readonly string[])[] = [
 const FEMALE_TRANSLITERATIONS: readonly (readonly string[])[] = [['Kumari', 'Kum']];
 
 export interface DuplicateRecord {
-  /** A new person record, or the original person stated again with what ties them (a PAN, a birth date). */
-  person: Ent;
   name: string;
+  gender: 'female' | 'male';
+  age: number;
+  /** Where the record is: a lodge register's row, or a booking platform's (for a UPI id). */
+  source: 'register' | 'booking';
+  /** The record as written: a register's guest record, or the booking's customer; set when it is written. */
+  person?: Ent;
   /** The identifier the record names: the original's phone or UPI id, or the cluster's PAN. */
   uses?: Ent;
   holds?: Ent;
@@ -42,7 +49,7 @@ export interface DuplicateCluster {
   original: BgPerson;
   variant: NameVariant;
   shared: Shared;
-  /** Records of the same person, the original's own first when it is stated again. */
+  /** Records of the same person: the original stated again first where the tie is new (a PAN, a birth date). */
   records: DuplicateRecord[];
 }
 
@@ -56,7 +63,12 @@ export interface LookAlike {
 export interface DuplicateTruth {
   variant: NameVariant;
   shared: Shared;
-  /** Every record of this one person: each pair among them should be offered. */
+  /** The background person the records are of. */
+  original: TruthRef;
+  /**
+   * The records the evidence ties together — with the original where the tie is the original's own phone
+   * or UPI id: each pair among them should be offered.
+   */
   persons: TruthRef[];
 }
 
@@ -65,7 +77,7 @@ export interface LookAlikeTruth {
   persons: [TruthRef, TruthRef];
 }
 
-/** Person keys of planted records, above every index the background and the rings use. */
+/** Booking platforms' customer keys, above every index the background and the rings use. */
 const KEY_BASE = 9_000_000;
 const PAN_BASE = 2_000_000;
 
@@ -112,8 +124,19 @@ export class DuplicatePlanner {
     private readonly population: number,
   ) {}
 
-  private newPerson(props: Ent['props']): Ent {
-    return ent('person', 'person', personKey(KEY_BASE + this.planted++, this.ctx.keys), props, true);
+  private record(
+    p: BgPerson,
+    name: string,
+    tie: Partial<DuplicateRecord>,
+    source: DuplicateRecord['source'],
+    age = p.age,
+    gender = p.gender,
+  ): DuplicateRecord {
+    const r: DuplicateRecord = { name, gender, age, source, ...tie };
+    if (source === 'booking')
+      r.person = ent('person', 'person', personKey(KEY_BASE + this.planted, this.ctx.keys), {}, true);
+    this.planted++;
+    return r;
   }
 
   take(p: BgPerson): void {
@@ -141,15 +164,11 @@ export class DuplicatePlanner {
         true,
       );
     if (shared === 'dob') tie.dob = birthDate(p.age, this.rng);
+    const source = shared === 'account' ? 'booking' : 'register';
     // A PAN or a birth date is new: the original is stated again with it, in a register of its own.
-    if (shared === 'id-document' || shared === 'dob')
-      records.push({ person: p.ent, name: p.name.full, ...tie });
+    if (shared === 'id-document' || shared === 'dob') records.push(this.record(p, p.name.full, tie, source));
     for (const name of variantNames(p, variant, this.rng))
-      records.push({
-        person: this.newPerson({ name, gender: p.gender, age: p.age + this.rng.int(-1, 1) }),
-        name,
-        ...tie,
-      });
+      records.push(this.record(p, name, tie, source, p.age + this.rng.int(-1, 1)));
     this.clusters.push({ original: p, variant, shared, records });
   }
 
@@ -157,35 +176,48 @@ export class DuplicatePlanner {
     const namesake = this.lookAlikes.length % 2 === 0;
     if (namesake) {
       // Same name, nothing else in common: another man of that name in another lodge.
-      const other = this.newPerson({ name: p.name.full, gender: p.gender, age: p.age + 17 });
-      this.lookAlikes.push({ kind: 'namesake', of: p, record: { person: other, name: p.name.full } });
+      const record = this.record(p, p.name.full, {}, 'register', p.age + 17);
+      this.lookAlikes.push({ kind: 'namesake', of: p, record });
       return;
     }
     // A relative who gives the family's phone: the same number, another given name.
     let given = personName(this.rng).given;
     while (given === p.name.given) given = personName(this.rng).given;
     const name = `${given} ${p.name.family}`;
-    const other = this.newPerson({ name, gender: p.gender === 'male' ? 'female' : 'male', age: p.age });
-    this.lookAlikes.push({ kind: 'relative', of: p, record: { person: other, name, uses: p.phones[0] } });
+    const record = this.record(
+      p,
+      name,
+      { uses: p.phones[0] },
+      'register',
+      p.age,
+      p.gender === 'male' ? 'female' : 'male',
+    );
+    this.lookAlikes.push({ kind: 'relative', of: p, record });
   }
 
   truth(): { clusters: DuplicateTruth[]; lookAlikes: LookAlikeTruth[] } {
+    const written = (r: DuplicateRecord) => {
+      if (!r.person) throw new Error('seed: a planted duplicate was never written');
+      return r.person;
+    };
     return {
       clusters: this.clusters.map((c) => ({
         variant: c.variant,
         shared: c.shared,
+        original: truthRef(c.original.ent),
         persons: [
-          ...new Map([c.original.ent, ...c.records.map((r) => r.person)].map((e) => [e.id, e])).values(),
+          ...(c.shared === 'phone' || c.shared === 'account' ? [c.original.ent] : []),
+          ...c.records.map(written),
         ].map(truthRef),
       })),
       lookAlikes: this.lookAlikes.map((l) => ({
         kind: l.kind,
-        persons: [truthRef(l.of.ent), truthRef(l.record.person)],
+        persons: [truthRef(l.of.ent), truthRef(written(l.record))],
       })),
     };
   }
 
-  /** Entities first stated by the planted registers (new persons and PANs), for the tally. */
+  /** Entities first stated by the planted records (new persons and PANs), for the tally. */
   newEntities(): { kind: EntityKind; n: number }[] {
     const pans = this.clusters.filter((c) => c.shared === 'id-document').length;
     return [

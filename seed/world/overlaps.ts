@@ -4,7 +4,9 @@
  * financier's account turning up in another ring's evidence. Each neighbouring pair of rings gets two,
  * cycling through the kinds, so a scenario of three rings already shows every kind.
  */
-import type { HotelP, PersonP, PhoneP, RingPlan } from './ring-plan.js';
+import type { Rng } from '../rng.js';
+import { DAY, HOUR, when } from '../time.js';
+import { minutes, stay, type HotelP, type PersonP, type PhoneP, type RingPlan } from './ring-plan.js';
 import type { Ent } from './types.js';
 
 export const OVERLAP_KINDS = [
@@ -74,4 +76,26 @@ export function planOverlaps(rings: RingPlan[]): Overlap[] {
     }
   });
   return out;
+}
+
+/**
+ * The register entries overlaps leave, planned with the rings (their guest records count in the entity
+ * budget): a victim rescued twice held first in the other ring's lodge, and a shared lodge's stays of the
+ * other ring's victims. Each is in the register of the ring it turns up in.
+ */
+export function planOverlapStays(rings: readonly RingPlan[], overlaps: readonly Overlap[], rng: Rng): void {
+  for (const o of overlaps) {
+    const ring = rings[o.to] as RingPlan;
+    const { tr, t1 } = ring;
+    // Held until the raid, which comes in the morning.
+    const raid = () => t1 + rng.int(6, 11) * HOUR + minutes(rng);
+    if (o.kind === 'victim-rescued-twice')
+      ring.stays.push(
+        stay(o.person as PersonP, ring.hotels[0] as HotelP, tr + rng.int(2, 6) * DAY + minutes(rng), raid()),
+      );
+    if (o.kind !== 'shared-hotel') continue;
+    const h = o.hotel as HotelP;
+    for (const v of ring.victims.slice(0, 2))
+      ring.stays.push(stay(v, h, when(rng, tr, t1 - 3 * DAY), raid() - rng.int(0, 2) * DAY));
+  }
 }

@@ -4,6 +4,7 @@
  * calling the ad phone, visiting the lodge and paying by UPI, the manager sweeping takings to the
  * financier, who pays commissions and rent. Plus what other rings left here (overlaps.ts).
  */
+import { carriesCounterAccount } from '../files/statement-layouts.js';
 import { rrn } from '../identifiers.js';
 import type { Rng } from '../rng.js';
 import { DAY, HOUR, MINUTE, when } from '../time.js';
@@ -13,8 +14,6 @@ import { FactSet, type Ent, type Occ } from './types.js';
 
 export interface RingFacts {
   facts: FactSet;
-  /** Stays at lodges of other rings (shared-hotel overlaps): their register is this ring's evidence too. */
-  foreignHotels: HotelP[];
 }
 
 function distance(p: PhoneP, t: number): number {
@@ -55,10 +54,8 @@ export function ringEvents(ring: RingPlan, overlaps: readonly Overlap[], rng: Rn
   const pay = (from: Ent | undefined, to: Ent | undefined, t: number, amount: number) => {
     if (from && to && from.id !== to.id) facts.add('paid', from, to, [{ t, amount, txnRef: rrn(rng) }]);
   };
-  const stay = (who: PersonP, hotel: HotelP, checkIn: number, checkOut: number) =>
-    facts.add('stayed-at', who.ent, hotel.ent, [{ t: checkIn, end: Math.max(checkIn + HOUR, checkOut) }]);
 
-  const { members, manager, financier, victims, customers, hotels } = ring;
+  const { members, manager, financier, victims, hotels } = ring;
   const recruiters = members.filter((m) => m.role === 'recruiter');
   const transporters = members.filter((m) => m.role === 'transporter');
   const harbourers = members.filter((m) => m.role === 'harbourer');
@@ -118,35 +115,23 @@ export function ringEvents(ring: RingPlan, overlaps: readonly Overlap[], rng: Rn
     }
   }
 
-  // Exploitation at the destination: victims held in the lodges, customers coming and paying.
-  for (const v of victims) {
-    const h = v.hotel as HotelP;
-    // Held until the raid on her lodge (a second unit may raid another lodge before the main raid).
-    const raid = Math.min(t1, ring.cases.find((c) => c.hotels.includes(h))?.date ?? t1);
-    let at = tr + rng.int(1, 3) * DAY;
-    for (let k = 0, n = rng.int(1, 3); k < n && at < raid; k++) {
-      const out = k === n - 1 ? raid : Math.min(raid, at + rng.int(10, 40) * DAY);
-      stay(v, h, at + rng.int(10, 22) * HOUR, out + rng.int(6, 11) * HOUR);
-      at = out + rng.int(1, 3) * DAY;
-    }
+  // Exploitation at the destination: victims held in the lodges (ring.stays), customers calling the ad
+  // phone before each visit and paying the manager after it.
+  for (const v of victims)
     if (v.keepsPhone && v.phones[0]) talk(manager, v.phones[0].ent, 0, tr, t1, rng.int(2, 6));
-  }
-  for (const c of customers) {
-    const cp = c.phones[0] as PhoneP;
-    for (let n = rng.int(1, 3); n > 0; n--) {
-      const t = when(rng, tr + 2 * DAY, t1 - HOUR);
-      call(cp.ent, ring.adPhone.ent, t - rng.int(10, 120) * MINUTE);
-      if (rng.chance(0.4)) message(cp.ent, ring.adPhone.ent, t - rng.int(121, 600) * MINUTE);
-      stay(c, rng.pick(hotels), t, t + rng.int(1, 4) * HOUR);
-      pay(
-        c.upi,
-        manager.upi,
-        t + rng.int(5, 40) * MINUTE,
-        rng.chance(0.15)
-          ? rng.int(149_950, 799_999) / 100
-          : rng.pick([1500, 2000, 2500, 3000, 4000, 5000, 6000, 8000]),
-      );
-    }
+  for (const s of ring.visits) {
+    const cp = s.person.phones[0] as PhoneP;
+    const c = s.person;
+    call(cp.ent, ring.adPhone.ent, s.t - rng.int(10, 120) * MINUTE);
+    if (rng.chance(0.4)) message(cp.ent, ring.adPhone.ent, s.t - rng.int(121, 600) * MINUTE);
+    pay(
+      c.upi,
+      manager.upi,
+      s.t + rng.int(5, 40) * MINUTE,
+      rng.chance(0.15)
+        ? rng.int(149_950, 799_999) / 100
+        : rng.pick([1500, 2000, 2500, 3000, 4000, 5000, 6000, 8000]),
+    );
   }
   for (const h of harbourers) {
     const rec = h.hotel?.receptionist;
@@ -187,10 +172,10 @@ export function ringEvents(ring: RingPlan, overlaps: readonly Overlap[], rng: Rn
     for (let k = rng.int(2, 4); k > 0; k--)
       facts.add('used-ip', ring.adPhone.ent, ip, [{ t: when(rng, tr, t1) }]);
 
-  const foreignHotels = plantOverlaps(ring, overlaps, rng, talk, stay, pay);
+  plantOverlaps(ring, overlaps, rng, talk, pay);
   ensureSpansSeen(ring, facts, rng);
   for (const f of facts.byId.values()) f.occ.sort((a: Occ, b: Occ) => a.t - b.t);
-  return { facts, foreignHotels };
+  return { facts };
 }
 
 /** A party to a call: a person (whichever number they use then) or one fixed number. */
@@ -201,20 +186,12 @@ function numberOf(x: Party, t: number, rng: Rng): Ent | undefined {
 }
 
 type Talk = (x: Party, y: Party, n: number, lo: number, hi: number, sms?: number) => void;
-type Stay = (who: PersonP, hotel: HotelP, checkIn: number, checkOut: number) => void;
 type Pay = (from: Ent | undefined, to: Ent | undefined, t: number, amount: number) => void;
 
-function plantOverlaps(
-  ring: RingPlan,
-  overlaps: readonly Overlap[],
-  rng: Rng,
-  talk: Talk,
-  stay: Stay,
-  pay: Pay,
-): HotelP[] {
+/** What other rings left here, beside the stays planned with the rings (overlaps.ts planOverlapStays). */
+function plantOverlaps(ring: RingPlan, overlaps: readonly Overlap[], rng: Rng, talk: Talk, pay: Pay): void {
   const { tr, t1, manager } = ring;
   const transporter = ring.members.find((m) => m.role === 'transporter') as PersonP;
-  const foreign: HotelP[] = [];
   for (const o of overlaps.filter((x) => x.to === ring.index)) {
     switch (o.kind) {
       case 'shared-accused': {
@@ -226,7 +203,6 @@ function plantOverlaps(
       }
       case 'victim-rescued-twice': {
         const v = o.person as PersonP;
-        stay(v, ring.hotels[0] as HotelP, tr + rng.int(2, 6) * DAY, t1);
         if (v.phones[0]) talk(transporter, v.phones[0].ent, rng.int(1, 2), tr - 3 * DAY, tr + DAY);
         break;
       }
@@ -234,23 +210,22 @@ function plantOverlaps(
         talk(manager, o.entity, rng.int(2, 4), tr, t1);
         talk(transporter, o.entity, rng.int(1, 2), tr - 5 * DAY, tr + DAY);
         break;
-      case 'shared-hotel': {
-        const h = o.hotel as HotelP;
-        foreign.push(h);
-        for (const v of ring.victims.slice(0, 2))
-          stay(v, h, when(rng, tr, t1 - 3 * DAY), t1 - rng.int(0, 2) * DAY);
-        const c = ring.customers[0] as PersonP;
-        const t = when(rng, tr, t1 - HOUR);
-        stay(c, h, t, t + rng.int(1, 3) * HOUR);
+      case 'shared-account': {
+        // Paid by UPI from an id whose statement names the account paid (statement-layouts.ts).
+        const payer = ringUpiIds(ring).find(carriesCounterAccount) ?? (manager.upi as Ent);
+        for (let k = rng.int(2, 4); k > 0; k--)
+          pay(payer, o.entity, when(rng, tr, t1), Math.round(rng.int(25_000, 90_000) / 100) * 100);
         break;
       }
-      case 'shared-account':
-        for (let k = rng.int(2, 4); k > 0; k--)
-          pay(manager.upi, o.entity, when(rng, tr, t1), Math.round(rng.int(25_000, 90_000) / 100) * 100);
-        break;
     }
   }
-  return foreign;
+}
+
+/** The ring members' UPI ids, the manager's first. */
+function ringUpiIds(ring: RingPlan): Ent[] {
+  return [ring.manager, ring.financier, ...ring.members]
+    .map((m) => m.upi)
+    .filter((u): u is Ent => u !== undefined);
 }
 
 /**

@@ -15,7 +15,9 @@ import {
   BANK_CODES,
   BANKS,
   cellId,
+  drivingLicence,
   email,
+  epic,
   handle,
   HANDLE_PLATFORMS,
   hotelText,
@@ -23,6 +25,7 @@ import {
   imei,
   ipv6,
   pan,
+  passportNumber,
   personKey,
   phoneE164,
   upiId,
@@ -40,9 +43,10 @@ import {
   type Place,
 } from '../places.js';
 import type { Rng } from '../rng.js';
-import { DAY, YEAR_SECONDS } from '../time.js';
+import { DAY, HOUR, MINUTE, when, YEAR_SECONDS } from '../time.js';
 import type { WorldCtx } from './context.js';
-import type { CaseP, HotelP, PersonP, PersonRole, PhoneP, RingPlan, RingRole } from './ring-types.js';
+import { guestRecord } from './guests.js';
+import type { CaseP, HotelP, PersonP, PersonRole, PhoneP, RingPlan, RingRole, Stay } from './ring-types.js';
 import { ent, type Ent } from './types.js';
 
 export type * from './ring-types.js';
@@ -133,6 +137,21 @@ class RingBuilder {
       'pan',
       pan(this.ctx.alloc.take('pan'), this.ctx.keys, owner.name.family[0] ?? 'X'),
     );
+  }
+
+  /** The ID document a guest shows a lodge: a voter id or a driving licence, a foreigner's passport. */
+  idDoc(owner: PersonP, kind: 'epic' | 'licence' | 'passport', place: Place): void {
+    const alloc = this.ctx.alloc;
+    owner.idDoc =
+      kind === 'epic'
+        ? ent('id-document', 'epic', epic(alloc.take('epic'), this.ctx.keys))
+        : kind === 'passport'
+          ? ent('id-document', 'passport', passportNumber(alloc.take('passport'), this.ctx.keys))
+          : ent(
+              'id-document',
+              'driving-licence',
+              drivingLicence(place, alloc.take('licence'), this.ctx.keys, this.rng.int(2008, 2024)),
+            );
   }
 
   /** Puts a SIM in a handset for a while; the CDR's IMEI column shows it. */
@@ -316,6 +335,11 @@ export function planRing(ctx: WorldCtx, index: number, budget: number): RingPlan
       age: minor ? rng.int(14, 17) : rng.int(18, 26),
       nationality,
     });
+    // A lodge is shown a voter id, a foreigner's passport; a minor has no document to show.
+    if (nationality !== 'Indian') {
+      rb.idDoc(v, 'passport', source);
+      v.arrivedInIndia = tr - rng.int(1, 3) * DAY;
+    } else if (!minor) rb.idDoc(v, 'epic', source);
     v.recruiter = recruiters[k % recruiters.length];
     v.transporter = transporters[k % transporters.length];
     v.hotel = hotels[k % hotels.length];
@@ -385,6 +409,28 @@ export function planRing(ctx: WorldCtx, index: number, budget: number): RingPlan
       ),
     );
 
+  // The lodges' registers: each victim held from her arrival until the raid on her lodge, with breaks.
+  // Customers come for an hour and pay the manager: the lodges keep them off the books.
+  const stays: Stay[] = [];
+  const visits: Stay[] = [];
+  for (const v of victims) {
+    const h = v.hotel as HotelP;
+    const raid = Math.min(t1, cases.find((c) => c.hotels.includes(h))?.date ?? t1);
+    let at = tr + rng.int(1, 3) * DAY;
+    for (let k = 0, n = rng.int(1, 3); k < n && at < raid; k++) {
+      const out = k === n - 1 ? raid : Math.min(raid, at + rng.int(10, 40) * DAY);
+      stays.push(
+        stay(v, h, at + rng.int(10, 22) * HOUR + minutes(rng), out + rng.int(6, 11) * HOUR + minutes(rng)),
+      );
+      at = out + rng.int(1, 3) * DAY;
+    }
+  }
+  for (const c of customers)
+    for (let n = rng.int(1, 3); n > 0; n--) {
+      const t = when(rng, tr + 2 * DAY, t1 - HOUR);
+      visits.push(stay(c, rng.pick(hotels), t, t + rng.int(1, 4) * HOUR));
+    }
+
   return {
     index,
     id: `ring-${String(index + 1).padStart(2, '0')}`,
@@ -407,16 +453,33 @@ export function planRing(ctx: WorldCtx, index: number, budget: number): RingPlan
     financier,
     adPhone,
     bridges: [],
+    stays,
+    visits,
   };
 }
 
-/** Every entity the ring owns — what its evidence must declare, and what the entity budget counts. */
-export function ringEntities(ring: RingPlan): Ent[] {
+/** Minutes past the hour, so that register times are not all alike. */
+export const minutes = (rng: Rng) => rng.int(0, 59) * MINUTE;
+
+/** A register entry, to the minute, lasting at least an hour. */
+export function stay(person: PersonP, hotel: HotelP, checkIn: number, checkOut: number): Stay {
+  const t = clampTime(checkIn);
+  const end = clampTime(Math.max(t + HOUR, checkOut));
+  return { person, hotel, t: t - (t % MINUTE), end: end - (end % MINUTE) };
+}
+
+/**
+ * Every entity the ring owns — what its evidence must declare, and what the entity budget counts. A victim
+ * with no phone whom no FIR names (`named`: ids every FIR involves) is known only by her register entries.
+ */
+export function ringEntities(ring: RingPlan, named: ReadonlySet<string> = new Set()): Ent[] {
   const out: Ent[] = [];
   for (const p of [...ring.members, ...ring.victims, ...ring.customers]) {
-    out.push(p.ent, ...p.phones.map((x) => x.ent), ...p.devices, ...p.banks, ...p.handles, ...p.tolls);
-    for (const e of [p.upi, p.pan, p.email, p.vehicle]) if (e) out.push(e);
+    if (p.role !== 'victim' || p.phones.length || named.has(p.ent.id)) out.push(p.ent);
+    out.push(...p.phones.map((x) => x.ent), ...p.devices, ...p.banks, ...p.handles, ...p.tolls);
+    for (const e of [p.upi, p.pan, p.email, p.vehicle, p.idDoc]) if (e) out.push(e);
   }
+  out.push(...ring.stays.map(guestRecord));
   out.push(...ring.hotels.map((h) => h.ent), ...ring.ads, ...ring.ips, ...ring.cells);
   for (const c of ring.cases) if (c.ent) out.push(c.ent);
   return out;

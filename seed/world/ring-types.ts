@@ -52,6 +52,10 @@ export interface PersonP {
   handles: Ent[];
   vehicle?: Ent;
   tolls: Ent[];
+  /** The ID document a victim shows at a lodge (none for a minor, who has none to show). */
+  idDoc?: Ent;
+  /** A foreigner's arrival in India (Form C). */
+  arrivedInIndia?: number;
   /** A harbourer's lodge; the lodge a victim is held in. */
   hotel?: HotelP;
   /** Victims: who recruited and moved her, whether her family reports her missing, whether she keeps her phone. */
@@ -78,6 +82,15 @@ export interface Bridge {
   /** The ring person they deal with. */
   contact: PersonP;
   ring: number;
+}
+
+/** One entry of a lodge's register: who checked in where, and when they left. */
+export interface Stay {
+  person: PersonP;
+  hotel: HotelP;
+  /** Check-in and check-out, to the minute, as registers write them. */
+  t: number;
+  end: number;
 }
 
 export interface Involved {
@@ -125,4 +138,11 @@ export interface RingPlan {
   financier: PersonP;
   adPhone: PhoneP;
   bridges: Bridge[];
+  /**
+   * The entries of the registers this ring's evidence holds: its victims held, and the stays other rings
+   * left in its lodges or its people in theirs (overlaps.ts).
+   */
+  stays: Stay[];
+  /** Customers' visits: an hour in a lodge, never written in its register. */
+  visits: Stay[];
 }

@@ -1,8 +1,9 @@
 /**
  * `npm run bench resolve`: merge candidates against planted truth (issue 8). A generated scenario of
  * 100,000 entities (RESOLVE_BENCH_ENTITIES) with planted duplicates is written into a SQLite store; the
- * candidates are read from it as the service reads them, and their precision and recall against the
- * planted pairs printed with the time each step took. Then the blocking alone on 100,000 persons
+ * candidates are read from it as the service reads them, and their recall against the planted pairs and
+ * precision against every pair of records of one person (test/support/merge-truth.ts) printed with the
+ * time each step took. Then the blocking alone on 100,000 persons
  * (RESOLVE_BENCH_PERSONS), taken from a larger scenario's batches without a store: how candidate
  * generation scales, compared with the pairs an all-pairs comparison would make.
  */

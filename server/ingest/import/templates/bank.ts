@@ -1,6 +1,7 @@
 /**
  * Bank statements of SBI, HDFC, Axis and ICICI (INDIA.md §2): one row, one transaction of the statement's
- * own account. The counter-party is read from the narration (narration.ts): a UPI id names an account,
+ * own account. The counter-party is read from the narration (narration.ts): a UPI id names an account
+ * (`account@IFSC.ifsc.npci`, the form a UPI payment to an account number takes, names that bank account),
  * so the row becomes a payment between the two accounts with its amount and RRN; a narration that names
  * only a person (an IMPS or NEFT name, a truncated or masked UPI id) or nobody (cash, charges) leaves the
  * row with the statement's account alone — read, not rejected.
@@ -11,7 +12,7 @@
 import { isoIst } from '../dates.js';
 import { parseNarration } from '../narration.js';
 import { parseAmount } from '../numbers.js';
-import { props, RowProblem, type RowEmitter, type RowView } from '../row-view.js';
+import { props, RowProblem, type Ref, type RowEmitter, type RowView } from '../row-view.js';
 import { readWhen } from './cdr.js';
 import { fields, type MapContext, type Template } from './types.js';
 
@@ -33,6 +34,17 @@ const NEEDS = {
   account:
     'the statement does not say whose account it is (no "Account Number" and "IFSC" above the table): give it as account=IFSC:ACCOUNT',
 };
+
+/** A UPI payment to an account number and IFSC names it as `account@IFSC.ifsc.npci` (INDIA.md §2 [P8]). */
+const IFSC_VPA = /^([a-z0-9]{6,20})@([a-z]{4}0[a-z0-9]{6})\.ifsc\.npci$/i;
+
+/** The account a narration's UPI id names: the bank account itself for the IFSC form, else the UPI id. */
+function counterAccount(emit: RowEmitter, vpa: string): Ref | undefined {
+  const m = IFSC_VPA.exec(vpa);
+  return m
+    ? emit.tryKey('account', 'bank', `${m[2]!.toUpperCase()}:${m[1]!.toUpperCase()}`)
+    : emit.tryKey('account', 'upi', vpa);
+}
 
 function mapStatementRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
   const accountText = ctx.meta.account ?? '';
@@ -67,7 +79,7 @@ function mapStatementRow(row: RowView, emit: RowEmitter, ctx: MapContext): void 
   if (rupees === undefined) return;
   if (!side)
     throw new RowProblem('amount', 'the amount says neither debit nor credit (a sign, Dr/Cr, or its column)');
-  const counter = n.vpa ? emit.tryKey('account', 'upi', n.vpa) : undefined;
+  const counter = n.vpa ? counterAccount(emit, n.vpa) : undefined;
   if (!counter || counter.n === own.n) return;
   emit.entity(counter, props({ holderName: n.name }));
   const txnRef = n.ref ?? (row.text('ref') || undefined);

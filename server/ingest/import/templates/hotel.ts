@@ -1,12 +1,14 @@
 /**
- * Hotel and lodge guest registers (INDIA.md §3): one row, one stay — the guest, age, gender, nationality,
- * address, ID document, phone, room, check-in and check-out, companions — and for a foreigner the Form C
- * items (passport, visa, arrival in India). No national column list exists, so the headers are the ones
- * registers commonly use.
+ * Hotel and lodge guest registers (INDIA.md §3): one row, one stay — the guest, age, gender, date of birth,
+ * nationality, address, ID document, phone, room, check-in and check-out, companions — and for a foreigner
+ * the Form C items (passport with its date and place of issue, visa, arrival in India, address in India).
+ * A Form C file reads with the same template: its "arrival in hotel" is the check-in. No national column
+ * list exists, so the headers are the ones registers commonly use.
  *
  * The guest is keyed by the register's own identifier of them: the ID document when given (the same
- * document in the same register is the same guest), the row otherwise. Two guests become one person only
- * by a user's decision. The hotel comes from the lines above the table or the import's `hotel` setting.
+ * document in the same hotel is the same guest), otherwise their name and check-in — one entry of the
+ * hotel's register, whichever copy or volume of it the file is. Two guests become one person only by a
+ * user's decision. The hotel comes from the lines above the table or the import's `hotel` setting.
  */
 import type { Scheme } from '../../../domain/kinds.js';
 import { isoIst, parseDateTime } from '../dates.js';
@@ -30,9 +32,24 @@ function when(row: RowView, ctx: MapContext, date: string, time: string): number
   return at;
 }
 
+/** A calendar date (a birth, an arrival in India, a passport's issue) as YYYY-MM-DD. */
+function day(row: RowView, ctx: MapContext, field: string): string | undefined {
+  const at = when(row, ctx, field, '');
+  return at === undefined ? undefined : isoIst(at).slice(0, 10);
+}
+
 function mapGuestRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
   const hotel = emit.key('hotel', 'hotel', ctx.meta.hotel ?? '', 'guest')!;
   const name = row.required('guest', 'the guest name');
+  const checkIn = when(row, ctx, 'checkIn', 'checkInTime');
+  if (checkIn === undefined) throw new RowProblem('checkIn', 'the check-in date is empty');
+  const checkOut = when(row, ctx, 'checkOut', 'checkOutTime');
+  if (checkOut !== undefined && checkOut < checkIn)
+    throw new RowProblem('checkOut', 'check-out is before check-in');
+  const stay = { at: isoIst(checkIn), ...(checkOut !== undefined ? { endAt: isoIst(checkOut) } : {}) };
+  // An entry without a document is the guest of that name who checked in then: a row number would name
+  // another guest in another copy or volume of the same hotel's register.
+  const entry = (who: string) => `${hotel.key} / ${who} / in ${stay.at}`;
   const idType = row.text('idType');
   const idNumber = row.text('idNumber') || row.text('passport');
   let document: Ref | undefined;
@@ -48,8 +65,7 @@ function mapGuestRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
       );
     document = emit.key('id-document', scheme, idNumber, row.text('idNumber') ? 'idNumber' : 'passport');
   }
-  // A guest's key names the hotel and their document, or their row: unique in the register, stable across re-imports.
-  const guestKey = `${hotel.key} / ${document ? `${document.scheme} ${document.key.slice(0, 24)}` : `row ${row.row}`}`;
+  const guestKey = document ? `${hotel.key} / ${document.scheme} ${document.key.slice(0, 24)}` : entry(name);
   const ageText = row.text('age');
   const age = ageText === '' ? undefined : Number(ageText);
   if (age !== undefined && !(Number.isInteger(age) && age >= 0 && age <= 120))
@@ -68,23 +84,25 @@ function mapGuestRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
           : gender
             ? 'other'
             : undefined,
+      dob: day(row, ctx, 'dob'),
       nationality: row.text('nationality') || undefined,
       visa: row.text('visa') || undefined,
+      arrivedInIndia: day(row, ctx, 'arrivedInIndia'),
+      addressInIndia: row.text('addressInIndia') || undefined,
     }),
   );
-  const checkIn = when(row, ctx, 'checkIn', 'checkInTime');
-  if (checkIn === undefined) throw new RowProblem('checkIn', 'the check-in date is empty');
-  const checkOut = when(row, ctx, 'checkOut', 'checkOutTime');
-  if (checkOut !== undefined && checkOut < checkIn)
-    throw new RowProblem('checkOut', 'check-out is before check-in');
-  emit.link(
-    'stayed-at',
-    guest,
-    hotel,
-    { at: isoIst(checkIn), ...(checkOut !== undefined ? { endAt: isoIst(checkOut) } : {}) },
-    props({ room: row.text('room') || undefined }),
-  );
-  if (document) emit.link('holds', guest, document);
+  emit.link('stayed-at', guest, hotel, stay, props({ room: row.text('room') || undefined }));
+  if (document) {
+    if (document.scheme === 'passport')
+      emit.entity(
+        document,
+        props({
+          issuedOn: day(row, ctx, 'passportIssued'),
+          issuedAt: row.text('passportPlace') || undefined,
+        }),
+      );
+    emit.link('holds', guest, document);
+  }
   const phone = emit.key('phone', undefined, row.text('phone'), 'phone', true);
   if (phone) emit.link('uses', guest, phone);
   const address = emit.key('location', 'address', row.text('address'), 'address', true);
@@ -94,19 +112,11 @@ function mapGuestRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
     .split(/[;,/]|\band\b/)
     .map((c) => c.trim())
     .filter(Boolean)
-    .forEach((c, k) => {
-      const companion = emit.key(
-        'person',
-        'person',
-        `${hotel.key} / row ${row.row} companion ${k + 1}`,
-        'companions',
-      )!;
+    .forEach((c) => {
+      const companion = emit.key('person', 'person', entry(c), 'companions')!;
       emit.entity(companion, { name: c });
       emit.link('associate-of', guest, companion, undefined, { relation: 'companion' });
-      emit.link('stayed-at', companion, hotel, {
-        at: isoIst(checkIn),
-        ...(checkOut !== undefined ? { endAt: isoIst(checkOut) } : {}),
-      });
+      emit.link('stayed-at', companion, hotel, stay);
     });
 }
 
@@ -126,20 +136,39 @@ export const HOTEL_REGISTER: Template = {
     guest: { synonyms: ['Guest Name', 'Name of Guest', 'Name', 'Guest'], required: true },
     age: { synonyms: ['Age'] },
     gender: { synonyms: ['Gender', 'Sex'] },
+    dob: { synonyms: ['Date of Birth', 'DOB', 'Birth Date'], date: true },
     nationality: { synonyms: ['Nationality'] },
     address: { synonyms: ['Address', 'Permanent Address', 'Home Address'] },
     idType: { synonyms: ['ID Type', 'ID Proof', 'ID Document', 'Identity Proof Type', 'Document Type'] },
     idNumber: { synonyms: ['ID Number', 'ID No', 'ID Proof Number', 'Document Number'] },
     passport: { synonyms: ['Passport No', 'Passport Number'] },
+    passportIssued: {
+      synonyms: ['Passport Date of Issue', 'Date of Issue of Passport', 'Passport Issue Date'],
+      date: true,
+    },
+    passportPlace: {
+      synonyms: ['Passport Place of Issue', 'Place of Issue of Passport', 'Passport Issue Place'],
+    },
     visa: { synonyms: ['Visa No', 'Visa Number'] },
+    arrivedInIndia: { synonyms: ['Date of Arrival in India', 'Arrival in India'], date: true },
+    addressInIndia: { synonyms: ['Address in India'] },
     phone: { synonyms: ['Mobile', 'Mobile No', 'Phone', 'Contact No', 'Contact Number'] },
     room: { synonyms: ['Room', 'Room No', 'Room Number'] },
     checkIn: {
-      synonyms: ['Check-in', 'Check In Date', 'Arrival Date', 'Date of Arrival', 'Check-in Date'],
+      synonyms: [
+        'Check-in',
+        'Check In Date',
+        'Arrival Date',
+        'Date of Arrival',
+        'Check-in Date',
+        'Date of Arrival in Hotel',
+      ],
       required: true,
       date: true,
     },
-    checkInTime: { synonyms: ['Check-in Time', 'Arrival Time', 'Time of Arrival'] },
+    checkInTime: {
+      synonyms: ['Check-in Time', 'Arrival Time', 'Time of Arrival', 'Time of Arrival in Hotel'],
+    },
     checkOut: {
       synonyms: ['Check-out', 'Check Out Date', 'Departure Date', 'Date of Departure', 'Check-out Date'],
       date: true,
