@@ -15,7 +15,7 @@ import { cdrText, type CdrRow } from '../seed/files/cdr-layouts.js';
 import type { Operator } from '../seed/places.js';
 import { TEST_KEYS } from './support/batches.js';
 import { makeXlsx } from './support/xlsx.js';
-import { IPDR, REGISTER, STATEMENT_ACCOUNT, STATEMENTS } from './support/import-samples.js';
+import { IPDR, REGISTER, STATEMENT_ACCOUNT, STATEMENT_BANNER, STATEMENTS } from './support/import-samples.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casegraph-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -208,7 +208,7 @@ describe('bank statements of the four banks', () => {
 
   it('reads a UPI payment to an account number (account@IFSC.ifsc.npci) as a payment to that bank account', async () => {
     const text =
-      `${banner}Date,Narration,Value Dt,Chq./Ref.No.,Withdrawal Amt.,Deposit Amt.,Closing Balance\n` +
+      `${STATEMENT_BANNER}Date,Narration,Value Dt,Chq./Ref.No.,Withdrawal Amt.,Deposit Amt.,Closing Balance\n` +
       '15/01/24,UPI-ZORVAN Q-50100012345678@HDFC0001234.ifsc.npci-HDFC0001234-512345678901-rent,15/01/24,0000512345678901,"25,000.00",,2000.00\n' +
       '16/01/24,UPI-EMIRA T-emira.t@oksbi-SBIN0000002-612345678902-food,16/01/24,0000612345678902,,"5,000.00",7000.00\n';
     const result = await runImport(file(text), deps());
