@@ -304,8 +304,11 @@ export class RowEmitter {
           occ = instant(seenAt);
         }
       }
-      chunk.entity(from, row);
-      chunk.entity(to, row);
+      // A link the chunk already holds has its ends listed there.
+      if (slot.chunk !== chunk) {
+        chunk.entity(from, row);
+        chunk.entity(to, row);
+      }
       if (occ) (occ as Occurrence & { ref: string }).ref = rowRef ??= `row ${row}`;
       chunk.link(slot, kind, from, to, occ, this.linkProps[i], row);
     }
