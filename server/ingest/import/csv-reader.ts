@@ -4,7 +4,7 @@
  * LF, and any one-character delimiter. Lines without a quote — nearly every line of an operator's export —
  * take a fast path through String.split; a quoted line goes through the character loop.
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { fileError, type Encoding } from './sniff.js';
 
 export interface CsvRecord {
@@ -155,15 +155,25 @@ export async function* decodeFile(
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   let row = 1;
-  for await (const chunk of createReadStream(path, { start: bom, highWaterMark })) {
-    let text: string;
-    try {
-      text = decoder.decode(chunk as Buffer, { stream: true });
-    } catch {
-      throw fileError(`the file is not valid ${encoding} near row ${row}`, row);
+  // One buffer read into again and again: a stream would make a new one, and an object or two, per read.
+  const file = await open(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(highWaterMark);
+    for (let at = bom; ;) {
+      const { bytesRead } = await file.read(buf, 0, highWaterMark, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+      let text: string;
+      try {
+        text = decoder.decode(buf.subarray(0, bytesRead), { stream: true });
+      } catch {
+        throw fileError(`the file is not valid ${encoding} near row ${row}`, row);
+      }
+      for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) row++;
+      yield text;
     }
-    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) row++;
-    yield text;
+  } finally {
+    await file.close();
   }
   const tail = decoder.decode();
   if (tail) yield tail;
