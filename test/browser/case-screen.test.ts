@@ -1,0 +1,282 @@
+/**
+ * The investigator's case screens (issue 9), end to end: the real server seeded with the synthetic demo
+ * scenario (four cases of a few dozen entities each) serves the built client to Debian's Chromium. An
+ * investigator assigned one demo case opens a new FIR, is refused a second with the same number at the
+ * same station (the API's error naming the field), attaches two phones of their demo case to the new
+ * one with the case record as the supporting document, sees its roles, its cross-case hits (the demo
+ * case named; other units' cases only as "contact the unit"), opens the links of the case, reads the
+ * timeline of its entities and narrows the network to a window chosen on it; watches and unwatches an
+ * entity; edits and closes the case. Screenshots under test-results/.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type Client, type TestServer } from '../support/server.js';
+import { launch, openSignedIn, shot, SLOW } from './page-helpers.js';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** The same officer through the API, to check what the page did. */
+let officerApi: Client;
+const OFFICER = { username: 'si.case', password: 'test-only password of si.case' };
+const DEMO_FIR = 'MH/Pune City/Budhwar Peth PS/0026/2026';
+const NEW = {
+  firNumber: '0311/2026',
+  policeStation: 'Burtolla PS',
+  district: 'Kolkata',
+  state: 'WB',
+  registeredOn: '2026-03-04',
+  occurredFrom: '2026-02-20',
+  sections: 'ITPA 5, bns s.143(3)',
+  officer: 'SI Test Officer',
+};
+const NEW_FIR = 'WB/Kolkata/Burtolla PS/0311/2026';
+let demoId: string;
+let newId: string;
+/** Two phones of the demo case that other cases hold too, with calls on record: what is attached. */
+let phones: { id: string; key: string; label: string }[];
+
+const handle = <T>(f: () => T) => page.evaluate(f);
+const loadsNow = () => page.evaluate(() => window.__casegraph!.loads);
+const nextLoad = (n: number) =>
+  page.waitForFunction(
+    (m) => window.__casegraph!.loads > m && ['ready', 'empty'].includes(window.__casegraph!.state),
+    n,
+    { timeout: SLOW },
+  );
+
+async function fillNewCase(): Promise<void> {
+  await page.click('#case-new');
+  for (const [field, value] of Object.entries(NEW)) await page.fill(`#case-create-${field}`, value);
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ SEED_DEMO: 'true' });
+  const cases = (await server.get('/api/cases')).body.cases as { id: string; label: string }[];
+  demoId = cases.find((c) => c.label === DEMO_FIR || c.id.includes('0026'))!.id;
+  const hits = (await server.get(`/api/cases/${encodeURIComponent(demoId)}/hits`)).body.hits as {
+    entity: { id: string; kind: string; key: string; label: string };
+  }[];
+  const withCalls: typeof phones = [];
+  for (const h of hits.filter((x) => x.entity.kind === 'phone')) {
+    const t = (await server.get(`/api/timeline?entities=${encodeURIComponent(h.entity.id)}&kinds=calls`))
+      .body;
+    if (t.occurrences.length >= 3) withCalls.push(h.entity);
+    if (withCalls.length === 2) break;
+  }
+  phones = withCalls;
+  expect(phones).toHaveLength(2);
+  officerApi = await server.signInAs('investigator', OFFICER.username, [demoId]);
+  browser = await launch();
+  context = await browser.newContext();
+  ({ page } = await openSignedIn(context, server.url, OFFICER));
+}, SLOW);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe("the investigator's case", () => {
+  it(
+    'opens a new FIR from the form, and refuses the same FIR at the same station naming the field',
+    {
+      timeout: SLOW,
+    },
+    async () => {
+      await fillNewCase();
+      await shot(page, 'case-create-form');
+      const loads = await loadsNow();
+      await page.click('#case-create button[type=submit]');
+      await nextLoad(loads);
+      newId = await handle(() => window.__casegraph!.view().scope);
+      expect(newId).not.toBe('all');
+      await expect.poll(() => page.textContent('#case-panel .case-fir')).toContain(NEW_FIR);
+      // The sections are read and written back one way.
+      expect(await page.textContent('#case-panel .case-facts')).toContain('ITPA s.5, BNS s.143(3)');
+      // A new case is its one case entity until something is attached.
+      expect(await page.textContent('#scope')).toContain(`${NEW_FIR} — 1 entity`);
+
+      await fillNewCase();
+      await page.click('#case-create button[type=submit]');
+      await page.waitForSelector('#case-create-error:not([hidden])');
+      expect(await page.textContent('#case-create-error')).toContain('CASE.EXISTS');
+      expect(await page.textContent('#case-create-error')).toContain('FIR number');
+      expect(await page.isVisible('#case-create-firNumber-error')).toBe(true);
+      expect(await page.getAttribute('#case-create-firNumber', 'aria-invalid')).toBe('true');
+      await shot(page, 'case-create-duplicate');
+      // Nothing was written: the picker still holds the one new case.
+      const options = await page.$$eval('#case-picker option', (o) => o.map((x) => x.textContent));
+      expect(options.filter((o) => o === NEW_FIR)).toHaveLength(1);
+    },
+  );
+
+  it(
+    'attaches two phones of another case with a role and the case record behind it',
+    { timeout: SLOW },
+    async () => {
+      let loads = await loadsNow();
+      await page.selectOption('#case-picker', demoId);
+      await nextLoad(loads);
+      for (const [i, phone] of phones.entries()) {
+        await page.fill('#search-input', phone.key);
+        await page.click('#search-form button[type=submit]');
+        await expect.poll(() => handle(() => window.__casegraph!.view().selection)).toEqual([phone.id]);
+        await page.waitForSelector(`#details[data-entity="${phone.id}"] #attach-case`);
+        await page.selectOption('#attach-case', newId);
+        await expect.poll(() => page.$$eval('#attach-document option', (o) => o.length)).toBeGreaterThan(0);
+        expect(await page.textContent('#attach-document')).toContain(`case record opened: ${NEW_FIR}`);
+        await page.selectOption('#attach-role', i === 0 ? 'recruiter' : 'harbourer');
+        await page.click('#attach');
+        await expect.poll(() => page.textContent('#attach-status')).toContain('Attached as');
+      }
+      await shot(page, 'case-attach');
+      loads = await loadsNow();
+      await page.selectOption('#case-picker', newId);
+      await nextLoad(loads);
+      await expect.poll(() => page.$$eval('#case-roles li', (l) => l.length)).toBe(2);
+      const roles = await page.textContent('#case-roles');
+      for (const p of phones) expect(roles).toContain(p.label);
+      expect(roles).toContain('recruiter');
+      expect(roles).toContain(`case record opened: ${NEW_FIR}`);
+      // The case and the two phones, with the links between them.
+      expect((await handle(() => window.__casegraph!.shown())).nodes).toBeGreaterThanOrEqual(3);
+    },
+  );
+
+  it(
+    "lists the case's cross-case hits and alerts, naming only the cases the officer may read",
+    {
+      timeout: SLOW,
+    },
+    async () => {
+      await page.waitForSelector('#case-hits');
+      const hits = await page.$$eval('#case-hits > li', (l) =>
+        l.map((x) => (x as HTMLElement).dataset.entity),
+      );
+      expect(new Set(hits)).toEqual(new Set(phones.map((p) => p.id)));
+      const text = (await page.textContent('#case-hits'))!;
+      expect(text).toContain(DEMO_FIR);
+      // The other units' cases are only "contact the unit": no FIR of theirs on the page.
+      expect(text).toMatch(/another case at .+ holds this identifier — contact it/);
+      const others = (await server.get('/api/cases')).body.cases as { id: string; label: string }[];
+      for (const c of others) if (c.id !== demoId && c.id !== newId) expect(text).not.toContain(c.label);
+      await page.waitForSelector('#case-alerts');
+      const alerts = (await page.textContent('#case-alerts'))!;
+      expect(alerts).toContain('Cross-case hit on ingest');
+      expect(alerts).toContain(`Batch: case record`);
+      await page.locator('#case-hits').scrollIntoViewIfNeeded();
+      await shot(page, 'case-hits');
+    },
+  );
+
+  it('opens the links of the case: its entities and those one hop beyond', { timeout: SLOW }, async () => {
+    const before = await handle(() => window.__casegraph!.shown());
+    const loads = await loadsNow();
+    await page.click('#case-links');
+    await nextLoad(loads);
+    const after = await handle(() => window.__casegraph!.shown());
+    expect(after.nodes).toBeGreaterThan(before.nodes);
+    expect(after.edges).toBeGreaterThan(before.edges);
+    expect(await page.textContent('#scope')).toMatch(/^Links of .*one hop beyond the case/);
+    await page.waitForFunction(() => window.__casegraph!.layout() === 'settled', undefined, {
+      timeout: SLOW,
+    });
+    await shot(page, 'case-links');
+  });
+
+  it(
+    'draws the timeline of the case, each occurrence with its evidence, and a window narrows the network',
+    {
+      timeout: SLOW,
+    },
+    async () => {
+      await expect.poll(() => handle(() => window.__casegraph!.timeline().occurrences)).toBeGreaterThan(5);
+      expect(await handle(() => window.__casegraph!.timeline().entities)).toBe(2);
+      expect(await page.textContent('#timeline-heading')).toContain("the case's 2 entities");
+      // Filtering by kind: without calls, fewer ticks.
+      const all = await handle(() => window.__casegraph!.timeline().occurrences);
+      await page.uncheck('#timeline-kind-calls');
+      expect(await handle(() => window.__casegraph!.timeline().occurrences)).toBeLessThan(all);
+      await page.check('#timeline-kind-calls');
+      // A tick opens its evidence.
+      const tick = page.locator('.timeline-tick').first();
+      await tick.click({ force: true });
+      await expect
+        .poll(() => page.$$eval('#timeline-detail .timeline-evidence li', (l) => l.length))
+        .toBeGreaterThan(0);
+      // Zooming narrows the axis.
+      const wide = (await handle(() => window.__casegraph!.timeline().domain))!;
+      await page.click('#timeline-zoom-in');
+      const narrow = (await handle(() => window.__casegraph!.timeline().domain))!;
+      expect(narrow[1] - narrow[0]).toBeLessThan(wide[1] - wide[0]);
+      await page.click('#timeline-fit');
+      expect(await handle(() => window.__casegraph!.timeline().domain)).toEqual(wide);
+
+      const before = await handle(() => window.__casegraph!.shown());
+      const box = (await page.locator('.timeline-svg').boundingBox())!;
+      // The first fifth of the axis: a window in which only some of the links were active.
+      const y = box.y + 30;
+      await page.mouse.move(box.x + 140, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 140 + (box.width - 150) / 5, y, { steps: 5 });
+      await page.mouse.up();
+      await expect.poll(() => handle(() => window.__casegraph!.view().time)).not.toBeNull();
+      const after = await handle(() => window.__casegraph!.shown());
+      expect(after.edges).toBeLessThan(before.edges);
+      expect(await page.textContent('#timeline-window')).toContain('Window');
+      await shot(page, 'case-timeline-window');
+      await page.click('#timeline-clear');
+      await expect.poll(() => handle(() => window.__casegraph!.shown().edges)).toBe(before.edges);
+    },
+  );
+
+  it('watches an entity from its details, and stops', { timeout: SLOW }, async () => {
+    const phone = phones[0]!;
+    await page.fill('#search-input', phone.key);
+    await page.click('#search-form button[type=submit]');
+    await page.waitForSelector(`#details[data-entity="${phone.id}"] #watch`);
+    await page.selectOption('#attach-case', newId);
+    await page.click('#watch');
+    await expect.poll(() => page.textContent('#watch')).toBe(`Unwatch (for ${NEW_FIR})`);
+    const listed = (await officerApi.get('/api/watches')).body.watches as {
+      entity: { id: string };
+      fir: string;
+    }[];
+    expect(listed.map((w) => [w.entity.id, w.fir])).toEqual([[phone.id, NEW_FIR]]);
+    await shot(page, 'case-watch');
+    await page.click('#watch');
+    await expect.poll(() => page.textContent('#watch')).toBe('Watch');
+  });
+
+  it(
+    'edits the record and closes the case with a reason; a closed case offers no more changes',
+    {
+      timeout: SLOW,
+    },
+    async () => {
+      await page.click('#case-edit-open');
+      await page.fill('#case-edit-sections', 'ITPA s.5, BNS 999');
+      await page.click('#case-edit button[type=submit]');
+      await page.waitForSelector('#case-edit-error:not([hidden])');
+      expect(await page.textContent('#case-edit-sections-error')).toContain('sections[1]');
+      await shot(page, 'case-edit-refused');
+      await page.fill('#case-edit-sections', 'ITPA s.5, BNS s.143(3), POCSO s.6');
+      await page.fill('#case-edit-officer', 'Insp. Test Officer');
+      await page.click('#case-edit button[type=submit]');
+      await expect.poll(() => page.textContent('#case-panel .case-facts')).toContain('Insp. Test Officer');
+      expect(await page.textContent('#case-panel .case-facts')).toContain('POCSO s.6');
+
+      await page.click('#case-close-open');
+      await page.selectOption('#case-close-reason', 'chargesheeted');
+      await page.fill('#case-close-on', '2026-09-30');
+      await page.click('#case-close button[type=submit]');
+      await expect.poll(() => page.textContent('#case-panel .case-state')).toBe('closed');
+      expect(await page.textContent('#case-panel .case-facts')).toContain('2026-09-30 — Chargesheeted');
+      expect(await page.isVisible('#case-edit-open')).toBe(false);
+      expect(await page.locator('.role-withdraw').count()).toBe(0);
+      await shot(page, 'case-closed');
+    },
+  );
+});
