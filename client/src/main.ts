@@ -166,6 +166,15 @@ async function main(): Promise<void> {
         .catch(() => view.setScores({ centrality: localDegreeShares(view.full) }));
     };
 
+    /** The case's communities (the analytics worker's, on the case's own graph) once the view is drawn. */
+    const colourCommunities = async (state: ViewState) => {
+      const c = await fetchCommunities(caseOf(state)).catch(() => null);
+      if (c && loaded === state.scope) {
+        view.setScores({ communityOf: new Map(Object.entries(c.communityOf)) });
+        communities.show(c);
+      }
+    };
+
     const open = async (state: ViewState) => {
       settle('loading');
       loaded = state.scope;
@@ -188,11 +197,7 @@ async function main(): Promise<void> {
       scope.textContent = `${name} — ${counted(graph.order, 'entity', 'entities')}, ${counted(graph.size, 'link')}${truncated}${demo}`;
       size(state);
       settle('ready');
-      const c = await fetchCommunities(caseOf(state)).catch(() => null);
-      if (c && loaded === state.scope) {
-        view.setScores({ communityOf: new Map(Object.entries(c.communityOf)) });
-        communities.show(c);
-      }
+      await colourCommunities(state);
     };
 
     const openLinks = async (r: CaseRecord) => {
@@ -214,9 +219,10 @@ async function main(): Promise<void> {
       scope.textContent = `Links of ${r.fir} — ${counted(graph.order, 'entity', 'entities')}, ${counted(graph.size, 'link')}, ${links.beyond.length} one hop beyond the case${withheld}`;
       size(view.state);
       settle(graph.order ? 'ready' : 'empty');
+      await colourCommunities(view.state);
     };
 
-    const timeline = mountCaseTimeline(byId('timeline-panel'), view, () =>
+    const timeline = mountCaseTimeline(byId('timeline-panel'), byId('toolbar'), view, () =>
       (caseScreen.current()?.roles ?? []).filter((r) => !r.detached).map((r) => r.entity.id),
     );
     handle.timeline = () => timeline.state();

@@ -38,7 +38,12 @@ export function hitList(hits: CaseHit[], open: OpenCase, select: (id: string) =>
         ),
         el('p', {
           className: 'muted',
-          text: `${kindStyle(h.entity.kind).name}, ${h.linksHere} link${h.linksHere === 1 ? '' : 's'} in this case`,
+          // The server counts links of the case's evidence, not the roles it gives.
+          text: `${kindStyle(h.entity.kind).name}, ${
+            h.linksHere
+              ? `${h.linksHere} evidence link${h.linksHere === 1 ? '' : 's'} in this case`
+              : 'named by a role here, no evidence link yet'
+          }`,
         }),
         el('ul', { className: 'hit-others' }, ...h.others.map((o) => other(o, open))),
       ),

@@ -56,9 +56,26 @@ export interface TimelineHandle {
 
 export function mountCaseTimeline(
   panel: HTMLElement,
+  toolbar: HTMLElement,
   view: ViewController,
   caseEntities: () => string[],
 ): TimelineHandle {
+  // Shown on a case's view, and on the cross-case view when asked for: a strip that came and went with
+  // the selection would move the network under the pointer between two clicks.
+  let asked = false;
+  const toggle = button(
+    'Timeline',
+    () => {
+      asked = !asked;
+      toggle.setAttribute('aria-pressed', String(asked));
+      entities = [];
+      void load();
+    },
+    { title: 'The occurrences of the selected entities on one time axis' },
+  );
+  toggle.id = 'timeline-toggle';
+  toggle.setAttribute('aria-pressed', 'false');
+  toolbar.append(toggle);
   const kinds = new Set<OccurrenceKind>(OCCURRENCE_KINDS);
   let data: Timeline | null = null;
   let entities: string[] = [];
@@ -241,20 +258,25 @@ export function mountCaseTimeline(
   }
 
   async function load(): Promise<void> {
+    toggle.hidden = view.state.scope !== 'all';
+    panel.hidden = view.state.scope === 'all' && !asked;
+    if (panel.hidden) {
+      entities = [];
+      data = null;
+      return;
+    }
     const selected = view.state.selection.filter((id) => view.full.hasNode(id));
     const next = (selected.length ? selected : caseEntities()).slice(0, 20);
     if (next.join() === entities.join() && data) return draw();
     entities = next;
     const mine = ++token;
     if (!entities.length) {
-      panel.hidden = view.state.scope === 'all';
       data = null;
       heading.textContent = 'Timeline — select entities to see their calls, payments, stays and sightings';
       clear.disabled = !view.state.time;
       chart.replaceChildren();
       return;
     }
-    panel.hidden = false;
     heading.textContent = 'Timeline — loading…';
     try {
       const t = await fetchTimeline(entities, OCCURRENCE_KINDS);

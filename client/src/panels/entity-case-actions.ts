@@ -137,8 +137,9 @@ export function entityCaseActions(
       { className: 'actions case-actions' },
       el('h3', { className: 'detail-heading', text: 'In a case' }),
       el('div', { className: 'action-row' }, target),
-      el('div', { className: 'action-row' }, role, document),
-      el('div', { className: 'action-row' }, ref, attach, watchButton),
+      el('div', { className: 'action-row' }, document),
+      el('div', { className: 'action-row' }, role, ref),
+      el('div', { className: 'action-row' }, attach, watchButton),
       status,
     );
   };
