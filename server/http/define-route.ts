@@ -38,7 +38,7 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
    * case data that could not be recorded is not served.
    */
   audit?: (
-    input: { query: z.output<Q>; params: z.output<P> },
+    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> },
     result: unknown,
   ) => { action: AuditAction; target?: string | null; caseId?: string | null; detail?: AuditDetail };
   /** Express path syntax (":id"); the OpenAPI document shows it as "{id}". */
@@ -48,7 +48,13 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
   tags: string[];
   query?: Q;
   params?: P;
+  /** Checked before the handler runs (400 REQUEST.INVALID naming each field), unless ownBodyCheck. */
   body?: B;
+  /**
+   * The handler checks the body itself, against the same schema but with an answer of its own: a batch
+   * is refused 422 with every bad record named, an empty report request means the defaults.
+   */
+  ownBodyCheck?: true;
   /** Status code to response schema; errors are added from the shared error shape. */
   responses: Record<number, RouteResponse>;
   errors?: number[];
@@ -103,7 +109,7 @@ export function mount(router: Router, routes: AnyRoute[], recorder: AuditRecorde
       const input = {
         query: parse(route.query, req.query, 'query'),
         params: parse(route.params, req.params, 'params'),
-        body: route.body ? req.body : undefined,
+        body: route.body && !route.ownBodyCheck ? parse(route.body, req.body, 'body') : req.body,
       };
       const result = await route.handler(input, req, res);
       const active = sessionOf(res);

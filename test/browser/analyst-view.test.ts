@@ -370,13 +370,54 @@ describe('how two entities are tied', () => {
           })
           .toEqual(expect.arrayContaining(pair));
         const lit = (await page.evaluate(() => window.__casegraph!.highlighted()))!;
-        expect(await page.locator('#tie .tie-step').count()).toBe(lit.edges.length);
+        // The panel lists the steps once their evidence has arrived, which may follow the lighting.
+        await expect
+          .poll(() => page.locator('#tie .tie-step').count(), { timeout: 30_000 })
+          .toBe(lit.edges.length);
         const steps = await page.locator('#tie .tie-step').allTextContents();
         for (const step of steps) expect(step).toMatch(/\.(csv|pdf|xlsx|json)/);
         await page.waitForTimeout(800);
         await shot(page, 'tie-path');
       } finally {
         await page.close();
+      }
+    },
+  );
+
+  it(
+    'the address records a lit tie: a colleague opening it sees the same path lit, and Clear takes it out',
+    { timeout: SLOW },
+    async () => {
+      const first = await openAsAdmin(`selected=${q(pair[0])},${q(pair[1])}`);
+      let fragment: string;
+      let lit: { nodes: string[]; edges: string[] };
+      try {
+        await first.click('#explain-tie', { timeout: SLOW });
+        await expect.poll(() => new URL(first.url()).hash, { timeout: 30_000 }).toContain('tie=shown');
+        lit = (await first.evaluate(() => window.__casegraph!.highlighted()))!;
+        fragment = new URL(first.url()).hash.slice(1);
+      } finally {
+        await first.close();
+      }
+      const colleague = await openAsAdmin(fragment);
+      try {
+        await expect
+          .poll(
+            async () => (await colleague.evaluate(() => window.__casegraph!.highlighted()))?.edges ?? [],
+            {
+              timeout: 30_000,
+            },
+          )
+          .toEqual(lit.edges);
+        expect(await colleague.locator('#tie .tie-step').count()).toBe(lit.edges.length);
+        await colleague.waitForTimeout(800);
+        await shot(colleague, 'tie-from-address');
+        await colleague.click('#tie button:text("Clear")');
+        await expect.poll(() => new URL(colleague.url()).hash).not.toContain('tie=');
+        expect(await colleague.evaluate(() => window.__casegraph!.highlighted())).toBeNull();
+        expect((await viewState(colleague)).selection).toEqual(pair);
+      } finally {
+        await colleague.close();
       }
     },
   );

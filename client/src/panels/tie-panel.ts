@@ -99,6 +99,11 @@ export function mountTie(
     }
     delete body.dataset.shared;
     panel.hidden = false;
+    // Opened from an address that records a lit tie: light it again, as the colleague saw it.
+    if (view.state.tie && !view.highlighted) {
+      void explain(a, b);
+      return;
+    }
     const ask = button('Show how they are tied', () => void explain(a, b));
     ask.id = 'explain-tie';
     body.replaceChildren(el('p', { text: `${labelOf(view, a)} and ${labelOf(view, b)}` }), ask);

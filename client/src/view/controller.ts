@@ -251,6 +251,11 @@ export class ViewController extends Emitter<ControllerEvents> {
   }
 
   private setState(next: ViewState): void {
+    // A lit tie belongs to its two ends: another selection puts it out.
+    if (next.selection.join() !== this.state.selection.join()) {
+      this.path = null;
+      if (next.tie && next.selection.length !== 2) next = { ...next, tie: false };
+    }
     const regroup =
       next.grouped !== this.state.grouped ||
       JSON.stringify(next.opened) !== JSON.stringify(this.state.opened);
@@ -359,18 +364,23 @@ export class ViewController extends Emitter<ControllerEvents> {
 
   select(nodes: string[]): void {
     this.path = null;
-    this.update({ selection: nodes.slice(0, 2) });
+    this.update({ selection: nodes.slice(0, 2), tie: false });
   }
 
-  /** Lights these entities and links and dims the rest (a path between two entities). */
+  /**
+   * Lights these entities and links and dims the rest: the path that ties the two selected entities,
+   * which the address then records, so a colleague opening it sees the same path lit.
+   */
   highlight(nodes: Iterable<string>, edges: Iterable<string>): void {
     this.path = { nodes: new Set(nodes), edges: new Set(edges) };
-    this.refresh();
+    if (this.state.tie) this.refresh();
+    else this.update({ tie: true });
   }
 
   clearHighlight(): void {
     this.path = null;
-    this.refresh();
+    if (this.state.tie) this.update({ tie: false });
+    else this.refresh();
   }
 
   get highlighted(): { nodes: string[]; edges: string[] } | null {

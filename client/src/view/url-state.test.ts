@@ -23,6 +23,7 @@ describe('the view in the URL fragment', () => {
       hidden: ['phone:aa'],
       pinned: ['person:bb'],
       selection: ['person:bb', 'person:cc'],
+      tie: true,
       opened: [1, 4],
       grouped: true,
     };
@@ -36,5 +37,11 @@ describe('the view in the URL fragment', () => {
     expect(v.minDegree).toBe(0);
     expect(v.time).toBeNull();
     expect(v.selection).toEqual(['a', 'b']);
+  });
+
+  it('keeps a lit tie only with its two ends selected', () => {
+    expect(fromFragment('#selected=person:a,person:b&tie=shown').tie).toBe(true);
+    expect(fromFragment('#selected=person:a&tie=shown').tie).toBe(false);
+    expect(fromFragment('#selected=person:a,person:b&tie=yes').tie).toBe(false);
   });
 });

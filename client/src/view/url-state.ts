@@ -30,6 +30,7 @@ export function toFragment(s: ViewState): string {
   if (s.hidden.length) p.set('hidden', s.hidden.join(','));
   if (s.pinned.length) p.set('pinned', s.pinned.join(','));
   if (s.selection.length) p.set('selected', s.selection.join(','));
+  if (s.tie) p.set('tie', 'shown');
   if (s.opened.length) p.set('opened', s.opened.join(','));
   if (s.grouped !== null) p.set('grouped', String(s.grouped));
   return p.toString();
@@ -40,6 +41,7 @@ export function fromFragment(fragment: string): ViewState {
   const time = list(p.get('time')).map(Number);
   const size = p.get('size') as Metric | null;
   const grouped = p.get('grouped');
+  const selection = list(p.get('selected')).slice(0, 2);
   return {
     scope: p.get('case') || DEFAULT_STATE.scope,
     colourBy: p.get('colour') === 'kind' ? 'kind' : 'community',
@@ -53,7 +55,9 @@ export function fromFragment(fragment: string): ViewState {
     hideIsolated: p.get('isolated') === 'hide',
     hidden: list(p.get('hidden')),
     pinned: list(p.get('pinned')),
-    selection: list(p.get('selected')).slice(0, 2),
+    selection,
+    // A tie needs its two ends: without them the flag means nothing.
+    tie: p.get('tie') === 'shown' && selection.length === 2,
     opened: list(p.get('opened')).map(Number).filter(Number.isInteger),
     grouped: grouped === 'true' ? true : grouped === 'false' ? false : null,
   };

@@ -28,6 +28,8 @@ export interface ViewState {
   pinned: string[];
   /** At most two entities: the one whose details are open, and a second to tie it to. */
   selection: string[];
+  /** The shortest paths between the two selected entities are lit (asked in the tie panel). */
+  tie: boolean;
   /** Communities opened in the community graph (one node per community above the size limit). */
   opened: number[];
   /** The view as its graph of communities: null decides by size, true/false is the analyst's choice. */
@@ -48,6 +50,7 @@ export const DEFAULT_STATE: ViewState = {
   hidden: [],
   pinned: [],
   selection: [],
+  tie: false,
   opened: [],
   grouped: null,
 };

@@ -6,7 +6,7 @@ import { verifyPassword } from '../../auth/passwords.js';
 import { RateLimited, signIn } from '../../auth/sign-in.js';
 import { setPassword } from '../../auth/users.js';
 import type { AppContext } from '../context.js';
-import { parse, type AnyRoute } from '../define-route.js';
+import type { AnyRoute } from '../define-route.js';
 import { clearSessionCookie, cookieOf, SESSION_COOKIE, sessionOf, setSessionCookie } from '../session.js';
 
 const loginSchema = z
@@ -58,8 +58,8 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
       body: loginSchema,
       responses: { 200: { description: 'Signed in.', schema: sessionSchema } },
       errors: [400, 401, 429],
-      handler: async (_input, req, res) => {
-        const body = parse(loginSchema, req.body, 'body') as z.infer<typeof loginSchema>;
+      handler: async (input, req, res) => {
+        const body = input.body as z.infer<typeof loginSchema>;
         try {
           const { user, session } = await signIn(
             { access: ctx.access, sessions: ctx.sessions },
@@ -152,8 +152,8 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
         },
       },
       errors: [400, 401, 403],
-      handler: async (_input, req, res) => {
-        const body = parse(passwordSchema, req.body, 'body') as z.infer<typeof passwordSchema>;
+      handler: async (input, req, res) => {
+        const body = input.body as z.infer<typeof passwordSchema>;
         const { user } = sessionOf(res)!;
         const stored = await ctx.access.userForLogin(user.username);
         if (!stored || !(await verifyPassword(stored.passwordHash, body.current)))

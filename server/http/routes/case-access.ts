@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { USERNAME } from '../../domain/access.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
-import { parse, type AnyRoute } from '../define-route.js';
+import type { AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
 import { sessionOf } from '../session.js';
 
@@ -26,8 +26,12 @@ function change(ctx: AppContext, path: string, action: 'case.grant' | 'case.revo
       },
     },
     errors: [400, 404],
-    handler: async ({ params }: { params: z.output<typeof paramsSchema> }, req, res) => {
-      const { username } = parse(bodySchema, req.body, 'body') as z.output<typeof bodySchema>;
+    handler: async (
+      { params, body: sent }: { params: z.output<typeof paramsSchema>; body: unknown },
+      req,
+      res,
+    ) => {
+      const { username } = sent as z.output<typeof bodySchema>;
       const caseId = await resolveCase(ctx, params.id);
       const found = await ctx.access.userForLogin(username);
       if (!found) throw new CaseGraphError('USER.NOT_FOUND', `no user named ${username}`);

@@ -33,7 +33,7 @@ import { raiseAlerts } from '../../ingest/case-alerts.js';
 import { prepareBatch } from '../../ingest/ingest-batch.js';
 import { allowedCases, mayRead, requireCase, requireOneOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
-import { parse, type AnyRoute } from '../define-route.js';
+import type { AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
 import { entityViewSchema, idParamsSchema } from '../schemas.js';
 import { sessionOf } from '../session.js';
@@ -241,8 +241,8 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       body: newCaseSchema,
       responses: { 201: { description: 'The case record.', schema: caseRecordSchema } },
       errors: [400, 409],
-      handler: async (_input, req, res) => {
-        const body = parse(newCaseSchema, req.body, 'body') as z.output<typeof newCaseSchema>;
+      handler: async (input, req, res) => {
+        const body = input.body as z.output<typeof newCaseSchema>;
         const { user } = sessionOf(res)!;
         const fir = firKeyOf(body);
         const key = normaliseKey('fir', fir, ctx.keys);
@@ -305,7 +305,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       handler: async (input, req, res) => {
         const { user } = sessionOf(res)!;
         const { caseId, entity } = await openCase(ctx, user, paramsOf(input).id);
-        const edit = parse(caseEditSchema, req.body, 'body') as z.output<typeof caseEditSchema>;
+        const edit = input.body as z.output<typeof caseEditSchema>;
         const from = edit.occurredFrom ?? (entity.props.occurredFrom as string | undefined);
         const to = edit.occurredTo ?? (entity.props.occurredTo as string | undefined);
         if (from && to && to < from)
@@ -330,7 +330,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       handler: async (input, req, res) => {
         const { user } = sessionOf(res)!;
         const { caseId, entity } = await openCase(ctx, user, paramsOf(input).id);
-        const close = parse(caseCloseSchema, req.body, 'body') as z.output<typeof caseCloseSchema>;
+        const close = input.body as z.output<typeof caseCloseSchema>;
         const registered = entity.props.firDate;
         if (typeof registered === 'string' && close.closedOn < registered)
           throw new CaseGraphError('REQUEST.INVALID', "the request's body is invalid", [
@@ -349,7 +349,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       audit: (input, result) => ({
         action: 'case.attach',
         caseId: (result as CaseRecord).id,
-        target: (input as unknown as { body?: { entity?: string } }).body?.entity ?? null,
+        target: (input.body as { entity: string }).entity,
       }),
       tags: ['cases'],
       summary: 'Attach an entity to the case with a role, supported by a document of the case',
@@ -360,7 +360,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       handler: async (input, req, res) => {
         const { user } = sessionOf(res)!;
         const { caseId, entity: c } = await openCase(ctx, user, paramsOf(input).id);
-        const body = parse(attachSchema, req.body, 'body') as z.output<typeof attachSchema>;
+        const body = input.body as z.output<typeof attachSchema>;
         await roleEntity(ctx, user, body.entity);
         const document = await supportingDocument(ctx, caseId, body.document);
         const batch = roleBatch(user, document, c.key, body, { detached: false });
@@ -376,7 +376,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       audit: (input, result) => ({
         action: 'case.detach',
         caseId: (result as CaseRecord).id,
-        target: (input as unknown as { body?: { entity?: string } }).body?.entity ?? null,
+        target: (input.body as { entity: string }).entity,
       }),
       tags: ['cases'],
       summary: 'Withdraw a role: the entity no longer stands in the case in that role',
@@ -389,7 +389,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       handler: async (input, req, res) => {
         const { user } = sessionOf(res)!;
         const { caseId, entity: c } = await openCase(ctx, user, paramsOf(input).id);
-        const body = parse(detachSchema, req.body, 'body') as z.output<typeof detachSchema>;
+        const body = input.body as z.output<typeof detachSchema>;
         await roleEntity(ctx, user, body.entity);
         const role = await ctx.store.getLink(linkId('involves', caseId, body.entity, body.role), 0);
         if (!role || role.props.detached === true)

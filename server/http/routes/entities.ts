@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
 import { searchIds } from '../../domain/search-terms.js';
 import type { AppContext } from '../context.js';
-import { parse, type AnyRoute } from '../define-route.js';
+import type { AnyRoute } from '../define-route.js';
 import { sessionOf } from '../session.js';
 import { allowedCases, mayRead, requireEntity, requireOneOf, unitsOf } from '../case-scope.js';
 import {
@@ -134,8 +134,12 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       body: revealSchema,
       responses: { 200: { description: 'The entity, unmasked.', schema: entityDetailSchema } },
       errors: [400, 404],
-      handler: async ({ params }: { params: z.output<typeof idParamsSchema> }, req, res) => {
-        const { reason } = parse(revealSchema, req.body, 'body') as z.output<typeof revealSchema>;
+      handler: async (
+        { params, body: sent }: { params: z.output<typeof idParamsSchema>; body: unknown },
+        req,
+        res,
+      ) => {
+        const { reason } = sent as z.output<typeof revealSchema>;
         const entity = await ctx.store.getEntity(params.id);
         if (!entity) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${params.id}`);
         const { user } = sessionOf(res)!;

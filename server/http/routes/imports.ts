@@ -322,6 +322,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       tags: ['imports'],
       summary: "Save a column mapping for the caller's unit (a mapping of the same name is replaced)",
       body: savedMappingSchema,
+      ownBodyCheck: true,
       responses: { 200: { description: "The unit's saved mappings.", schema: z.array(savedMappingSchema) } },
       errors: [400],
       handler: async (_input, req, res) => {

@@ -31,6 +31,7 @@ export function ingestRoutes(ctx: AppContext): AnyRoute[] {
       description:
         'All-or-nothing: a batch with any bad record is rejected with every bad record named, and nothing is written. Re-sending the same batch changes nothing.',
       body: ingestBatchSchema,
+      ownBodyCheck: true,
       responses: {
         200: {
           description: 'What the batch created, updated or left unchanged.',

@@ -14,7 +14,7 @@ import { CandidateList } from '../../ingest/resolve/candidate-list.js';
 import type { Evidence, MergeCandidate } from '../../ingest/resolve/merge-candidates.js';
 import { allowedCases, mayRead, requireCase, requireOneOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
-import { parse, type AnyRoute } from '../define-route.js';
+import type { AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
 import { entityViewSchema } from '../schemas.js';
 import { sessionOf } from '../session.js';
@@ -200,8 +200,12 @@ export function mergeRoutes(ctx: AppContext): AnyRoute[] {
       body: decisionBody,
       responses: { 200: { description: 'The decision, and the merge it made.', schema: decisionResult } },
       errors: [400, 403, 404, 409],
-      handler: async ({ params }: { params: z.output<typeof candidateParams> }, req, res) => {
-        const body = parse(decisionBody, req.body, 'body') as z.output<typeof decisionBody>;
+      handler: async (
+        { params, body: sent }: { params: z.output<typeof candidateParams>; body: unknown },
+        req,
+        res,
+      ) => {
+        const body = sent as z.output<typeof decisionBody>;
         const user = sessionOf(res)!.user;
         const c = await candidate(params.id);
         if (body.keep !== undefined && body.keep !== c.a && body.keep !== c.b)

@@ -311,6 +311,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         'file is written to the audit trail before it is sent, and given in the X-Report-Sha256 header.',
       params: caseParams,
       body: reportRequestSchema,
+      ownBodyCheck: true,
       responses: {
         200: { description: 'The report.', files: ['application/pdf'], headers: PDF_HEADERS },
         202: { description: 'The job making the report (with async: true).', schema: jobSchema },

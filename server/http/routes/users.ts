@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { USERNAME } from '../../domain/access.js';
 import { addUser, disableUser, newUserSchema, resetPassword } from '../../auth/users.js';
 import type { AppContext } from '../context.js';
-import { parse, type AnyRoute } from '../define-route.js';
+import type { AnyRoute } from '../define-route.js';
 import { sessionOf } from '../session.js';
 
 const userSchema = z
@@ -56,8 +56,8 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
       body: createBody,
       responses: { 201: { description: 'Added.', schema: withPassword } },
       errors: [400, 409],
-      handler: async (_input, req, res) => {
-        const body = parse(createBody, req.body, 'body') as z.input<typeof createBody>;
+      handler: async (input, req, res) => {
+        const body = input.body as z.input<typeof createBody>;
         const { user, password } = await addUser(ctx.access, body);
         await record(res, req.ip, 'user.add', user.username);
         return { user, password };

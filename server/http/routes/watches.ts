@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
 import { requireCase, requireOneOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
-import { parse, type AnyRoute } from '../define-route.js';
+import type { AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
 import { sessionOf } from '../session.js';
 
@@ -78,8 +78,8 @@ export function watchRoutes(ctx: AppContext): AnyRoute[] {
       body: watchSchema,
       responses: { 200: { description: 'The caller’s watches.', schema: watchListSchema } },
       errors: [400, 403, 404],
-      handler: async (_i, req, res) => {
-        const body = parse(watchSchema, req.body, 'body') as z.output<typeof watchSchema>;
+      handler: async (input, req, res) => {
+        const body = input.body as z.output<typeof watchSchema>;
         const { user } = sessionOf(res)!;
         const caseId = await resolveCase(ctx, body.case);
         await requireCase(ctx, user, caseId);
@@ -111,15 +111,15 @@ export function watchRoutes(ctx: AppContext): AnyRoute[] {
       path: '/api/watches/remove',
       audit: (input) => ({
         action: 'watch.remove',
-        target: (input as unknown as { body: z.output<typeof unwatchSchema> }).body.entity,
+        target: (input.body as z.output<typeof unwatchSchema>).entity,
       }),
       tags: ['cases'],
       summary: 'Stop watching an entity',
       body: unwatchSchema,
       responses: { 200: { description: 'The caller’s watches.', schema: watchListSchema } },
       errors: [400, 404],
-      handler: async (_i, req, res) => {
-        const body = parse(unwatchSchema, req.body, 'body') as z.output<typeof unwatchSchema>;
+      handler: async (input, req, res) => {
+        const body = input.body as z.output<typeof unwatchSchema>;
         const { user } = sessionOf(res)!;
         if (!(await ctx.store.removeWatch(user.id, body.entity)))
           throw new CaseGraphError('ENTITY.NOT_FOUND', 'you do not watch this entity', [
