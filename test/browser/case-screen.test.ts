@@ -26,8 +26,9 @@ const NEW = {
   policeStation: 'Burtolla PS',
   district: 'Kolkata',
   state: 'WB',
-  registeredOn: '2026-03-04',
-  occurredFrom: '2026-02-20',
+  // As an officer writes them, day first: the form reads them so whatever the browser's locale.
+  registeredOn: '04/03/2026',
+  occurredFrom: '20/02/2026',
   sections: 'ITPA 5, bns s.143(3)',
   officer: 'SI Test Officer',
 };
@@ -46,10 +47,19 @@ const nextLoad = (n: number) =>
     { timeout: SLOW },
   );
 
-async function fillNewCase(): Promise<void> {
+async function fillNewCase(over: Partial<typeof NEW> = {}): Promise<void> {
   await page.click('#case-new');
-  for (const [field, value] of Object.entries(NEW)) await page.fill(`#case-create-${field}`, value);
+  for (const [field, value] of Object.entries({ ...NEW, ...over }))
+    await page.fill(`#case-create-${field}`, value);
 }
+
+/** The record as the case panel shows it: each fact's name and value. */
+const facts = () =>
+  page.$$eval('#case-panel .case-facts dt', (dts) =>
+    Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+  );
+
+const caseCount = async () => ((await server.get('/api/cases')).body.cases as unknown[]).length;
 
 beforeAll(async () => {
   server = await startTestServer({ SEED_DEMO: 'true' });
@@ -80,6 +90,32 @@ afterAll(async () => {
 
 describe("the investigator's case", () => {
   it(
+    "takes the FIR's dates day first, and refuses one it cannot read under its field, sending nothing",
+    { timeout: SLOW },
+    async () => {
+      const before = await caseCount();
+      // 31/02 is no day; 03/20 is the American order, month first.
+      await fillNewCase({ registeredOn: '31/02/2026', occurredFrom: '03/20/2026' });
+      expect(await page.getAttribute('#case-create-registeredOn', 'placeholder')).toBe('DD/MM/YYYY');
+      await page.click('#case-create button[type=submit]');
+      await page.waitForSelector('#case-create-error:not([hidden])');
+      expect(await page.textContent('#case-create-registeredOn-error')).toContain(
+        'February 2026 has no day 31',
+      );
+      expect(await page.textContent('#case-create-occurredFrom-error')).toContain('there is no month 20');
+      expect(await page.getAttribute('#case-create-registeredOn', 'aria-invalid')).toBe('true');
+      expect(await page.getAttribute('#case-create-occurredFrom', 'aria-invalid')).toBe('true');
+      const summary = (await page.textContent('#case-create-error'))!;
+      expect(summary).toContain('DD/MM/YYYY');
+      expect(summary).toContain('Registered on, Offence from');
+      // Fields the form could read are not marked.
+      expect(await page.getAttribute('#case-create-firNumber', 'aria-invalid')).toBeNull();
+      await shot(page, 'case-create-bad-date');
+      expect(await caseCount()).toBe(before);
+    },
+  );
+
+  it(
     'opens a new FIR from the form, and refuses the same FIR at the same station naming the field',
     {
       timeout: SLOW,
@@ -94,7 +130,11 @@ describe("the investigator's case", () => {
       expect(newId).not.toBe('all');
       await expect.poll(() => page.textContent('#case-panel .case-fir')).toContain(NEW_FIR);
       // The sections are read and written back one way.
-      expect(await page.textContent('#case-panel .case-facts')).toContain('ITPA s.5, BNS s.143(3)');
+      expect((await facts()).Sections).toBe('ITPA s.5, BNS s.143(3)');
+      // The dates went to the API as the days written, and are shown back day first.
+      expect(await facts()).toMatchObject({ Registered: '04/03/2026', Offence: '20/02/2026 to …' });
+      const record = (await officerApi.get(`/api/cases/${encodeURIComponent(newId)}`)).body;
+      expect([record.registeredOn, record.occurredFrom]).toEqual(['2026-03-04', '2026-02-20']);
       // A new case is its one case entity until something is attached.
       expect(await page.textContent('#scope')).toContain(`${NEW_FIR} — 1 entity`);
 
@@ -264,19 +304,64 @@ describe("the investigator's case", () => {
       await shot(page, 'case-edit-refused');
       await page.fill('#case-edit-sections', 'ITPA s.5, BNS s.143(3), POCSO s.6');
       await page.fill('#case-edit-officer', 'Insp. Test Officer');
+      expect(await page.inputValue('#case-edit-occurredFrom')).toBe('20/02/2026');
+      await page.fill('#case-edit-occurredTo', '1/3/2026');
       await page.click('#case-edit button[type=submit]');
       await expect.poll(() => page.textContent('#case-panel .case-facts')).toContain('Insp. Test Officer');
       expect(await page.textContent('#case-panel .case-facts')).toContain('POCSO s.6');
+      expect((await facts()).Offence).toBe('20/02/2026 to 01/03/2026');
 
       await page.click('#case-close-open');
       await page.selectOption('#case-close-reason', 'chargesheeted');
-      await page.fill('#case-close-on', '2026-09-30');
+      expect(await page.inputValue('#case-close-on')).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+      await page.fill('#case-close-on', '31/09/2026');
+      await page.click('#case-close button[type=submit]');
+      expect(await page.textContent('#case-close-error')).toContain('September 2026 has no day 31');
+      expect(await page.textContent('#case-panel .case-state')).toBe('open');
+      await page.fill('#case-close-on', '30/09/2026');
       await page.click('#case-close button[type=submit]');
       await expect.poll(() => page.textContent('#case-panel .case-state')).toBe('closed');
-      expect(await page.textContent('#case-panel .case-facts')).toContain('2026-09-30 — Chargesheeted');
+      expect((await facts()).Closed).toBe('30/09/2026 — Chargesheeted');
+      expect((await officerApi.get(`/api/cases/${encodeURIComponent(newId)}`)).body.closedOn).toBe(
+        '2026-09-30',
+      );
       expect(await page.isVisible('#case-edit-open')).toBe(false);
       expect(await page.locator('.role-withdraw').count()).toBe(0);
       await shot(page, 'case-closed');
+    },
+  );
+
+  it(
+    "refuses to attach an entity to the closed case in the API's words, and attaches nothing",
+    { timeout: SLOW },
+    async () => {
+      const phone = phones[0]!;
+      const rolesOf = async () =>
+        (
+          (await officerApi.get(`/api/cases/${encodeURIComponent(newId)}`)).body.roles as {
+            entity: { id: string };
+            role: string;
+          }[]
+        ).map((r) => `${r.entity.id} ${r.role}`);
+      const before = await rolesOf();
+      await page.fill('#search-input', phone.key);
+      await page.click('#search-form button[type=submit]');
+      await page.waitForSelector(`#details[data-entity="${phone.id}"] #attach-case`);
+      await page.selectOption('#attach-case', newId);
+      await expect.poll(() => page.$$eval('#attach-document option', (o) => o.length)).toBeGreaterThan(0);
+      await page.selectOption('#attach-role', 'accused');
+      await page.click('#attach');
+      await expect.poll(() => page.textContent('#attach-status')).toContain('CASE.CLOSED');
+      expect(await page.textContent('#attach-status')).toBe(
+        `Case ${NEW_FIR} is closed: it takes no more changes (CASE.CLOSED)`,
+      );
+      expect(await page.getAttribute('#attach-status', 'class')).toContain('error-text');
+      await page.locator('#attach-status').scrollIntoViewIfNeeded();
+      await shot(page, 'case-attach-closed');
+      expect(await rolesOf()).toEqual(before);
+      expect(before.some((r) => r.endsWith(' accused'))).toBe(false);
+      // The case panel still lists the two roles it had.
+      expect(await page.$$eval('#case-roles li', (l) => l.length)).toBe(2);
     },
   );
 });

@@ -1,10 +1,12 @@
 /**
  * The FIR's fields as a form, to open a case or edit one, and the API's refusal shown where it belongs:
  * each issue the server names under its field ("FIR number: Burtolla PS already has FIR 0311/2026"),
- * and the sentence with its code above the button. The server checks everything; the form only asks.
+ * and the sentence with its code above the button. The server checks everything; the form only asks,
+ * and reads its dates day first (dates.ts), refusing under the field one it cannot read.
  */
 import { ApiError } from '../api.js';
 import type { CaseEdit, CaseFields, CaseRecord } from '../api-cases.js';
+import { DATE_HINT, readIndianDate, toIndianDate } from '../dates.js';
 import { el } from './dom.js';
 
 interface Field {
@@ -40,6 +42,14 @@ export const sentence = (error: unknown): string =>
     ? `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)} (${error.code})`
     : 'The change could not be made.';
 
+/** Dates the form could not read, said as the API's issues are: under their fields. */
+class DateErrors {
+  readonly message: string;
+  constructor(readonly issues: { path: string; message: string }[]) {
+    this.message = `${issues.length === 1 ? 'A date' : 'Dates'} could not be read: write ${DATE_HINT}, day first`;
+  }
+}
+
 export interface CaseForm {
   form: HTMLFormElement;
   /** What the form holds, as the API takes it: empty optional fields are left out. */
@@ -57,6 +67,7 @@ export function caseForm(
   record?: CaseRecord,
 ): CaseForm {
   const inputs = new Map<string, HTMLInputElement>();
+  const dates = FIELDS.filter((f) => f.type === 'date' && !(record && f.key)).map((f) => f.name);
   const notes = new Map<string, HTMLElement>();
   const summary = el('p', {
     className: 'error-text form-error',
@@ -70,24 +81,46 @@ export function caseForm(
       attrs: {
         id: `${id}-${f.name}`,
         name: f.name,
-        type: f.type ?? 'text',
+        type: 'text',
         autocomplete: 'off',
+        ...(f.type === 'date'
+          ? {
+              placeholder: DATE_HINT,
+              inputmode: 'numeric',
+              maxlength: '10',
+              title: `${f.label}, ${DATE_HINT}`,
+            }
+          : {}),
         ...(f.placeholder ? { placeholder: f.placeholder } : {}),
         ...(f.required ? { required: '' } : {}),
       },
     });
     const current = record?.[f.name];
-    if (current) input.value = Array.isArray(current) ? current.join(', ') : String(current);
+    if (current)
+      input.value = Array.isArray(current)
+        ? current.join(', ')
+        : f.type === 'date'
+          ? toIndianDate(String(current))
+          : String(current);
     const note = el('span', { className: 'field-error error-text', attrs: { id: `${id}-${f.name}-error` } });
     note.hidden = true;
     inputs.set(f.name, input);
     notes.set(f.name, note);
-    form.append(el('label', { className: 'case-field' }, el('span', { text: f.label }), input, note));
+    const label = el('span', { text: f.label });
+    if (f.type === 'date') label.append(el('span', { className: 'field-hint', text: ` ${DATE_HINT}` }));
+    form.append(el('label', { className: 'case-field' }, label, input, note));
   }
   const submit = el('button', { className: 'small-button', text: submitText, attrs: { type: 'submit' } });
   form.append(summary, submit);
 
-  const text = (name: string) => inputs.get(name)?.value.trim() ?? '';
+  const typed = (name: string) => inputs.get(name)?.value.trim() ?? '';
+  /** A field's value as the API takes it: a date read day first is sent as ISO. */
+  const text = (name: string) => {
+    const v = typed(name);
+    if (!v || !dates.includes(name as keyof CaseFields)) return v;
+    const read = readIndianDate(v);
+    return 'iso' in read ? read.iso : v;
+  };
   const sections = () =>
     text('sections')
       .split(/[,;\n]/)
@@ -117,7 +150,9 @@ export function caseForm(
     showError: (error) => {
       api.clearError();
       const named: string[] = [];
-      for (const issue of error instanceof ApiError ? error.issues : []) {
+      const issues =
+        error instanceof ApiError ? error.issues : error instanceof DateErrors ? error.issues : [];
+      for (const issue of issues) {
         const field = fieldOf(issue.path);
         const note = notes.get(field);
         if (!note) continue;
@@ -126,15 +161,22 @@ export function caseForm(
         inputs.get(field)?.setAttribute('aria-invalid', 'true');
         named.push(LABELS[field] ?? field);
       }
-      summary.textContent = named.length
-        ? `${sentence(error)} — see ${[...new Set(named)].join(', ')}.`
-        : sentence(error);
+      const said = error instanceof DateErrors ? error.message : sentence(error);
+      summary.textContent = named.length ? `${said} — see ${[...new Set(named)].join(', ')}.` : said;
       summary.hidden = false;
     },
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     api.clearError();
+    // A date the form cannot read is not sent: the API would read 04/03 no better, and the officer
+    // should see it under the field, not a sentence about ISO dates.
+    const bad = dates.flatMap((name) => {
+      const v = typed(name);
+      const read = v ? readIndianDate(v) : null;
+      return read && 'error' in read ? [{ path: name, message: `“${v}”: ${read.error}` }] : [];
+    });
+    if (bad.length) return api.showError(new DateErrors(bad));
     onSubmit(api);
   });
   return api;

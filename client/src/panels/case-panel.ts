@@ -22,6 +22,7 @@ import {
 import { canImport } from '../import/roles.js';
 import type { ViewController } from '../view/controller.js';
 import { kindStyle } from '../kinds.js';
+import { DATE_HINT, readIndianDate, todayIndian, toIndianDate } from '../dates.js';
 import { alertList, hitList } from './case-lists.js';
 import { caseForm, sentence } from './case-form.js';
 import { button, el, swatch } from './dom.js';
@@ -43,18 +44,18 @@ export interface CaseHooks {
   loaded: () => void;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 function recordFacts(r: CaseRecord): HTMLElement {
   const list = el('dl', { className: 'props case-facts' });
   const row = (k: string, v: string | null) => {
     if (v) list.append(el('dt', { text: k }), el('dd', { text: v }));
   };
   row('Police station', `${r.policeStation}, ${r.district}, ${r.state}`);
-  row('Registered', r.registeredOn);
+  row('Registered', toIndianDate(r.registeredOn));
   row(
     'Offence',
-    r.occurredFrom || r.occurredTo ? `${r.occurredFrom ?? '…'} to ${r.occurredTo ?? '…'}` : null,
+    r.occurredFrom || r.occurredTo
+      ? `${toIndianDate(r.occurredFrom) || '…'} to ${toIndianDate(r.occurredTo) || '…'}`
+      : null,
   );
   row('Sections', r.sections.join(', ') || null);
   row('Officer', r.officer);
@@ -62,7 +63,7 @@ function recordFacts(r: CaseRecord): HTMLElement {
   if (r.status === 'closed')
     row(
       'Closed',
-      `${r.closedOn ?? ''} — ${CLOSE_REASONS[r.closeReason ?? 'other']}${r.closeNote ? `: ${r.closeNote}` : ''}`,
+      `${toIndianDate(r.closedOn)} — ${CLOSE_REASONS[r.closeReason ?? 'other']}${r.closeNote ? `: ${r.closeNote}` : ''}`,
     );
   return list;
 }
@@ -163,24 +164,44 @@ export function mountCase(panel: HTMLElement, hooks: CaseHooks): CaseScreen {
     const reason = el('select', { attrs: { id: 'case-close-reason', 'aria-label': 'Reason' } });
     for (const [value, text] of Object.entries(CLOSE_REASONS))
       reason.append(el('option', { text, attrs: { value } }));
-    const closedOn = el('input', { attrs: { id: 'case-close-on', type: 'date', 'aria-label': 'Closed on' } });
-    closedOn.value = today();
+    const closedOn = el('input', {
+      attrs: {
+        id: 'case-close-on',
+        'aria-label': 'Closed on',
+        placeholder: DATE_HINT,
+        inputmode: 'numeric',
+        maxlength: '10',
+      },
+    });
+    closedOn.value = todayIndian();
     const note = el('input', { attrs: { id: 'case-close-note', placeholder: 'Note (optional)' } });
     const error = el('p', { className: 'error-text', attrs: { id: 'case-close-error', role: 'alert' } });
     const form = el(
       'form',
       { className: 'case-form', attrs: { id: 'case-close' } },
       el('label', { className: 'case-field' }, el('span', { text: 'Reason' }), reason),
-      el('label', { className: 'case-field' }, el('span', { text: 'Closed on' }), closedOn),
+      el(
+        'label',
+        { className: 'case-field' },
+        el('span', { text: 'Closed on' }, el('span', { className: 'field-hint', text: ` ${DATE_HINT}` })),
+        closedOn,
+      ),
       el('label', { className: 'case-field' }, el('span', { text: 'Note' }), note),
       error,
       el('button', { className: 'small-button', text: 'Close case', attrs: { type: 'submit' } }),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      const day = readIndianDate(closedOn.value);
+      if ('error' in day) {
+        closedOn.setAttribute('aria-invalid', 'true');
+        error.textContent = `Closed on: ${day.error}.`;
+        return;
+      }
+      closedOn.removeAttribute('aria-invalid');
       const close = {
         reason: reason.value as CloseReason,
-        closedOn: closedOn.value,
+        closedOn: day.iso,
         ...(note.value.trim() ? { note: note.value.trim() } : {}),
       };
       void closeCase(r.id, close, session.csrfToken)
