@@ -203,6 +203,19 @@ export async function unwatch(entity: string, csrf: string): Promise<Watch[]> {
   return watchList(await postJson('/api/watches/remove', { entity }, csrf));
 }
 
+/** A watch with what it raised on its case; null alerts: the case is no longer the caller's. */
+export interface WatchWithAlerts extends Watch {
+  alerts: CaseAlert[] | null;
+}
+
+export async function fetchWatchAlerts(): Promise<WatchWithAlerts[]> {
+  return expect<{ watches: WatchWithAlerts[] }>(
+    await getJson('/api/watches/alerts?limit=20'),
+    'watches',
+    'a watchlist',
+  ).watches;
+}
+
 export const OCCURRENCE_KINDS = ['calls', 'payments', 'stays', 'sightings'] as const;
 export type OccurrenceKind = (typeof OCCURRENCE_KINDS)[number];
 

@@ -29,6 +29,7 @@ import { mountReport } from './panels/report-panel.js';
 import { mountCase } from './panels/case-panel.js';
 import { mountCaseTimeline } from './panels/case-timeline.js';
 import { entityCaseActions } from './panels/entity-case-actions.js';
+import { mountWatchlist } from './panels/watchlist-panel.js';
 import { fetchCaseLinks, type CaseRecord } from './api-cases.js';
 
 /**
@@ -127,19 +128,15 @@ async function main(): Promise<void> {
     const caseScope = () => (view.state.scope === 'all' ? null : view.state.scope);
     // Set once the case screen is mounted below: attaching to the case on show reads it again.
     let afterAttach: (caseId: string) => void = () => undefined;
-    mountDetails(
-      byId('details-panel'),
-      byId('details'),
-      view,
-      tie.shared,
-      caseLabel,
-      entityCaseActions({
-        session,
-        cases: () => cases,
-        currentCase: caseScope,
-        attached: (c) => afterAttach(c),
-      }),
-    );
+    let watchlist: { refresh: () => void } = { refresh: () => undefined };
+    const caseActions = entityCaseActions({
+      session,
+      cases: () => cases,
+      currentCase: caseScope,
+      attached: (c) => afterAttach(c),
+      watchesChanged: () => watchlist.refresh(),
+    });
+    mountDetails(byId('details-panel'), byId('details'), view, tie.shared, caseLabel, caseActions.render);
     mountSearch(byId('search-panel'), view);
     mountFilters(byId('filters-panel'), byId('filters'), byId('counts'), view);
     const communities = mountCommunities(byId('communities-panel'), byId('communities'), view);
@@ -239,6 +236,15 @@ async function main(): Promise<void> {
           picker.append(el('option', { text: r.fir, attrs: { value: r.id } }));
         }
         void open({ ...DEFAULT_STATE, scope: r.id }).catch(fail);
+      },
+    });
+    watchlist = mountWatchlist(byId('watchlist-panel'), {
+      session,
+      changed: (list) => caseActions.known(list),
+      show: (caseId, entity) => {
+        if (view.full.hasNode(entity)) return void view.select([entity]);
+        // Its case's view, opened with the entity selected (as an address that names it would).
+        void open({ ...DEFAULT_STATE, scope: caseId, selection: [entity] }).catch(fail);
       },
     });
     afterAttach = (caseId) => {

@@ -10,6 +10,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha } from '../support/batches.js';
 import { startTestServer, type Client, type TestServer } from '../support/server.js';
 import { launch, openSignedIn, shot, SLOW } from './page-helpers.js';
 
@@ -58,6 +59,16 @@ const facts = () =>
   page.$$eval('#case-panel .case-facts dt', (dts) =>
     Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
   );
+
+/** Finds the phone, opens its details and watches it for the new case. */
+async function watchFromDetails(phone: { id: string; key: string }): Promise<void> {
+  await page.fill('#search-input', phone.key);
+  await page.click('#search-form button[type=submit]');
+  await page.waitForSelector(`#details[data-entity="${phone.id}"] #watch`);
+  await page.selectOption('#attach-case', newId);
+  await page.click('#watch');
+  await expect.poll(() => page.textContent('#watch')).toBe(`Unwatch (for ${NEW_FIR})`);
+}
 
 const caseCount = async () => ((await server.get('/api/cases')).body.cases as unknown[]).length;
 
@@ -274,12 +285,7 @@ describe("the investigator's case", () => {
 
   it('watches an entity from its details, and stops', { timeout: SLOW }, async () => {
     const phone = phones[0]!;
-    await page.fill('#search-input', phone.key);
-    await page.click('#search-form button[type=submit]');
-    await page.waitForSelector(`#details[data-entity="${phone.id}"] #watch`);
-    await page.selectOption('#attach-case', newId);
-    await page.click('#watch');
-    await expect.poll(() => page.textContent('#watch')).toBe(`Unwatch (for ${NEW_FIR})`);
+    await watchFromDetails(phone);
     const listed = (await officerApi.get('/api/watches')).body.watches as {
       entity: { id: string };
       fir: string;
@@ -289,6 +295,65 @@ describe("the investigator's case", () => {
     await page.click('#watch');
     await expect.poll(() => page.textContent('#watch')).toBe('Watch');
   });
+
+  it(
+    'lists what the officer watches with the alerts each raised, the batch named, and stops a watch there',
+    { timeout: SLOW },
+    async () => {
+      const phone = phones[1]!;
+      await watchFromDetails(phone);
+      // A later CDR of the new case names the watched phone: the watch raises an alert on ingest.
+      const cdr = {
+        document: {
+          name: 'cdr-watched-phone.csv',
+          sha256: sha('cdr-watched-phone.csv'),
+          type: 'cdr',
+          grading: { source: 'B', information: '2' },
+          case: NEW_FIR,
+        },
+        entities: [
+          { kind: 'phone', key: phone.key, ref: 'row 2' },
+          { kind: 'phone', key: '9000044444', ref: 'row 2' },
+        ],
+        links: [
+          {
+            kind: 'called',
+            from: { kind: 'phone', key: phone.key },
+            to: { kind: 'phone', key: '9000044444' },
+            ref: 'row 2',
+            occurrences: [{ at: '2026-08-30T21:40:00+05:30', durationS: 75, ref: 'row 2' }],
+          },
+        ],
+      };
+      const ingested = await officerApi.post('/api/ingest', cdr);
+      expect(ingested.status, JSON.stringify(ingested.body)).toBe(200);
+
+      await page.click('#watchlist-open');
+      await page.waitForSelector(`#watchlist li.watch[data-entity="${phone.id}"]`);
+      expect(await page.$$eval('#watchlist > li', (l) => l.length)).toBe(1);
+      const entry = page.locator(`#watchlist li.watch[data-entity="${phone.id}"]`);
+      expect(await entry.textContent()).toContain(phone.label);
+      expect(await entry.textContent()).toContain(`for ${NEW_FIR}`);
+      const alerts = await entry.locator('.watch-alert').allTextContents();
+      expect(alerts.some((a) => a.includes('a new document names it'))).toBe(true);
+      expect(alerts.every((a) => a.includes('Batch: cdr-watched-phone.csv'))).toBe(true);
+      await shot(page, 'case-watchlist');
+
+      // Nothing selected, then "Show" selects the watched phone in the network.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => handle(() => window.__casegraph!.view().selection)).toEqual([]);
+      await entry.locator('.watch-show').click();
+      await expect.poll(() => handle(() => window.__casegraph!.view().selection)).toEqual([phone.id]);
+
+      await entry.locator('.watch-stop').click();
+      await expect.poll(() => page.$$eval('#watchlist > li', (l) => l.length)).toBe(0);
+      expect(await page.textContent('#watchlist-status')).toContain('No longer watching');
+      expect((await officerApi.get('/api/watches')).body.watches).toEqual([]);
+      // The entity's details learn it too.
+      await expect.poll(() => page.textContent('#watch')).toBe('Watch');
+      await shot(page, 'case-watchlist-stopped');
+    },
+  );
 
   it(
     'edits the record and closes the case with a reason; a closed case offers no more changes',
@@ -362,6 +427,64 @@ describe("the investigator's case", () => {
       expect(before.some((r) => r.endsWith(' accused'))).toBe(false);
       // The case panel still lists the two roles it had.
       expect(await page.$$eval('#case-roles li', (l) => l.length)).toBe(2);
+    },
+  );
+
+  it(
+    "shows the case's key players and brokers, as the analytics engine ranks them, and selects one in its links",
+    { timeout: SLOW },
+    async () => {
+      let loads = await loadsNow();
+      await page.selectOption('#case-picker', demoId);
+      await nextLoad(loads);
+      await page.waitForSelector('#case-key-players li');
+      const shown = (list: string) =>
+        page.$$eval(`${list} .player`, (b) =>
+          b.map((x) => [(x as HTMLElement).dataset.entity, x.querySelector('.player-name')!.textContent]),
+        );
+      const players = await shown('#case-key-players');
+      const brokers = await shown('#case-brokers');
+      // The engine's ranking on the case's graph, without the case record and its documents.
+      const q = `case=${encodeURIComponent(demoId)}`;
+      const top = (await officerApi.get(`/api/analytics/centrality?${q}&metric=pagerank&limit=50`)).body
+        .result.top as { id: string; label: string; kind: string }[];
+      const ranked = top.filter((t) => t.kind !== 'case' && t.kind !== 'document').slice(0, 5);
+      expect(players).toEqual(ranked.map((t) => [t.id, t.label]));
+      expect(players).toHaveLength(5);
+      // Brokers are people, in the engine's order, and no victim or minor is called one.
+      const engine = (await officerApi.get(`/api/analytics/brokers?${q}&limit=20`)).body.result.brokers as {
+        id: string;
+        label: string;
+      }[];
+      expect(brokers.length).toBeGreaterThan(0);
+      expect(brokers.every(([id]) => id!.startsWith('person:'))).toBe(true);
+      expect(brokers.some(([, label]) => /^(Victim|Minor) V-/.test(label!))).toBe(false);
+      const order = engine.map((b) => b.id);
+      const at = brokers.map(([id]) => order.indexOf(id!));
+      expect(at.every((i) => i >= 0)).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      await page.locator('#case-key-players').scrollIntoViewIfNeeded();
+      await shot(page, 'case-key-players');
+
+      // A click selects the player in the network on show, and opens its details.
+      const [first] = players[0]!;
+      await page.click(`#case-key-players .player[data-entity="${first}"]`);
+      await expect.poll(() => handle(() => window.__casegraph!.view().selection)).toEqual([first]);
+      await page.waitForSelector(`#details[data-entity="${first}"]`);
+
+      // The same in the links of the case: the broker is selected in the wider network.
+      loads = await loadsNow();
+      await page.click('#case-links');
+      await nextLoad(loads);
+      await page.waitForSelector('#case-brokers .player');
+      const [broker] = brokers[0]!;
+      await page.click(`#case-brokers .player[data-entity="${broker}"]`);
+      await expect.poll(() => handle(() => window.__casegraph!.view().selection)).toEqual([broker]);
+      expect(await page.textContent('#scope')).toMatch(/^Links of /);
+      await page.waitForFunction(() => window.__casegraph!.layout() === 'settled', undefined, {
+        timeout: SLOW,
+      });
+      await shot(page, 'case-links-broker');
     },
   );
 });

@@ -16,7 +16,7 @@ function other(o: OtherCase, open: OpenCase): HTMLElement {
   return el('li', { className: 'hit-other' }, 'also in ', name, o.unit ? ` (${o.unit})` : '');
 }
 
-const entityLine = (e: { kind: string; label: string }) =>
+export const entityLine = (e: { kind: string; label: string }) =>
   el('span', { className: 'hit-entity' }, swatch(kindStyle(e.kind).colour), e.label);
 
 export function hitList(hits: CaseHit[], open: OpenCase, select: (id: string) => void): HTMLElement {
@@ -52,7 +52,7 @@ export function hitList(hits: CaseHit[], open: OpenCase, select: (id: string) =>
   return list;
 }
 
-const WHY: Record<string, string> = {
+export const WHY: Record<string, string> = {
   touched: 'a new document names it',
   near: 'a new link brings it within two steps of the case',
 };

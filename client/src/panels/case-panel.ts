@@ -24,8 +24,9 @@ import type { ViewController } from '../view/controller.js';
 import { kindStyle } from '../kinds.js';
 import { DATE_HINT, readIndianDate, todayIndian, toIndianDate } from '../dates.js';
 import { alertList, hitList } from './case-lists.js';
+import { casePlayers } from './case-players.js';
 import { caseForm, sentence } from './case-form.js';
-import { button, el, swatch } from './dom.js';
+import { button, el, statusNote, swatch } from './dom.js';
 
 export interface CaseScreen {
   /** The record on show (null on the cross-case view), and a way to read it again after a change. */
@@ -76,12 +77,7 @@ export function mountCase(panel: HTMLElement, hooks: CaseHooks): CaseScreen {
   let record: CaseRecord | null = null;
   let token = 0;
 
-  const status = el('p', { className: 'panel-note', attrs: { id: 'case-status', 'aria-live': 'polite' } });
-  const say = (text: string, error = false) => {
-    status.textContent = text;
-    status.classList.toggle('error-text', error);
-    status.hidden = !text;
-  };
+  const { node: status, say } = statusNote('case-status');
 
   const newButton = document.getElementById('case-new');
   if (newButton && changes) {
@@ -261,6 +257,13 @@ export function mountCase(panel: HTMLElement, hooks: CaseHooks): CaseScreen {
       actions.append(edit, close);
     }
     const current = r.roles.filter((x) => !x.detached).length;
+    const select = (id: string) => {
+      if (!view.full.hasNode(id))
+        return say('It is not in the network on show: open the links of this case.', true);
+      say('');
+      view.select([id]);
+      void view.flyTo([id]);
+    };
     body.replaceChildren(
       el(
         'p',
@@ -284,16 +287,14 @@ export function mountCase(panel: HTMLElement, hooks: CaseHooks): CaseScreen {
             attrs: { id: 'case-roles' },
             text: 'No roles yet: select an entity and attach it from its details.',
           }),
+      el('h3', { className: 'detail-heading', text: 'Key players and brokers' }),
+      casePlayers(r.id, view, select, () => mine === token),
       el('h3', { className: 'detail-heading', text: 'Cross-case hits' }),
       hits,
       el('h3', { className: 'detail-heading', text: 'Alerts' }),
       alerts,
     );
     say('');
-    const select = (id: string) => {
-      if (view.full.hasNode(id)) view.select([id]);
-      else say('It is not in the network on show: open the links of this case.', true);
-    };
     void fetchHits(r.id)
       .then((h) => mine === token && hits.replaceChildren(hitList(h, hooks.openCase, select)))
       .catch((e: unknown) => hits.replaceChildren(el('p', { className: 'error-text', text: sentence(e) })));

@@ -17,7 +17,7 @@ import {
   type Watch,
 } from '../api-cases.js';
 import { sentence } from './case-form.js';
-import { button, el } from './dom.js';
+import { button, el, statusNote } from './dom.js';
 
 export interface CaseActionHooks {
   session: Session;
@@ -25,6 +25,15 @@ export interface CaseActionHooks {
   /** The case on show, if the view is one: the default target. */
   currentCase: () => string | null;
   attached: (caseId: string) => void;
+  /** A watch was added or ended here: the watchlist, if open, reads itself again. */
+  watchesChanged: () => void;
+}
+
+export interface EntityCaseActions {
+  /** The "In a case" block of an entity's details, or null when there is nothing to offer. */
+  render: (id: string, detail: EntityDetail) => HTMLElement | null;
+  /** The watches as the watchlist changed them, so the next Watch button says so. */
+  known: (watches: Watch[]) => void;
 }
 
 /** The documents of a case among these provenance records, once each. */
@@ -35,13 +44,13 @@ const caseDocuments = (detail: EntityDetail, caseId: string) => {
   return docs;
 };
 
-export function entityCaseActions(
-  hooks: CaseActionHooks,
-): (id: string, detail: EntityDetail) => HTMLElement | null {
+export function entityCaseActions(hooks: CaseActionHooks): EntityCaseActions {
   let watches: Promise<Watch[]> | null = null;
   const watched = () => (watches ??= fetchWatches().catch(() => []));
+  /** The Watch button of the details on show, to be told of a watch ended in the watchlist. */
+  let markShown: (list: Watch[]) => void = () => undefined;
 
-  return (id, detail) => {
+  const render: EntityCaseActions['render'] = (id, detail) => {
     const cases = hooks.cases();
     if (!cases.length || detail.kind === 'case' || detail.kind === 'document') return null;
     const target = el('select', { attrs: { id: 'attach-case', 'aria-label': 'Case' } });
@@ -54,14 +63,7 @@ export function entityCaseActions(
     const ref = el('input', {
       attrs: { id: 'attach-ref', placeholder: 'page, para (optional)', 'aria-label': 'Where in it' },
     });
-    const status = el('p', {
-      className: 'panel-note',
-      attrs: { id: 'attach-status', 'aria-live': 'polite' },
-    });
-    const say = (text: string, error = false) => {
-      status.textContent = text;
-      status.classList.toggle('error-text', error);
-    };
+    const { node: status, say } = statusNote('attach-status');
 
     const fillDocuments = async () => {
       const caseId = target.value;
@@ -111,6 +113,7 @@ export function entityCaseActions(
       void call
         .then((list) => {
           mark(list);
+          hooks.watchesChanged();
           say(
             on
               ? 'No longer watched.'
@@ -128,6 +131,7 @@ export function entityCaseActions(
       watchButton.dataset.watched = String(!!w);
       watchButton.textContent = w ? `Unwatch (for ${w.fir})` : 'Watch';
     };
+    markShown = mark;
     void watched().then(mark);
 
     target.addEventListener('change', () => void fillDocuments());
@@ -142,5 +146,12 @@ export function entityCaseActions(
       el('div', { className: 'action-row' }, attach, watchButton),
       status,
     );
+  };
+  return {
+    render,
+    known: (list) => {
+      watches = Promise.resolve(list);
+      markShown(list);
+    },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
-import { alertSchema, alertViews } from '../alert-views.js';
+import { alertSchema, alertViews, entityRefSchema } from '../alert-views.js';
 import { allowedCases, mayRead, requireCase, requireOneOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
 import type { AnyRoute } from '../define-route.js';
@@ -24,18 +24,14 @@ const unwatchSchema = z
   .strict()
   .meta({ id: 'UnwatchRequest' });
 
-const watchListSchema = z
-  .object({
-    watches: z.array(
-      z.object({
-        entity: z.object({ id: z.string(), kind: z.string(), key: z.string(), label: z.string() }),
-        caseId: z.string(),
-        fir: z.string(),
-        since: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'WatchList' });
+const watchItemSchema = z.object({
+  entity: entityRefSchema,
+  caseId: z.string(),
+  fir: z.string(),
+  since: z.string(),
+});
+
+const watchListSchema = z.object({ watches: z.array(watchItemSchema) }).meta({ id: 'WatchList' });
 
 const watchAlertsQuerySchema = z
   .object({
@@ -52,11 +48,7 @@ const watchAlertsQuerySchema = z
 const watchAlertsSchema = z
   .object({
     watches: z.array(
-      z.object({
-        entity: z.object({ id: z.string(), kind: z.string(), key: z.string(), label: z.string() }),
-        caseId: z.string(),
-        fir: z.string(),
-        since: z.string(),
+      watchItemSchema.extend({
         alerts: z.array(alertSchema).nullable().meta({
           description:
             'What the watch raised on its case, newest first; null when the case is no longer assigned to the caller (its alerts are not shown).',
