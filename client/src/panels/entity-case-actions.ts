@@ -67,6 +67,10 @@ export function entityCaseActions(hooks: CaseActionHooks): EntityCaseActions {
 
     const fillDocuments = async () => {
       const caseId = target.value;
+      // The other case's documents go at once: a role cannot be attached on them while these load.
+      document.replaceChildren();
+      attach.disabled = true;
+      say('');
       const docs = caseDocuments(detail, caseId);
       try {
         // The case record's own documents: what a role rests on when no evidence names it yet.
