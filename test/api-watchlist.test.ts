@@ -214,6 +214,69 @@ describe('the watchlist', () => {
     expect((await alertsOf(officer, fir)).filter((a) => a.reason === 'near')).toHaveLength(nearBefore + 1);
   });
 
+  it('lists each watch with the alerts it raised, naming the batch’s document, for its watcher only', async () => {
+    const r = await officer.get('/api/watches/alerts');
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.watches).toHaveLength(1);
+    const [w] = r.body.watches;
+    expect(w).toMatchObject({ entity: { id: courier }, caseId: fir, fir: FIR, since: expect.any(String) });
+    // The same alerts, newest first, as the case lists them — and only the watch's own.
+    const onCase = (await alertsOf(officer, fir)).filter(
+      (a) => a.kind === 'watch' && a.entity.id === courier,
+    );
+    expect(w.alerts).toEqual(onCase);
+    // Newest first: the statement that named a neighbour, the second CDR that named the courier, then
+    // the first CDR's touch and new path (raised together).
+    const said = w.alerts.map((a: any) => [a.reason, a.document.name, a.watcher]);
+    expect(said.slice(0, 2)).toEqual([
+      ['near', 'statement-v2.pdf', 'officer.watch'],
+      ['touched', 'courier-cdr-2.csv', 'officer.watch'],
+    ]);
+    expect(said.slice(2).sort()).toEqual([
+      ['near', 'courier-cdr.csv', 'officer.watch'],
+      ['touched', 'courier-cdr.csv', 'officer.watch'],
+    ]);
+    const newest = await officer.get('/api/watches/alerts?limit=1');
+    expect(newest.body.watches[0].alerts).toEqual([w.alerts[0]]);
+    // Another investigator of the same case watches nothing, and sees none of these.
+    const colleague = await server.signInAs('investigator', 'officer.colleague', [fir]);
+    expect((await colleague.get('/api/watches/alerts')).body).toEqual({ watches: [] });
+  });
+
+  it('refuses a bad watchlist query naming the parameter, and a role that keeps no watchlist', async () => {
+    for (const [query, path] of [
+      ['limit=0', 'limit'],
+      ['limit=201', 'limit'],
+      ['limit=many', 'limit'],
+      ['colour=red', 'colour'],
+    ]) {
+      const r = await officer.get(`/api/watches/alerts?${query}`);
+      expect(r.status, query).toBe(400);
+      expect(r.body.error.code).toBe('REQUEST.INVALID');
+      expect(r.body.error.issues.map((i: { path: string }) => i.path)).toContain(path);
+    }
+    const prosecutor = await server.signInAs('prosecutor', 'prosecutor.watch', [fir]);
+    const r = await prosecutor.get('/api/watches/alerts');
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('AUTH.FORBIDDEN');
+  });
+
+  it('shows no alerts of a watch whose case is no longer assigned to the watcher', async () => {
+    expect((await server.post(`/api/cases/${fir}/revocations`, { username: 'officer.watch' })).status).toBe(
+      200,
+    );
+    try {
+      const r = await officer.get('/api/watches/alerts');
+      expect(r.status).toBe(200);
+      expect(r.body.watches).toEqual([
+        expect.objectContaining({ entity: expect.objectContaining({ id: courier }), alerts: null }),
+      ]);
+      expect(JSON.stringify(r.body)).not.toContain('courier-cdr.csv');
+    } finally {
+      expect((await server.post(`/api/cases/${fir}/grants`, { username: 'officer.watch' })).status).toBe(200);
+    }
+  });
+
   it('is listed and ended by its watcher, on the audit trail by id', async () => {
     const r = await officer.post('/api/watches/remove', { entity: courier });
     expect(r.status).toBe(200);
@@ -226,5 +289,9 @@ describe('the watchlist', () => {
       ['watch.add', courier, fir],
       ['watch.remove', courier, null],
     ]);
+    // Reading the watchlist's alerts is on the trail as counts, never the documents' names.
+    const reads = trail.filter((e) => e.actor === 'officer.watch' && e.detail?.alerts !== undefined);
+    expect(reads.map((e) => e.detail)).toContainEqual({ entities: 1, alerts: 4 });
+    expect(JSON.stringify(trail)).not.toContain('courier-cdr');
   });
 });

@@ -466,6 +466,7 @@ describe('OpenAPI', () => {
         '/api/cases/{id}/hits',
         '/api/cases/{id}/alerts',
         '/api/watches',
+        '/api/watches/alerts',
         '/api/watches/remove',
         '/api/timeline',
         '/api/users',

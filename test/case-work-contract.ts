@@ -76,6 +76,31 @@ export function caseWorkContract(store: () => GraphStore, loadScenario: () => Pr
     expect(await s.alertsOf(idOf('case', OTHER_FIR), 10)).toEqual([]);
   });
 
+  it("case work: a watch's alerts are those on its case, about its entity, for its watcher; newest first", async () => {
+    const s = store();
+    const phone = idOf('phone', '9820123456');
+    const watched = (over: Partial<CaseAlert>) =>
+      alert({ kind: 'watch', otherCaseId: null, userId: 'user:1', reason: 'touched', ...over });
+    const touched = watched({ id: 'alert:w1', raisedAt: 1_780_000_000_000 });
+    const near = watched({
+      id: 'alert:w2',
+      reason: 'near',
+      linkId: 'link:000000000000000000000001',
+      raisedAt: 1_780_000_100_000,
+    });
+    const others = [
+      alert({ id: 'alert:x1' }), // a cross-case hit on the same entity and case
+      watched({ id: 'alert:x2', userId: 'user:2' }), // another watcher's
+      watched({ id: 'alert:x3', entityId: idOf('hotel', 'Hotel Testview Lodge, Bombay') }),
+      watched({ id: 'alert:x4', caseId: idOf('case', OTHER_FIR) }),
+    ];
+    await s.addAlerts([touched, ...others, near]);
+    const ref = { userId: 'user:1', entityId: phone, caseId: idOf('case', FIR) };
+    expect(await s.alertsOfWatch(ref, 10)).toEqual([near, touched]);
+    expect(await s.alertsOfWatch(ref, 1)).toEqual([near]);
+    expect(await s.alertsOfWatch({ ...ref, userId: 'user:3' }, 10)).toEqual([]);
+  });
+
   it('case work: watches are kept per user and entity, found by entity, and removed', async () => {
     const s = store();
     const phone = idOf('phone', '9820123456');

@@ -110,11 +110,24 @@ export type Metric = 'degree' | 'weighted-degree' | 'pagerank' | 'betweenness' |
 export interface Centrality {
   metric: Metric;
   scores?: Record<string, number>;
-  top: { id: string; score: number }[];
+  top: { id: string; label: string; kind: string; score: number }[];
 }
 
 export function fetchCentrality(caseId: string | undefined, metric: Metric): Promise<Centrality> {
   return analytics('centrality', { case: caseId, metric, limit: 1000 });
+}
+
+/** A person whose ties reach into several communities of the scope (server/analytics/structure/brokers.ts). */
+export interface Broker {
+  id: string;
+  label: string;
+  community: number | null;
+  /** How many communities their contacts fall in. */
+  span: number;
+}
+
+export async function fetchBrokers(caseId: string | undefined, limit = 20): Promise<Broker[]> {
+  return (await analytics<{ brokers: Broker[] }>('brokers', { case: caseId, limit })).brokers;
 }
 
 export interface PathStep {

@@ -11,7 +11,7 @@ import { fetchCases, fetchCentrality, fetchCommunities, type CaseSummary } from 
 import { ensureSignedIn } from './access.js';
 import { emptyGraph, toGraph } from './graph-data.js';
 import { counted } from './format.js';
-import { EMPTY_NOTICE, errorNotice, showNotice } from './notice.js';
+import { EMPTY_NOTICE, errorNotice, showNotice, type Notice } from './notice.js';
 import { ViewController } from './view/controller.js';
 import { localDegreeShares, shares } from './view/appearance.js';
 import { fromFragment, toFragment } from './view/url-state.js';
@@ -26,6 +26,11 @@ import { mountFilters } from './panels/filters-panel.js';
 import { mountCommunities } from './panels/communities-panel.js';
 import { mountImportEntry } from './import/entry.js';
 import { mountReport } from './panels/report-panel.js';
+import { mountCase } from './panels/case-panel.js';
+import { mountCaseTimeline } from './panels/case-timeline.js';
+import { entityCaseActions } from './panels/entity-case-actions.js';
+import { mountWatchlist } from './panels/watchlist-panel.js';
+import { fetchCaseLinks, type CaseRecord } from './api-cases.js';
 
 /**
  * A read-only handle for the browser tests: the page's state, where entities sit on screen, and what
@@ -39,6 +44,8 @@ export interface PageHandle {
   shown: () => { nodes: number; edges: number };
   highlighted: () => { nodes: string[]; edges: string[] } | null;
   camera: () => { x: number; y: number; ratio: number };
+  /** The timeline: occurrences drawn, of how many entities, over which span (epoch ms). */
+  timeline: () => { occurrences: number; entities: number; domain: [number, number] | null };
   /** Bumped each time a view finishes loading, so a test can wait for the next one. */
   loads: number;
 }
@@ -48,6 +55,12 @@ declare global {
     __casegraph?: PageHandle;
   }
 }
+
+const CASE_EMPTY_NOTICE: Notice = {
+  tone: 'info',
+  title: 'No entities in this case yet',
+  detail: 'Attach entities to it from their details on another view, or import its evidence.',
+};
 
 const scopeName = (scope: string, cases: CaseSummary[], admin: boolean) =>
   scope === 'all'
@@ -65,6 +78,7 @@ async function main(): Promise<void> {
     shown: () => ({ nodes: 0, edges: 0 }),
     highlighted: () => null,
     camera: () => ({ x: 0.5, y: 0.5, ratio: 1 }),
+    timeline: () => ({ occurrences: 0, entities: 0, domain: null }),
     loads: 0,
   };
   window.__casegraph = handle;
@@ -111,7 +125,18 @@ async function main(): Promise<void> {
     const caseLabel = (id: string) =>
       firOf.get(id) ??
       (view.full.hasNode(id) ? view.full.getNodeAttribute(id, 'label') : 'a case not assigned to you');
-    mountDetails(byId('details-panel'), byId('details'), view, tie.shared, caseLabel);
+    const caseScope = () => (view.state.scope === 'all' ? null : view.state.scope);
+    // Set once the case screen is mounted below: attaching to the case on show reads it again.
+    let afterAttach: (caseId: string) => void = () => undefined;
+    let watchlist: { refresh: () => void } = { refresh: () => undefined };
+    const caseActions = entityCaseActions({
+      session,
+      cases: () => cases,
+      currentCase: caseScope,
+      attached: (c) => afterAttach(c),
+      watchesChanged: () => watchlist.refresh(),
+    });
+    mountDetails(byId('details-panel'), byId('details'), view, tie.shared, caseLabel, caseActions.render);
     mountSearch(byId('search-panel'), view);
     mountFilters(byId('filters-panel'), byId('filters'), byId('counts'), view);
     const communities = mountCommunities(byId('communities-panel'), byId('communities'), view);
@@ -138,6 +163,15 @@ async function main(): Promise<void> {
         .catch(() => view.setScores({ centrality: localDegreeShares(view.full) }));
     };
 
+    /** The case's communities (the analytics worker's, on the case's own graph) once the view is drawn. */
+    const colourCommunities = async (state: ViewState) => {
+      const c = await fetchCommunities(caseOf(state)).catch(() => null);
+      if (c && loaded === state.scope) {
+        view.setScores({ communityOf: new Map(Object.entries(c.communityOf)) });
+        communities.show(c);
+      }
+    };
+
     const open = async (state: ViewState) => {
       settle('loading');
       loaded = state.scope;
@@ -151,7 +185,7 @@ async function main(): Promise<void> {
       handle.loads++;
       if (graph.order === 0) {
         scope.textContent = `${name} — no entities`;
-        showNotice(notice, EMPTY_NOTICE);
+        showNotice(notice, caseOf(state) ? CASE_EMPTY_NOTICE : EMPTY_NOTICE);
         settle('empty');
         return;
       }
@@ -160,11 +194,64 @@ async function main(): Promise<void> {
       scope.textContent = `${name} — ${counted(graph.order, 'entity', 'entities')}, ${counted(graph.size, 'link')}${truncated}${demo}`;
       size(state);
       settle('ready');
-      const c = await fetchCommunities(caseOf(state)).catch(() => null);
-      if (c && loaded === state.scope) {
-        view.setScores({ communityOf: new Map(Object.entries(c.communityOf)) });
-        communities.show(c);
-      }
+      await colourCommunities(state);
+    };
+
+    const openLinks = async (r: CaseRecord) => {
+      const was = handle.state;
+      settle('loading');
+      loaded = r.id;
+      scope.textContent = `Links of ${r.fir} — loading…`;
+      const links = await fetchCaseLinks(r.id).catch((error: unknown) => {
+        // The view on show stays; the case screen says why the links did not come.
+        settle(was);
+        throw error;
+      });
+      const graph = toGraph(links.graph);
+      view.load(graph, { ...DEFAULT_STATE, scope: r.id });
+      handle.loads++;
+      const withheld = links.withheld
+        ? ` · ${counted(links.withheld.entities, 'entity', 'entities')} beyond it only other units' cases hold (contact ${links.withheld.units.join(', ')})`
+        : '';
+      scope.textContent = `Links of ${r.fir} — ${counted(graph.order, 'entity', 'entities')}, ${counted(graph.size, 'link')}, ${links.beyond.length} one hop beyond the case${withheld}`;
+      size(view.state);
+      settle(graph.order ? 'ready' : 'empty');
+      await colourCommunities(view.state);
+    };
+
+    const timeline = mountCaseTimeline(byId('timeline-panel'), byId('toolbar'), view, () =>
+      (caseScreen.current()?.roles ?? []).filter((r) => !r.detached).map((r) => r.entity.id),
+    );
+    handle.timeline = () => timeline.state();
+    const caseScreen = mountCase(byId('case-panel'), {
+      session,
+      view,
+      openCase: (id) => void open({ ...DEFAULT_STATE, scope: id }).catch(fail),
+      openLinks,
+      loaded: () => timeline.refresh(),
+      created: (r) => {
+        if (!cases.some((c) => c.id === r.id)) {
+          cases.push({ id: r.id, label: r.fir, unit: r.unit, firDate: r.registeredOn });
+          firOf.set(r.id, r.fir);
+          picker.append(el('option', { text: r.fir, attrs: { value: r.id } }));
+        }
+        void open({ ...DEFAULT_STATE, scope: r.id }).catch(fail);
+      },
+    });
+    watchlist = mountWatchlist(byId('watchlist-panel'), {
+      session,
+      changed: (list) => caseActions.known(list),
+      show: (caseId, entity) => {
+        if (view.full.hasNode(entity)) return void view.select([entity]);
+        // Its case's view, opened with the entity selected (as an address that names it would).
+        void open({ ...DEFAULT_STATE, scope: caseId, selection: [entity] }).catch(fail);
+      },
+    });
+    afterAttach = (caseId) => {
+      if (caseId !== caseScope()) return;
+      void open({ ...view.state, scope: caseId })
+        .then(() => caseScreen.reload())
+        .catch(fail);
     };
 
     const fail = (error: unknown) => {

@@ -143,3 +143,6 @@ export interface Watch {
   /** Epoch ms. */
   createdAt: number;
 }
+
+/** One watch, as its alerts are found: who watches what, for which case. */
+export type WatchRef = Pick<Watch, 'userId' | 'entityId' | 'caseId'>;

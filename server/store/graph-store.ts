@@ -19,6 +19,7 @@ import type {
   PathsResult,
   Subgraph,
   Watch,
+  WatchRef,
 } from '../domain/views.js';
 
 export interface SubgraphQuery {
@@ -142,6 +143,8 @@ export interface GraphStore {
   addAlerts(alerts: readonly CaseAlert[]): Promise<CaseAlert[]>;
   /** A case's alerts, newest first. */
   alertsOf(caseId: string, limit: number): Promise<CaseAlert[]>;
+  /** The alerts a watch raised: on its case, about its entity, for its watcher; newest first. */
+  alertsOfWatch(watch: WatchRef, limit: number): Promise<CaseAlert[]>;
   /** Watching an entity already watched by the user moves the watch to the case given. */
   addWatch(watch: Watch): Promise<void>;
   /** False when the user did not watch it. */

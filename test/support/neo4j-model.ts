@@ -150,6 +150,13 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
       w: new Node(neo4j.int(idOf(`w:${String(w.userId)}|${String(w.entityId)}`)), ['Watch'], sentProps(w)),
     });
   const ids = (p: P) => p.ids as string[];
+  /** The alerts that pass, newest first, up to the query's limit (case-alerts, watch-alerts). */
+  const newestAlerts = (p: P, keep: (a: Props) => boolean) =>
+    [...s.alerts.values()]
+      .filter(keep)
+      .sort((a, b) => num(b.raisedAt) - num(a.raisedAt) || String(a.id).localeCompare(String(b.id)))
+      .slice(0, stored(p.limit) as number)
+      .map((a) => record({ a: new Node(neo4j.int(idOf(`a:${String(a.id)}`)), ['CaseAlert'], sentProps(a)) }));
   const counters = ['version', 'entitySeq', 'linkSeq', 'documentSeq', 'occurrenceSeq'];
 
   /** The named links at one end of a person, moved to another person under the same id. */
@@ -393,14 +400,13 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
         s.alerts.set(row.id as string, a);
         return [record({ id: row.id })];
       }),
-    'case-alerts': (p) =>
-      [...s.alerts.values()]
-        .filter((a) => a.caseId === p.caseId)
-        .sort((a, b) => num(b.raisedAt) - num(a.raisedAt) || String(a.id).localeCompare(String(b.id)))
-        .slice(0, stored(p.limit) as number)
-        .map((a) =>
-          record({ a: new Node(neo4j.int(idOf(`a:${String(a.id)}`)), ['CaseAlert'], sentProps(a)) }),
-        ),
+    'case-alerts': (p) => newestAlerts(p, (a) => a.caseId === p.caseId),
+    'watch-alerts': (p) =>
+      newestAlerts(
+        p,
+        (a) =>
+          a.caseId === p.caseId && a.kind === 'watch' && a.entityId === p.entityId && a.userId === p.userId,
+      ),
     'merge-watch': (p) => {
       const w = p.watch as Props;
       const key = `${String(w.userId)}|${String(w.entityId)}`;

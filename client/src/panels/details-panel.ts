@@ -168,6 +168,8 @@ export function mountDetails(
   view: ViewController,
   onShared: (id: string) => void,
   caseLabel: (id: string) => string,
+  /** More actions on the entity, for those whose role has them (attach to a case, watch). */
+  more: (id: string, detail: EntityDetail) => HTMLElement | null = () => null,
 ): void {
   let shownFor: string | null = null;
   let token = 0;
@@ -205,6 +207,7 @@ export function mountDetails(
         el('p', { className: 'detail-label', text: detail.label }),
         el('p', { className: 'muted', text: `${counted(detail.degree, 'link')} on record` }),
         actions(view, id, onShared),
+        more(id, detail) ?? '',
         el('h3', { className: 'detail-heading', text: 'Properties' }),
         properties(detail),
         el('h3', { className: 'detail-heading', text: 'Roles in cases' }),

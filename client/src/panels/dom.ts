@@ -44,6 +44,20 @@ export function button(
   return b;
 }
 
+/** A line that says how an action went, read out when it changes; an error in the error colour. */
+export function statusNote(id: string): {
+  node: HTMLParagraphElement;
+  say: (text: string, error?: boolean) => void;
+} {
+  const node = el('p', { className: 'panel-note', attrs: { id, 'aria-live': 'polite' } });
+  const say = (text: string, error = false) => {
+    node.textContent = text;
+    node.classList.toggle('error-text', error);
+    node.hidden = !text;
+  };
+  return { node, say };
+}
+
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const found = document.getElementById(id);
   if (!found) throw new Error(`the page has no #${id}`);

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import type { EntityView, LinkView, Subgraph } from '../../domain/views.js';
-import { caseHits, otherCases } from '../case-hits.js';
+import { alertSchema, alertViews, entityRefSchema, otherCaseSchema } from '../alert-views.js';
+import { caseHits } from '../case-hits.js';
 import { allowedCases, mayRead, requireCase, unitsOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
 import type { AnyRoute } from '../define-route.js';
@@ -13,13 +14,6 @@ import { resolveCase } from '../query-helpers.js';
 import { idParamsSchema, serialisedGraphSchema } from '../schemas.js';
 import { toSerialisedGraph } from '../serialise-graph.js';
 import { sessionOf } from '../session.js';
-
-const otherCaseSchema = z.union([
-  z.object({ visible: z.literal(true), caseId: z.string(), fir: z.string(), unit: z.string() }),
-  z.object({ visible: z.literal(false), unit: z.string(), message: z.string() }),
-]);
-
-const entityRefSchema = z.object({ id: z.string(), kind: z.string(), key: z.string(), label: z.string() });
 
 export const hitsSchema = z
   .object({
@@ -39,22 +33,7 @@ export const hitsSchema = z
   .meta({ id: 'CaseHits' });
 
 export const alertsSchema = z
-  .object({
-    caseId: z.string(),
-    alerts: z.array(
-      z.object({
-        id: z.string(),
-        kind: z.enum(['cross-case', 'watch']),
-        raisedAt: z.string(),
-        entity: entityRefSchema.nullable(),
-        other: otherCaseSchema.nullable(),
-        document: z.object({ id: z.string(), name: z.string().nullable() }),
-        watcher: z.string().nullable(),
-        reason: z.enum(['touched', 'near']).nullable(),
-        link: z.string().nullable(),
-      }),
-    ),
-  })
+  .object({ caseId: z.string(), alerts: z.array(alertSchema) })
   .meta({ id: 'CaseAlerts' });
 
 const linksQuerySchema = z
@@ -71,8 +50,6 @@ const linksQuerySchema = z
   .strict();
 
 const alertsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict();
-
-const refOf = (e: EntityView) => ({ id: e.id, kind: e.kind, key: e.key, label: e.label });
 
 type Input = { params: z.output<typeof idParamsSchema>; query: Record<string, unknown> };
 
@@ -223,30 +200,7 @@ export function caseLinkRoutes(ctx: AppContext): AnyRoute[] {
           caseId,
           (input.query as z.output<typeof alertsQuerySchema>).limit,
         );
-        const out = [];
-        for (const a of alerts) {
-          const entity = await ctx.store.getEntity(a.entityId);
-          const doc = await ctx.store.getDocument(a.documentId);
-          const watcher = a.userId ? await ctx.access.getUser(a.userId) : null;
-          out.push({
-            id: a.id,
-            kind: a.kind,
-            raisedAt: new Date(a.raisedAt).toISOString(),
-            entity: entity ? refOf(entity) : null,
-            other: a.otherCaseId ? ((await otherCases(ctx, allowed, [a.otherCaseId]))[0] ?? null) : null,
-            document: {
-              id: a.documentId,
-              name:
-                doc && (allowed === 'all' || (doc.caseId !== null && mayRead(allowed, [doc.caseId])))
-                  ? doc.name
-                  : null,
-            },
-            watcher: watcher?.username ?? null,
-            reason: a.reason as 'touched' | 'near' | null,
-            link: a.linkId,
-          });
-        }
-        return { caseId, alerts: out };
+        return { caseId, alerts: await alertViews(ctx, allowed, alerts) };
       },
     },
   ];

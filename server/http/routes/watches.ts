@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
-import { requireCase, requireOneOf } from '../case-scope.js';
+import { alertSchema, alertViews, entityRefSchema } from '../alert-views.js';
+import { allowedCases, mayRead, requireCase, requireOneOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
 import type { AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
@@ -23,18 +24,39 @@ const unwatchSchema = z
   .strict()
   .meta({ id: 'UnwatchRequest' });
 
-const watchListSchema = z
+const watchItemSchema = z.object({
+  entity: entityRefSchema,
+  caseId: z.string(),
+  fir: z.string(),
+  since: z.string(),
+});
+
+const watchListSchema = z.object({ watches: z.array(watchItemSchema) }).meta({ id: 'WatchList' });
+
+const watchAlertsQuerySchema = z
+  .object({
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .default(20)
+      .meta({ description: 'At most this many alerts per watch, newest first.' }),
+  })
+  .strict();
+
+const watchAlertsSchema = z
   .object({
     watches: z.array(
-      z.object({
-        entity: z.object({ id: z.string(), kind: z.string(), key: z.string(), label: z.string() }),
-        caseId: z.string(),
-        fir: z.string(),
-        since: z.string(),
+      watchItemSchema.extend({
+        alerts: z.array(alertSchema).nullable().meta({
+          description:
+            'What the watch raised on its case, newest first; null when the case is no longer assigned to the caller (its alerts are not shown).',
+        }),
       }),
     ),
   })
-  .meta({ id: 'WatchList' });
+  .meta({ id: 'WatchAlerts' });
 
 export function watchRoutes(ctx: AppContext): AnyRoute[] {
   const list = async (userId: string) => {
@@ -65,6 +87,46 @@ export function watchRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'The entities the caller watches, each for a case',
       responses: { 200: { description: 'The watches, oldest first.', schema: watchListSchema } },
       handler: async (_i, _req, res) => list(sessionOf(res)!.user.id),
+    },
+    {
+      method: 'get',
+      access: 'ingest',
+      path: '/api/watches/alerts',
+      audit: (_i, result) => {
+        const { watches } = result as z.output<typeof watchAlertsSchema>;
+        return {
+          action: 'read.graph',
+          detail: {
+            entities: watches.length,
+            alerts: watches.reduce((n, w) => n + (w.alerts?.length ?? 0), 0),
+          },
+        };
+      },
+      tags: ['cases'],
+      summary: 'The caller’s watches, each with the alerts it raised: the batch’s document and why',
+      description:
+        'For each watch (as GET /api/watches), the watch alerts raised on its case about its entity for the caller, newest first; each names the document of the batch that raised it when the caller may read its case. A watch whose case is no longer assigned to the caller has `alerts: null`.',
+      query: watchAlertsQuerySchema,
+      responses: { 200: { description: 'The watches, oldest first.', schema: watchAlertsSchema } },
+      errors: [400],
+      handler: async (input, _req, res) => {
+        const { user } = sessionOf(res)!;
+        const { limit } = input.query as z.output<typeof watchAlertsQuerySchema>;
+        const allowed = await allowedCases(ctx, user);
+        const { watches } = await list(user.id);
+        const out = [];
+        for (const w of watches) {
+          const mine = mayRead(allowed, [w.caseId]);
+          const alerts = mine
+            ? await ctx.store.alertsOfWatch(
+                { userId: user.id, entityId: w.entity.id, caseId: w.caseId },
+                limit,
+              )
+            : [];
+          out.push({ ...w, alerts: mine ? await alertViews(ctx, allowed, alerts) : null });
+        }
+        return { watches: out };
+      },
     },
     {
       method: 'post',

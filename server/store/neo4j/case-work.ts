@@ -3,7 +3,7 @@
  * watches as (:Watch {userId, entityId}) nodes; the cases of many entities read in one transaction.
  */
 import type { Node } from 'neo4j-driver';
-import type { CaseAlert, DocumentView, Watch } from '../../domain/views.js';
+import type { CaseAlert, DocumentView, Watch, WatchRef } from '../../domain/views.js';
 import type { Executor } from './executor.js';
 import { safeInt, text, textOrNull, toDocumentView, toNeo4jInt } from './map-records.js';
 
@@ -77,6 +77,19 @@ export class Neo4jCaseWork {
       (await q.all('case-alerts', { caseId, limit: toNeo4jInt(limit) })).map((r) =>
         toAlert(r.get('a') as Node),
       ),
+    );
+  }
+
+  alertsOfWatch(w: WatchRef, limit: number): Promise<CaseAlert[]> {
+    return this.executor.read(async (q) =>
+      (
+        await q.all('watch-alerts', {
+          caseId: w.caseId,
+          entityId: w.entityId,
+          userId: w.userId,
+          limit: toNeo4jInt(limit),
+        })
+      ).map((r) => toAlert(r.get('a') as Node)),
     );
   }
 

@@ -17,6 +17,7 @@ import type {
   PathsResult,
   Subgraph,
   Watch,
+  WatchRef,
 } from '../../domain/views.js';
 import type { EntityKind } from '../../domain/kinds.js';
 import type {
@@ -207,6 +208,10 @@ export class Neo4jGraphStore implements GraphStore {
 
   alertsOf(caseId: string, limit: number): Promise<CaseAlert[]> {
     return this.caseWork.alertsOf(caseId, limit);
+  }
+
+  alertsOfWatch(watch: WatchRef, limit: number): Promise<CaseAlert[]> {
+    return this.caseWork.alertsOfWatch(watch, limit);
   }
 
   addWatch(watch: Watch): Promise<void> {

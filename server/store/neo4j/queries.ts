@@ -107,6 +107,7 @@ export const QUERY_PARAMS = {
   'document-view': ['id'],
   'add-case-alerts': ['rows'],
   'case-alerts': ['caseId', 'limit'],
+  'watch-alerts': ['caseId', 'entityId', 'userId', 'limit'],
   'merge-watch': ['watch'],
   'delete-watch': ['userId', 'entityId'],
   'watches-of-user': ['userId'],

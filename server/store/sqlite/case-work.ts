@@ -1,6 +1,6 @@
 /** The investigator's case work on the embedded store (schema 9): alerts raised on cases, and watches. */
 import type Database from 'better-sqlite3';
-import type { CaseAlert, Watch } from '../../domain/views.js';
+import type { CaseAlert, Watch, WatchRef } from '../../domain/views.js';
 
 interface AlertRow {
   id: string;
@@ -55,6 +55,11 @@ export class SqliteCaseWork {
       alertsOf: db.prepare<[string, number], AlertRow>(
         'SELECT * FROM case_alert WHERE case_id = ? ORDER BY raised_at DESC, id LIMIT ?',
       ),
+      // Through the case's index: a watch's alerts are among its case's.
+      alertsOfWatch: db.prepare<[string, string, string, number], AlertRow>(
+        `SELECT * FROM case_alert WHERE case_id = ? AND kind = 'watch' AND entity_id = ? AND user_id = ?
+         ORDER BY raised_at DESC, id LIMIT ?`,
+      ),
       upsertWatch: db.prepare(
         `INSERT INTO watch (user_id, entity_id, case_id, created_at) VALUES (@userId, @entityId, @caseId, @createdAt)
          ON CONFLICT (user_id, entity_id) DO UPDATE SET case_id = excluded.case_id`,
@@ -76,6 +81,10 @@ export class SqliteCaseWork {
 
   alertsOf(caseId: string, limit: number): CaseAlert[] {
     return this.st.alertsOf.all(caseId, limit).map(toAlert);
+  }
+
+  alertsOfWatch(w: WatchRef, limit: number): CaseAlert[] {
+    return this.st.alertsOfWatch.all(w.caseId, w.entityId, w.userId, limit).map(toAlert);
   }
 
   addWatch(w: Watch): void {

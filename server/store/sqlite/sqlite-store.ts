@@ -17,6 +17,7 @@ import type {
   PathsResult,
   Subgraph,
   Watch,
+  WatchRef,
 } from '../../domain/views.js';
 import type {
   BulkLoad,
@@ -198,6 +199,10 @@ export class SqliteGraphStore implements GraphStore {
 
   async alertsOf(caseId: string, limit: number): Promise<CaseAlert[]> {
     return this.caseWork.alertsOf(caseId, limit);
+  }
+
+  async alertsOfWatch(watch: WatchRef, limit: number): Promise<CaseAlert[]> {
+    return this.caseWork.alertsOfWatch(watch, limit);
   }
 
   async addWatch(watch: Watch): Promise<void> {
