@@ -126,8 +126,11 @@ interface Refused {
 
 const RECENT = 4;
 
-/** A string that shares no memory with the text it was cut from. */
-const own = (s: string): string => (s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8'));
+/**
+ * A string that shares no memory with the text it was cut from. Joining makes the engine copy it into a
+ * string of its own (code unit for code unit, unlike a round trip through UTF-8); a short one is a copy already.
+ */
+const own = (s: string): string => (s.length < 13 ? s : `${s}\u0000`.slice(0, -1));
 type Cached = Ref | Refused;
 
 /**
