@@ -10,9 +10,8 @@ import { bgPhone, type BgPlan } from '../world/background.js';
 import type { WorldCtx } from '../world/context.js';
 import type { CallRow, Neighbourhood } from '../world/neighbourhood.js';
 import type { Ent } from '../world/types.js';
-import type { MakeWriter } from './ring-docs.js';
 import { CDR_IMEI, CDR_PHONE, grade, OPERATOR_NAMES, spell } from './style.js';
-import type { BatchWriter } from './writer.js';
+import type { BatchWriter, MakeWriter } from './writer.js';
 
 export function* neighbourhoodDocs(
   plan: BgPlan,

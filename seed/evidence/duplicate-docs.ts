@@ -15,8 +15,7 @@ import type { WorldCtx } from '../world/context.js';
 import type { DuplicatePlanner, DuplicateRecord } from '../world/duplicates.js';
 import { ent, type Ent } from '../world/types.js';
 import { registerRow } from './register-rows.js';
-import type { MakeWriter } from './ring-docs.js';
-import type { BatchWriter } from './writer.js';
+import type { BatchWriter, MakeWriter } from './writer.js';
 
 const ROWS_PER_REGISTER = 8;
 /** Rows above the first entry: the hotel line, a title and the header. */

@@ -12,9 +12,8 @@ import { DAY, isoDate, YEAR } from '../time.js';
 import type { CaseP, HotelP, RingPlan, Stay } from '../world/ring-plan.js';
 import type { Ent } from '../world/types.js';
 import { formCRow, registerRow, type Guest } from './register-rows.js';
-import type { MakeWriter } from './ring-docs.js';
 import { grade, spell } from './style.js';
-import type { BatchWriter } from './writer.js';
+import type { BatchWriter, MakeWriter } from './writer.js';
 
 /** Rows above the first entry: the hotel line, a title and the header. */
 const FIRST_ROW = 4;

@@ -13,9 +13,7 @@ import type { Ent, Fact } from '../world/types.js';
 import { registerDocs } from './register-docs.js';
 import { statementDocs } from './statement-docs.js';
 import { CDR_IMEI, CDR_PHONE, grade, OPERATOR_NAMES, spell } from './style.js';
-import type { BatchWriter, DocMeta, Spell } from './writer.js';
-
-export type MakeWriter = (meta: DocMeta, spelling?: Spell) => BatchWriter;
+import type { BatchWriter, MakeWriter } from './writer.js';
 
 const pad4 = (n: number) => String(n).padStart(4, '0');
 

@@ -21,9 +21,8 @@ import { BANKS, type BankCode } from '../identifiers.js';
 import { DAY, isoDate } from '../time.js';
 import type { CaseP, PersonP, RingPlan } from '../world/ring-plan.js';
 import type { Ent, Fact, Occ } from '../world/types.js';
-import type { MakeWriter } from './ring-docs.js';
 import { grade, spell } from './style.js';
-import type { BatchWriter } from './writer.js';
+import type { BatchWriter, MakeWriter } from './writer.js';
 
 const BANK_OF_LAYOUT = { SBI: 'SBIN', HDFC: 'HDFC', Axis: 'UTIB', ICICI: 'ICIC' } as const;
 

@@ -162,3 +162,6 @@ function occurrence(o: Occ, ref: string): BatchOccurrence {
   rec.ref = ref;
   return rec;
 }
+
+/** Opens the writer of one document: each kind of evidence makes its documents through one of these. */
+export type MakeWriter = (meta: DocMeta, spelling?: Spell) => BatchWriter;
