@@ -153,4 +153,32 @@ describe('the time histogram', () => {
       }
     },
   );
+
+  it(
+    'says the histogram is an estimate when the counts cannot be read, and the range still filters',
+    { timeout: SLOW },
+    async () => {
+      const page = await context.newPage();
+      try {
+        await page.route('**/api/graph/histogram*', (route) => route.abort('connectionrefused'));
+        await page.setViewportSize({ width: 1400, height: 900 });
+        await page.goto(`${server.url}/`);
+        await page.waitForFunction(() => window.__casegraph?.state === 'ready', undefined, { timeout: SLOW });
+        await settled(page);
+        const estimate = page.locator('.time-filter[data-source=estimated]');
+        await estimate.waitFor({ timeout: SLOW });
+        expect(await estimate.textContent()).toContain(
+          "Estimated from each link's first and last time: the server's counts could not be read.",
+        );
+        const before = await shown(page);
+        await page.locator('#time-to').fill('40');
+        await page.locator('#time-to').dispatchEvent('change');
+        await expect.poll(async () => (await shown(page)).edges).toBeLessThan(before.edges);
+        await estimate.scrollIntoViewIfNeeded();
+        await estimate.screenshot({ path: 'test-results/time-histogram-estimated.png' });
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });
