@@ -16,42 +16,14 @@ import {
   type TestServer,
 } from './support/server.js';
 import { idOf } from './store-contract.js';
+import { burstCdr, DECEMBER, iso, MARCH_WEEK } from './store-contract-occurrence-bins.js';
 
 let server: TestServer;
 let analyst: Client;
 const q = encodeURIComponent;
 
 const MINUTE = 60_000;
-const MARCH_WEEK = Date.parse('2026-03-02T09:00:00+05:30');
-const DECEMBER = Date.parse('2026-12-14T20:15:00+05:30');
 const SEPTEMBER = Date.parse('2026-09-07T10:00:00+05:30');
-const iso = (t: number) => new Date(t).toISOString();
-
-/** In the first case: a pair that called 300 times in one week of March, and once in December. */
-function burstCdr(): IngestBatchInput {
-  return {
-    document: { name: 'cdr-burst.csv', sha256: sha('api-cdr-burst'), type: 'cdr', case: FIR },
-    entities: [
-      { kind: 'phone', key: '9830000001', ref: 'row 1' },
-      { kind: 'phone', key: '9830000002', ref: 'row 1' },
-    ],
-    links: [
-      {
-        kind: 'called',
-        from: { kind: 'phone', key: '9830000001' },
-        to: { kind: 'phone', key: '9830000002' },
-        occurrences: [
-          ...Array.from({ length: 300 }, (_, i) => ({
-            at: iso(MARCH_WEEK + i * 30 * MINUTE),
-            durationS: 20 + (i % 40),
-            ref: `row ${i + 2}`,
-          })),
-          { at: iso(DECEMBER), durationS: 41, ref: 'row 302' },
-        ],
-      },
-    ],
-  };
-}
 
 /** In the other case only: twenty calls in one September week between two phones of its own. */
 function otherCaseCalls(): IngestBatchInput {
@@ -78,7 +50,7 @@ function otherCaseCalls(): IngestBatchInput {
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const b of [...scenario(), burstCdr(), otherCaseCalls()])
+  for (const b of [...scenario(), burstCdr(FIR), otherCaseCalls()])
     expect((await server.post('/api/ingest', b)).status).toBe(200);
   analyst = await server.signInAs('analyst', 'analyst.hist', [idOf('case', FIR)]);
 });
@@ -144,7 +116,7 @@ describe('the occurrences of a view over time', () => {
     // Twenty bins of about two weeks from the first call: the whole week is in the first one.
     expect(h.bins[0]).toBe(300);
     expect(h.bins[19]).toBe(1);
-    // The case's other calls and its payment (April and May) are all that lies between.
+    // The case's other calls (April and May) and the burst pair's messages (June) are all that lies between.
     expect(sum(h.bins.slice(1, 19))).toBe(h.occurrences - 301);
     expect(h.byKind.called![0]).toBe(300);
   });

@@ -10,20 +10,29 @@ import { scenario, sha } from './support/batches.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
-const MARCH_WEEK = Date.parse('2026-03-02T09:00:00+05:30');
-const DECEMBER = Date.parse('2026-12-14T20:15:00+05:30');
+/** The first call of the burst, and the one call in December after it. */
+export const MARCH_WEEK = Date.parse('2026-03-02T09:00:00+05:30');
+export const DECEMBER = Date.parse('2026-12-14T20:15:00+05:30');
 
-const iso = (t: number) => new Date(t).toISOString();
+export const iso = (t: number) => new Date(t).toISOString();
 
-/** A pair that called 300 times in one week in March and once in December; another pair messaged in June. */
-function burstCdr(): IngestBatchInput {
+/**
+ * A pair that called 300 times in one week in March (every half hour from MARCH_WEEK) and once in
+ * December; another pair messaged three times in June. Filed into a case when one is given.
+ */
+export function burstCdr(caseFir?: string): IngestBatchInput {
   const burst = Array.from({ length: 300 }, (_, i) => ({
     at: iso(MARCH_WEEK + i * 30 * MINUTE),
     durationS: 30 + (i % 50),
     ref: `row ${i + 2}`,
   }));
   return {
-    document: { name: 'cdr-burst.csv', sha256: sha('cdr-burst'), type: 'cdr' },
+    document: {
+      name: 'cdr-burst.csv',
+      sha256: sha('cdr-burst'),
+      type: 'cdr',
+      ...(caseFir ? { case: caseFir } : {}),
+    },
     entities: [
       { kind: 'person', key: 'BURST-P1', props: { name: 'Burst Sample One' }, ref: 'row 1' },
       { kind: 'phone', key: '9830000001', ref: 'row 1' },
