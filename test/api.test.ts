@@ -425,6 +425,7 @@ describe('OpenAPI', () => {
       [
         '/api/entities/{id}',
         '/api/graph',
+        '/api/graph/histogram',
         '/api/health',
         '/api/ingest',
         '/api/imports',

@@ -372,6 +372,7 @@ describe('no query text is built from user values', () => {
     await store.getLink(hostile, 10);
     await store.neighbourhood(hostile, { hops: 2, limit: 10 });
     await store.subgraph({ caseId: hostile, limit: 10 });
+    await store.occurrenceBins({ linkIds: [hostile], bins: 4 });
     await store.ingest(
       prepareBatch(
         {
@@ -394,6 +395,7 @@ describe('no query text is built from user values', () => {
     expect(params('search-entities')[0]).toMatchObject({ query: 'detach* AND delete* AND n*' });
     expect(params('entity-by-id')[0]).toEqual({ id: hostile });
     expect(params('link-by-id')[0]).toEqual({ id: hostile });
+    expect(params('occurrence-span')[0]).toEqual({ ids: [hostile], from: null, to: null });
     expect(params('case-entities')[0]).toEqual({ caseIds: [hostile] });
     expect(params('merge-document')[0]!.document).toMatchObject({ name: hostile });
     const row = (params('merge-entities')[0]!.rows as { props: string }[])[0]!;

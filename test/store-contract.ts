@@ -23,6 +23,7 @@ import {
 } from './support/batches.js';
 import { mergeContract } from './store-contract-merges.js';
 import { caseWorkContract } from './case-work-contract.js';
+import { occurrenceBinsContract } from './store-contract-occurrence-bins.js';
 
 export function idOf(kind: EntityKind, key: string, scheme?: Scheme): string {
   const s = scheme ?? (kind as Scheme);
@@ -65,6 +66,11 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
     const caseId = () => idOf('case', FIR);
 
     describe('merges of persons', () => mergeContract(() => store, idOf));
+    describe('occurrences over time', () =>
+      occurrenceBinsContract(
+        () => store,
+        (batches) => load(store, batches),
+      ));
 
     it('creates what a batch names and counts it', async () => {
       const [counts] = await load(store, [firBatch()]);

@@ -5,6 +5,7 @@
  * answer is checked for the field the client relies on before it is used.
  */
 import type { EntityView, LinkView, ProvenanceView as Provenance } from '../../server/domain/views.js';
+import type { OccurrenceBins } from '../../server/domain/occurrence-bins.js';
 import { ApiError, getJson } from './api.js';
 
 function expect<T>(body: unknown, field: string, what: string): T {
@@ -69,6 +70,21 @@ export interface SearchAnswer {
 
 export async function search(text: string, limit = 12): Promise<SearchAnswer> {
   return expect(await getJson(`/api/search?${q({ q: text, limit })}`), 'results', 'search results');
+}
+
+export interface OccurrenceHistogramAnswer extends OccurrenceBins {
+  version: number;
+  case?: string;
+  truncated: boolean;
+  links: number;
+}
+
+/** A view's occurrences counted over time: `params` as GET /api/graph was asked for the view. */
+export async function fetchOccurrenceHistogram(
+  params: Record<string, string>,
+  bins: number,
+): Promise<OccurrenceHistogramAnswer> {
+  return expect(await getJson(`/api/graph/histogram?${q({ ...params, bins })}`), 'bins', 'occurrence counts');
 }
 
 /** Every analytics answer: the result, and the graph version it holds for. */

@@ -7,6 +7,7 @@ import type { CaseGraphError } from '../domain/errors.js';
 import type { EntityKind, LinkKind } from '../domain/kinds.js';
 import type { MergeRequest, MergeView, NotSameDecision, ResolutionPerson } from '../domain/merges.js';
 import type { NormalisedBatch } from '../domain/normalise-batch.js';
+import type { OccurrenceBins, OccurrenceBinsQuery } from '../domain/occurrence-bins.js';
 import type { ProtectedEntity } from '../domain/protection.js';
 import type {
   CaseAlert,
@@ -101,6 +102,12 @@ export interface GraphStore {
   subgraph(query: SubgraphQuery): Promise<Subgraph>;
   neighbourhood(id: string, query: NeighbourhoodQuery): Promise<Subgraph>;
   paths(fromId: string, toId: string, query: PathsQuery): Promise<PathsResult>;
+  /**
+   * The occurrences of these links counted in equal bins from the earliest to the latest of them
+   * (domain/occurrence-bins.ts): what a view's time histogram draws. Counted in the database by a
+   * fixed number of queries whatever the number of links, never one per link.
+   */
+  occurrenceBins(query: OccurrenceBinsQuery): Promise<OccurrenceBins>;
   stats(): Promise<StoreStats>;
   /**
    * Every protected entity (victims, minors, the identifiers they use or hold) with its pseudonym,

@@ -225,8 +225,18 @@ describe('demo page', () => {
         expect(api.slice(0, 4)).toEqual(
           ['/api/auth/session', '/api/auth/login', '/api/cases', '/api/graph'].map((p) => server.url + p),
         );
-        // Everything else it asks is analytics of the same view; nothing goes anywhere but CaseGraph.
-        expect(api.slice(4).every((url) => url.startsWith(`${server.url}/api/analytics/`))).toBe(true);
+        // Everything else it asks is of the same view, again without parameters: its analytics and the
+        // time filter's counts of its occurrences; nothing goes anywhere but CaseGraph.
+        expect(
+          api
+            .slice(4)
+            .every(
+              (url) =>
+                url.startsWith(`${server.url}/api/analytics/`) ||
+                url === `${server.url}/api/graph/histogram?bins=48`,
+            ),
+        ).toBe(true);
+        expect(api).toContain(`${server.url}/api/graph/histogram?bins=48`);
         // (The layout's worker is a blob: of this origin; pictograms are data: URLs in the script.)
         const own = (url: string) => url.startsWith(server.url) || url.startsWith(`blob:${server.url}`);
         expect(requests.filter((url) => !own(url) && !url.startsWith('data:'))).toEqual([]);

@@ -495,6 +495,44 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
             sources,
           });
         }),
+    'occurrence-span': (p) => {
+      const from = stored(p.from) as number | null;
+      const to = stored(p.to) as number | null;
+      const links = new Set(ids(p));
+      const ats = [...s.occurrences.values()]
+        .filter((o) => links.has(o.linkId as string))
+        .map((o) => num(o.at))
+        .filter((at) => (from === null || at >= from) && (to === null || at <= to));
+      // An aggregation without grouping keys gives one row, of nulls when nothing matched.
+      return [
+        record({
+          lo: ats.length ? sent(Math.min(...ats)) : null,
+          hi: ats.length ? sent(Math.max(...ats)) : null,
+          n: neo4j.int(ats.length),
+        }),
+      ];
+    },
+    'occurrence-bins': (p) => {
+      const [lo, hi, bins] = [stored(p.lo), stored(p.hi), stored(p.bins)] as number[];
+      const counts = new Map<string, { kind: string; bin: number; n: number }>();
+      for (const id of ids(p)) {
+        const link = s.links.get(id);
+        if (!link) continue;
+        for (const o of s.occurrences.values()) {
+          if (o.linkId !== id || num(o.at) < lo! || num(o.at) > hi!) continue;
+          // Integer division as Cypher's: truncated.
+          const raw = hi === lo ? 0 : Math.trunc(((num(o.at) - lo!) * bins!) / (hi! - lo!));
+          const bin = raw >= bins! ? bins! - 1 : raw;
+          const key = `${link.kind as string}|${bin}`;
+          const c = counts.get(key) ?? { kind: link.kind as string, bin, n: 0 };
+          c.n++;
+          counts.set(key, c);
+        }
+      }
+      return [...counts.values()]
+        .sort((a, b) => a.kind.localeCompare(b.kind) || a.bin - b.bin)
+        .map((c) => record({ kind: c.kind, bin: neo4j.int(c.bin), n: neo4j.int(c.n) }));
+    },
     'entities-by-ids': (p) =>
       ids(p)
         .filter((id) => s.entities.has(id))

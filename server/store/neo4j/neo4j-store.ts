@@ -39,6 +39,8 @@ import { connect, schemaStepErrorOf, type Neo4jSettings } from './connect.js';
 import { Neo4jExecutor, type Executor } from './executor.js';
 import { Neo4jIngest } from './ingest.js';
 import { Neo4jMerges } from './merges.js';
+import { occurrenceBins } from './occurrence-bins.js';
+import type { OccurrenceBins, OccurrenceBinsQuery } from '../../domain/occurrence-bins.js';
 import type { MergeRequest, MergeView, NotSameDecision, ResolutionPerson } from '../../domain/merges.js';
 import { safeInt } from './map-records.js';
 import { Neo4jProtection } from './protection.js';
@@ -163,6 +165,10 @@ export class Neo4jGraphStore implements GraphStore {
 
   paths(fromId: string, toId: string, query: PathsQuery): Promise<PathsResult> {
     return this.traversal.paths(fromId, toId, query);
+  }
+
+  occurrenceBins(query: OccurrenceBinsQuery): Promise<OccurrenceBins> {
+    return occurrenceBins(this.executor, query);
   }
 
   stats(): Promise<StoreStats> {

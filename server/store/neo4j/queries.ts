@@ -46,6 +46,8 @@ export const QUERY_PARAMS = {
   'links-changed-since': ['version', 'bound'],
   'edge-list-entities': [],
   'edge-list-links': [],
+  'occurrence-span': ['ids', 'from', 'to'],
+  'occurrence-bins': ['ids', 'lo', 'hi', 'bins'],
   // merges of persons (merges.ts)
   'resolution-persons': [],
   'merge-conflicts': ['survivorId', 'absorbedId'],

@@ -32,7 +32,7 @@ export interface LinkFilter {
 }
 
 /** Entity ids sent per query when a set is large: bounded messages, one plan for all. */
-const IDS_PER_QUERY = 10_000;
+export const IDS_PER_QUERY = 10_000;
 
 const orNull = <T>(list: T[] | undefined): T[] | null => (list?.length ? list : null);
 

@@ -43,6 +43,8 @@ import { busyAsUnavailable } from './busy.js';
 import { SqliteMerges } from './merges.js';
 import type { MergeRequest, MergeView, NotSameDecision, ResolutionPerson } from '../../domain/merges.js';
 import { SqliteCaseWork } from './case-work.js';
+import { SqliteOccurrenceBins } from './occurrence-bins.js';
+import type { OccurrenceBins, OccurrenceBinsQuery } from '../../domain/occurrence-bins.js';
 
 export interface SqliteOptions {
   /** Page cache in MiB; bulk ingest of large batches wants the indexes in memory. */
@@ -59,6 +61,7 @@ export class SqliteGraphStore implements GraphStore {
   private readonly protection: SqliteProtection;
   private readonly merges: SqliteMerges;
   private readonly caseWork: SqliteCaseWork;
+  private readonly bins: SqliteOccurrenceBins;
   /** The hash-chained audit trail, in the same file as the graph so one backup holds both. */
   readonly audit: SqliteAuditStore;
   /** Users, sessions and case access lists, in the same file as the graph. */
@@ -93,6 +96,7 @@ export class SqliteGraphStore implements GraphStore {
     this.protection = new SqliteProtection(this.db);
     this.merges = new SqliteMerges(this.db);
     this.caseWork = new SqliteCaseWork(this.db);
+    this.bins = new SqliteOccurrenceBins(this.db);
     this.audit = new SqliteAuditStore(this.db);
     this.access = new SqliteAccessStore(this.db);
   }
@@ -133,6 +137,10 @@ export class SqliteGraphStore implements GraphStore {
 
   async paths(fromId: string, toId: string, query: PathsQuery): Promise<PathsResult> {
     return this.traversal.paths(fromId, toId, query);
+  }
+
+  async occurrenceBins(query: OccurrenceBinsQuery): Promise<OccurrenceBins> {
+    return this.bins.count(query);
   }
 
   async stats(): Promise<StoreStats> {
