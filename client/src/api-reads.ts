@@ -117,8 +117,14 @@ export interface Communities {
  */
 export const COMMUNITY_RESOLUTION = 3;
 
-export function fetchCommunities(caseId: string | undefined): Promise<Communities> {
-  return analytics('communities', { case: caseId, resolution: COMMUNITY_RESOLUTION });
+/** 1: the case plus the entities one hop beyond it the links of the case show (server/store/case-reach.ts). */
+export type Reach = 0 | 1;
+
+/** Sent only when it widens the scope, so the case's own answers keep their addresses (and cache). */
+const reachOf = (reach: Reach) => (reach ? 1 : undefined);
+
+export function fetchCommunities(caseId: string | undefined, reach: Reach = 0): Promise<Communities> {
+  return analytics('communities', { case: caseId, reach: reachOf(reach), resolution: COMMUNITY_RESOLUTION });
 }
 
 export type Metric = 'degree' | 'weighted-degree' | 'pagerank' | 'betweenness' | 'closeness';
@@ -129,8 +135,12 @@ export interface Centrality {
   top: { id: string; label: string; kind: string; score: number }[];
 }
 
-export function fetchCentrality(caseId: string | undefined, metric: Metric): Promise<Centrality> {
-  return analytics('centrality', { case: caseId, metric, limit: 1000 });
+export function fetchCentrality(
+  caseId: string | undefined,
+  metric: Metric,
+  reach: Reach = 0,
+): Promise<Centrality> {
+  return analytics('centrality', { case: caseId, reach: reachOf(reach), metric, limit: 1000 });
 }
 
 /** A person whose ties reach into several communities of the scope (server/analytics/structure/brokers.ts). */
@@ -142,8 +152,13 @@ export interface Broker {
   span: number;
 }
 
-export async function fetchBrokers(caseId: string | undefined, limit = 20): Promise<Broker[]> {
-  return (await analytics<{ brokers: Broker[] }>('brokers', { case: caseId, limit })).brokers;
+export async function fetchBrokers(
+  caseId: string | undefined,
+  limit = 20,
+  reach: Reach = 0,
+): Promise<Broker[]> {
+  return (await analytics<{ brokers: Broker[] }>('brokers', { case: caseId, reach: reachOf(reach), limit }))
+    .brokers;
 }
 
 export interface PathStep {

@@ -7,7 +7,7 @@
  */
 import './style.css';
 import { fetchGraph, signOut } from './api.js';
-import { fetchCases, fetchCentrality, fetchCommunities, type CaseSummary } from './api-reads.js';
+import { fetchCases, fetchCentrality, fetchCommunities, type CaseSummary, type Reach } from './api-reads.js';
 import { ensureSignedIn } from './access.js';
 import { emptyGraph, toGraph } from './graph-data.js';
 import { counted } from './format.js';
@@ -46,6 +46,8 @@ export interface PageHandle {
   camera: () => { x: number; y: number; ratio: number };
   /** The timeline: occurrences drawn, of how many entities, over which span (epoch ms). */
   timeline: () => { occurrences: number; entities: number; domain: [number, number] | null };
+  /** Each entity's community, as the network on show is coloured. */
+  communityOf: () => Record<string, number>;
   /** Bumped each time a view finishes loading, so a test can wait for the next one. */
   loads: number;
 }
@@ -79,6 +81,7 @@ async function main(): Promise<void> {
     highlighted: () => null,
     camera: () => ({ x: 0.5, y: 0.5, ratio: 1 }),
     timeline: () => ({ occurrences: 0, entities: 0, domain: null }),
+    communityOf: () => ({}),
     loads: 0,
   };
   window.__casegraph = handle;
@@ -107,6 +110,7 @@ async function main(): Promise<void> {
     handle.shown = () => ({ nodes: view.visible.nodes.size, edges: view.visible.edges.size });
     handle.highlighted = () => view.highlighted;
     handle.camera = () => view.sigma.getCamera().getState();
+    handle.communityOf = () => Object.fromEntries(view.scores.communityOf);
 
     const picker = byId<HTMLSelectElement>('case-picker');
     picker.append(
@@ -145,16 +149,18 @@ async function main(): Promise<void> {
 
     let loaded = '';
     let sizedBy = '';
+    /** 1 while the links of a case are on show: its analytics then cover the entities one hop beyond it. */
+    let reach: Reach = 0;
     const caseOf = (s: ViewState) => (s.scope === 'all' ? undefined : s.scope);
 
     const size = (s: ViewState) => {
-      if (`${s.scope}|${s.sizeBy}|${handle.loads}` === sizedBy) return;
-      sizedBy = `${s.scope}|${s.sizeBy}|${handle.loads}`;
+      if (`${s.scope}|${reach}|${s.sizeBy}|${handle.loads}` === sizedBy) return;
+      sizedBy = `${s.scope}|${reach}|${s.sizeBy}|${handle.loads}`;
       if (s.sizeBy === 'degree') {
         view.setScores({ centrality: localDegreeShares(view.full) });
         return;
       }
-      void fetchCentrality(caseOf(s), s.sizeBy)
+      void fetchCentrality(caseOf(s), s.sizeBy, reach)
         .then((c) =>
           view.setScores({
             centrality: shares(c.scores ?? Object.fromEntries(c.top.map((t) => [t.id, t.score]))),
@@ -163,10 +169,11 @@ async function main(): Promise<void> {
         .catch(() => view.setScores({ centrality: localDegreeShares(view.full) }));
     };
 
-    /** The case's communities (the analytics worker's, on the case's own graph) once the view is drawn. */
+    /** The case's communities (the analytics worker's, on the graph on show) once the view is drawn. */
     const colourCommunities = async (state: ViewState) => {
-      const c = await fetchCommunities(caseOf(state)).catch(() => null);
-      if (c && loaded === state.scope) {
+      const asked = reach;
+      const c = await fetchCommunities(caseOf(state), asked).catch(() => null);
+      if (c && loaded === state.scope && reach === asked) {
         view.setScores({ communityOf: new Map(Object.entries(c.communityOf)) });
         communities.show(c);
       }
@@ -175,6 +182,8 @@ async function main(): Promise<void> {
     const open = async (state: ViewState) => {
       settle('loading');
       loaded = state.scope;
+      reach = 0;
+      if (state.scope !== 'all') caseScreen.reach(state.scope, 0);
       picker.value = state.scope;
       notice.hidden = true;
       const name = scopeName(state.scope, cases, admin);
@@ -208,6 +217,8 @@ async function main(): Promise<void> {
         throw error;
       });
       const graph = toGraph(links.graph);
+      reach = 1;
+      caseScreen.reach(r.id, 1);
       view.load(graph, { ...DEFAULT_STATE, scope: r.id });
       handle.loads++;
       const withheld = links.withheld

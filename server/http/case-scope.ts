@@ -5,6 +5,7 @@
  */
 import { can, type UserView } from '../domain/access.js';
 import { CaseGraphError } from '../domain/errors.js';
+import { mayRead } from '../store/case-reach.js';
 import type { AppContext } from './context.js';
 
 export type Allowed = 'all' | Set<string>;
@@ -13,8 +14,7 @@ export async function allowedCases(ctx: AppContext, user: UserView): Promise<All
   return can(user.role, 'cases.all') ? 'all' : new Set(await ctx.access.casesOf(user.id));
 }
 
-export const mayRead = (allowed: Allowed, caseIds: readonly string[]): boolean =>
-  allowed === 'all' || caseIds.some((c) => allowed.has(c));
+export { mayRead } from '../store/case-reach.js';
 
 /** The units that hold these cases, for the "contact" line of a hit. */
 export async function unitsOf(ctx: AppContext, caseIds: readonly string[]): Promise<string[]> {

@@ -14,7 +14,17 @@ import { explainTie } from '../analytics/paths/index.js';
 import { sharedIdentifiers } from '../analytics/shared/index.js';
 import { brokers, connectedComponents, cutStructure, kCore } from '../analytics/structure/index.js';
 
-export type AnalyticsOp = (graph: AnalyticsGraph, params: Record<string, unknown>) => unknown;
+/** What the worker knows besides the graph and the parameters. */
+export interface OpContext {
+  /** Victims and minors: persons no answer may call a broker. */
+  protectedPersons: ReadonlySet<string>;
+}
+
+export type AnalyticsOp = (
+  graph: AnalyticsGraph,
+  params: Record<string, unknown>,
+  context: OpContext,
+) => unknown;
 
 /** Every node's score is sent for graphs a client can draw; above this, the ranking only. */
 const ALL_SCORES_UP_TO = 20_000;
@@ -69,8 +79,11 @@ export const OPS: Record<string, AnalyticsOp> = {
   },
 
   /** Who holds the network together: cut points, bridges, and people whose ties span communities. */
-  brokers: (graph, p) => {
+  brokers: (graph, p, context) => {
     const { communityOf } = detectCommunities(graph, {});
-    return { ...cutStructure(graph), brokers: brokers(graph, communityOf, p.limit as number) };
+    return {
+      ...cutStructure(graph),
+      brokers: brokers(graph, communityOf, p.limit as number, { notBrokers: context.protectedPersons }),
+    };
   },
 };

@@ -6,6 +6,12 @@ export interface AnalyticsScope {
   caseId?: string;
   /** Several cases at once (a user's assigned cases): the union of their graphs. */
   caseIds?: string[];
+  /**
+   * With caseId: 1 adds the entities one hop beyond the case that the caller may read, as the links of
+   * the case show them (server/store/case-reach.ts); `readable` is that caller's cases.
+   */
+  reach?: 0 | 1;
+  readable?: 'all' | string[];
   kinds?: EntityKind[];
   linkKinds?: LinkKind[];
   from?: number;

@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildGraph, type AnalyticsGraph } from '../analytics/graph.js';
 import { Projection } from '../analytics/projection.js';
+import { caseReach, REACH_DEFAULTS } from '../store/case-reach.js';
 import { SqliteGraphStore } from '../store/sqlite/sqlite-store.js';
 import { Neo4jGraphStore } from '../store/neo4j/neo4j-store.js';
 import { loadConfig } from '../config.js';
@@ -59,6 +60,10 @@ const wholeGraph = (s: AnalyticsScope) =>
 
 async function graphOf(scope: AnalyticsScope): Promise<AnalyticsGraph> {
   if (wholeGraph(scope)) return projection.graph;
+  if (scope.reach === 1 && scope.caseId !== undefined) {
+    const readable = scope.readable === 'all' ? 'all' : new Set(scope.readable ?? []);
+    return buildGraph((await caseReach(store, scope.caseId, readable, REACH_DEFAULTS)).graph);
+  }
   return buildGraph(await store.subgraph({ ...scope, limit: scope.limit ?? 1_000_000 }));
 }
 
@@ -110,9 +115,14 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
     cache.set(key, known);
     return reply(req.id, known, version, true, t0);
   }
-  const result = list ? coldCommunities(list, req.params) : op(await graphOf(req.scope), req.params);
+  // Protection follows the data, so it holds for the version the cache key names.
+  const protection = await store.protectedEntities();
+  const protectedPersons = new Set(protection.filter((p) => p.reason !== 'identifier').map((p) => p.id));
+  const result = list
+    ? coldCommunities(list, req.params)
+    : op(await graphOf(req.scope), req.params, { protectedPersons });
   // Victims and minors are masked before the answer leaves the worker (and before it is cached).
-  const json = JSON.stringify(mask(result, maskSet(await store.protectedEntities())));
+  const json = JSON.stringify(mask(result, maskSet(protection)));
   cache.set(key, json);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   return reply(req.id, json, version, false, t0);

@@ -477,12 +477,42 @@ describe("the investigator's case", () => {
       await expect.poll(() => handle(() => window.__casegraph!.view().selection)).toEqual([first]);
       await page.waitForSelector(`#details[data-entity="${first}"]`);
 
-      // The same in the links of the case: the broker is selected in the wider network.
+      // On the links of the case the engine ranks, groups and finds brokers among the case plus one hop
+      // (reach=1), exactly the entities the links show this officer; a broker is selected there.
       loads = await loadsNow();
       await page.click('#case-links');
       await nextLoad(loads);
-      await page.waitForSelector('#case-brokers .player');
-      const [broker] = brokers[0]!;
+      await page.waitForSelector('.case-players[data-reach="1"] #case-brokers .player');
+      const links = (await officerApi.get(`/api/cases/${encodeURIComponent(demoId)}/links`)).body as {
+        graph: { nodes: { key: string }[] };
+        beyond: string[];
+      };
+      const onShow = new Set(links.graph.nodes.map((n) => n.key));
+      expect(links.beyond.length).toBeGreaterThan(0);
+      const wide = `${q}&reach=1`;
+      const topWide = (await officerApi.get(`/api/analytics/centrality?${wide}&metric=pagerank&limit=50`))
+        .body.result.top as { id: string; label: string; kind: string }[];
+      expect(await shown('#case-key-players')).toEqual(
+        topWide
+          .filter((t) => t.kind !== 'case' && t.kind !== 'document')
+          .slice(0, 5)
+          .map((t) => [t.id, t.label]),
+      );
+      const brokersWide = (await officerApi.get(`/api/analytics/brokers?${wide}&limit=20`)).body.result
+        .brokers as { id: string; label: string }[];
+      const linkBrokers = await shown('#case-brokers');
+      expect(linkBrokers).toEqual(brokersWide.slice(0, 5).map((b) => [b.id, b.label]));
+      expect(linkBrokers.some(([, label]) => /^(Victim|Minor) V-/.test(label!))).toBe(false);
+      expect(linkBrokers.every(([id]) => onShow.has(id!))).toBe(true);
+      // The community colours are the engine's on the same graph, and reach the entities beyond the case.
+      const groups = (await officerApi.get(`/api/analytics/communities?${wide}&resolution=3`)).body.result
+        .communityOf as Record<string, number>;
+      await expect
+        .poll(() => handle(() => window.__casegraph!.communityOf()), { timeout: SLOW })
+        .toEqual(groups);
+      expect(Object.keys(groups).every((id) => onShow.has(id))).toBe(true);
+      expect(links.beyond.some((id) => id in groups)).toBe(true);
+      const [broker] = linkBrokers[0]!;
       await page.click(`#case-brokers .player[data-entity="${broker}"]`);
       await expect.poll(() => handle(() => window.__casegraph!.view().selection)).toEqual([broker]);
       expect(await page.textContent('#scope')).toMatch(/^Links of /);

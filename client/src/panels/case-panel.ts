@@ -6,6 +6,7 @@
  * FIR form. Every refusal is the API's own sentence and code, with the field it names.
  */
 import type { Session } from '../api.js';
+import type { Reach } from '../api-reads.js';
 import {
   closeCase,
   CLOSE_REASONS,
@@ -32,6 +33,8 @@ export interface CaseScreen {
   /** The record on show (null on the cross-case view), and a way to read it again after a change. */
   current: () => CaseRecord | null;
   reload: () => Promise<void>;
+  /** The view on show is the case's own graph (0) or its links (1): key players and brokers follow it. */
+  reach: (caseId: string, reach: Reach) => void;
 }
 
 export interface CaseHooks {
@@ -207,6 +210,11 @@ export function mountCase(panel: HTMLElement, hooks: CaseHooks): CaseScreen {
     host.replaceChildren(form);
   };
 
+  /** The case whose links are on show, if any; and how the record on show ranks its players. */
+  let linksOf: string | null = null;
+  const reachOf = (caseId: string): Reach => (linksOf === caseId ? 1 : 0);
+  let rankPlayers: (reach: Reach) => void = () => undefined;
+
   async function show(): Promise<void> {
     const mine = ++token;
     const scope = view.state.scope;
@@ -264,6 +272,12 @@ export function mountCase(panel: HTMLElement, hooks: CaseHooks): CaseScreen {
       view.select([id]);
       void view.flyTo([id]);
     };
+    const players = el('div', {});
+    rankPlayers = (reach) => {
+      if (players.firstElementChild?.getAttribute('data-reach') === String(reach)) return;
+      players.replaceChildren(casePlayers(r.id, reach, select, () => mine === token));
+    };
+    rankPlayers(reachOf(r.id));
     body.replaceChildren(
       el(
         'p',
@@ -288,7 +302,7 @@ export function mountCase(panel: HTMLElement, hooks: CaseHooks): CaseScreen {
             text: 'No roles yet: select an entity and attach it from its details.',
           }),
       el('h3', { className: 'detail-heading', text: 'Key players and brokers' }),
-      casePlayers(r.id, view, select, () => mine === token),
+      players,
       el('h3', { className: 'detail-heading', text: 'Cross-case hits' }),
       hits,
       el('h3', { className: 'detail-heading', text: 'Alerts' }),
@@ -313,5 +327,12 @@ export function mountCase(panel: HTMLElement, hooks: CaseHooks): CaseScreen {
     shownScope = view.state.scope;
     void show();
   });
-  return { current: () => record, reload };
+  return {
+    current: () => record,
+    reload,
+    reach: (caseId, reach) => {
+      linksOf = reach ? caseId : null;
+      if (record?.id === caseId) rankPlayers(reach);
+    },
+  };
 }

@@ -2,11 +2,9 @@
  * The key players and brokers of a case, as the analytics engine ranks them on the case's graph: the
  * entities of highest PageRank (who the case's calls, payments and stays run through), and the persons
  * whose ties reach the most of its communities (the go-betweens; brokers.ts on the server). A click
- * selects one in the network on show — the case's view or its links.
+ * selects one in the network on show — the case's view or its links (where they rank that wider graph).
  */
-import { fetchBrokers, fetchCentrality, type Broker, type Centrality } from '../api-reads.js';
-import type Graph from 'graphology';
-import type { ViewController } from '../view/controller.js';
+import { fetchBrokers, fetchCentrality, type Broker, type Centrality, type Reach } from '../api-reads.js';
 import { kindStyle } from '../kinds.js';
 import { sentence } from './case-form.js';
 import { button, el, swatch } from './dom.js';
@@ -57,29 +55,26 @@ export function keyPlayers(c: Centrality): Row[] {
     }));
 }
 
-/**
- * A victim moved between a ring and its customers reaches their groups as a go-between does, but is not
- * one: protected persons (victims, minors; masked by the server) are left out of the brokers.
- */
-export function brokerRows(graph: Graph, brokers: Broker[]): Row[] {
-  const isProtected = (id: string) =>
-    graph.hasNode(id) &&
-    (graph.getNodeAttribute(id, 'props') as Record<string, unknown> | undefined)?.protected === true;
+/** The server's brokers, in its order: it never lists a victim or minor (server/analytics/structure/brokers.ts). */
+export function brokerRows(brokers: Broker[]): Row[] {
   return brokers
-    .filter((b) => !isProtected(b.id))
     .slice(0, LISTED)
     .map((b) => ({ id: b.id, label: b.label, kind: 'person', why: `ties ${b.span} groups of the case` }));
 }
 
-/** The section of the case panel: filled once the two answers come. */
+/**
+ * The section of the case panel: filled once the two answers come. Reach 1 on the links of the case:
+ * ranked among the entities one hop beyond it too, as the links view shows them.
+ */
 export function casePlayers(
   caseId: string,
-  view: ViewController,
+  reach: Reach,
   pick: (id: string) => void,
   current: () => boolean,
 ): HTMLElement {
   const host = el('div', { className: 'case-players' }, el('p', { className: 'muted', text: 'Ranking…' }));
-  void Promise.all([fetchCentrality(caseId, 'pagerank'), fetchBrokers(caseId)])
+  host.dataset.reach = String(reach);
+  void Promise.all([fetchCentrality(caseId, 'pagerank', reach), fetchBrokers(caseId, 20, reach)])
     .then(([centrality, brokers]) => {
       if (!current()) return;
       host.replaceChildren(
@@ -88,7 +83,7 @@ export function casePlayers(
         el('h4', { className: 'player-heading', text: 'Brokers' }),
         list(
           'case-brokers',
-          brokerRows(view.full, brokers),
+          brokerRows(brokers),
           'No one in the case ties two of its groups together.',
           pick,
         ),

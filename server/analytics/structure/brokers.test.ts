@@ -65,4 +65,12 @@ describe('brokers', () => {
     expect(brokers(g, communityOf, 1).map((b) => b.id)).toEqual(['q1']);
     expect(brokers(g, communityOf, 10, { minSpan: 3 }).map((b) => b.id)).toEqual(['q1']);
   });
+
+  it('never lists a person it is told is no broker, who still counts as a contact of the others', () => {
+    // q1 (say, a victim moved between the ring and the lodge) spans the most groups, yet is left out;
+    // the fixer still reaches ring 1 through q1's phone, and keeps the same span and contacts.
+    const found = brokers(g, communityOf, 10, { notBrokers: new Set(['q1']) });
+    expect(found.map((b) => b.id)).toEqual(['fixer', 'q2']);
+    expect(found[0]).toEqual(brokers(g, communityOf, 10)[1]);
+  });
 });

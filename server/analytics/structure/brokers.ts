@@ -10,6 +10,10 @@
  * locations) are contacts but not passed through: one lodge or cell tower is shared by hundreds, and
  * would make every guest a broker. Cases and documents are neither: they are the record, not the
  * network. A person's span is the number of distinct communities among their contacts.
+ *
+ * Some persons are never brokers (`notBrokers`: the victims and minors the caller names). A trafficked
+ * person moved between a ring and its customers reaches their groups as a go-between does, but calling
+ * them a broker in a report is wrong; they still count as contacts of the others.
  */
 import type { EntityKind } from '../../domain/kinds.js';
 import type { AnalyticsGraph } from '../graph.js';
@@ -34,12 +38,15 @@ export interface BrokersOptions {
   ignore: readonly EntityKind[];
   /** Persons with a span below this are not brokers. */
   minSpan: number;
+  /** Persons never listed as brokers, whatever their span: the protected ones. */
+  notBrokers: ReadonlySet<string>;
 }
 
 export const DEFAULTS: BrokersOptions & { limit: number } = {
   through: ['phone', 'device', 'account', 'id-document', 'ip', 'vehicle', 'ad'],
   ignore: ['case', 'document'],
   minSpan: 2,
+  notBrokers: new Set(),
   limit: 20,
 };
 
@@ -49,7 +56,7 @@ export function brokers(
   limit: number = DEFAULTS.limit,
   options: Partial<BrokersOptions> = {},
 ): Broker[] {
-  const { through, ignore, minSpan } = withDefaults(DEFAULTS, options);
+  const { through, ignore, minSpan, notBrokers } = withDefaults(DEFAULTS, options);
   const csr = csrOf(graph);
   const { order: n, offsets, neighbours, ids } = csr;
 
@@ -80,7 +87,7 @@ export function brokers(
   const found: { index: number; span: number; outside: number; communities: Broker['communities'] }[] = [];
 
   for (let p = 0; p < n; p++) {
-    if (role[p] !== 3) continue;
+    if (role[p] !== 3 || notBrokers.has(ids[p]!)) continue;
     seen[p] = p;
     const visit = (v: number) => {
       if (seen[v] === p || role[v] === 0) return;

@@ -12,7 +12,7 @@ import { AnalyticsFailure, type AnalyticsAnswer } from '../../workers/analytics-
 import type { AnalyticsScope } from '../../workers/analytics-protocol.js';
 import type { AppContext } from '../context.js';
 import { sessionOf } from '../session.js';
-import { requireEntity, scopeCases } from '../case-scope.js';
+import { allowedCases, requireEntity, scopeCases, type Allowed } from '../case-scope.js';
 import type { AnyRoute } from '../define-route.js';
 import { csvOf, resolveCase } from '../query-helpers.js';
 
@@ -23,6 +23,10 @@ const scopeShape = {
     .max(200)
     .optional()
     .meta({ description: 'Case id (case:…) or FIR key; the whole graph when absent.' }),
+  reach: z.coerce.number().int().min(0).max(1).default(0).meta({
+    description:
+      "With case: 1 adds the entities one hop beyond the case that the caller may read — the graph /api/cases/{id}/links shows with its default limits; 0, the case's own graph. Not with kinds, linkKinds, since or until.",
+  }),
   kinds: csvOf(ENTITY_KINDS, 'kind'),
   linkKinds: csvOf(LINK_KINDS, 'link kind'),
   since: z.iso
@@ -107,6 +111,7 @@ const answerSchema = z
 
 type ScopeQuery = {
   case?: string;
+  reach: number;
   kinds?: AnalyticsScope['kinds'];
   linkKinds?: AnalyticsScope['linkKinds'];
   since?: string;
@@ -122,6 +127,22 @@ async function scopeOf(ctx: AppContext, q: ScopeQuery): Promise<AnalyticsScope> 
     ...(q.until ? { to: Date.parse(q.until) } : {}),
   };
 }
+
+const invalid = (path: string, message: string) =>
+  new CaseGraphError('REQUEST.INVALID', message, [{ section: 'query', path, message }]);
+
+/** The case plus one hop is the graph the links of a case show, which no filter narrows. */
+function reachOf(q: ScopeQuery): 0 | 1 {
+  if (!q.reach) return 0;
+  if (q.case === undefined) throw invalid('reach', 'reach needs a case: it is the case plus one hop');
+  for (const f of ['kinds', 'linkKinds', 'since', 'until'] as const)
+    if (q[f] !== undefined)
+      throw invalid(f, `${f} cannot narrow reach=1: the links of a case are not filtered`);
+  return 1;
+}
+
+/** Sorted, so two callers with the same cases share a cached answer. */
+const readableOf = (allowed: Allowed): 'all' | string[] => (allowed === 'all' ? 'all' : [...allowed].sort());
 
 /**
  * The answer is JSON text already, made in the worker: it is sent as it is, and a large one is streamed
@@ -158,9 +179,7 @@ async function ask(
       // The algorithm names its own argument; the caller knows the query parameter.
       const field = err.detail.field ?? 'query';
       const path = parameterOf[field] ?? field;
-      throw new CaseGraphError('REQUEST.INVALID', err.message, [
-        { section: 'query', path, message: err.message },
-      ]);
+      throw invalid(path, err.message);
     }
     throw err;
   }
@@ -187,6 +206,7 @@ function route(
     },
     errors: [400, 404],
     handler: async ({ query: q }: { query: Record<string, unknown> }, req, res) => {
+      const reach = reachOf(q as ScopeQuery);
       const asked = await scopeOf(ctx, q as ScopeQuery);
       const caseIds = await scopeCases(ctx, sessionOf(res)!.user, asked.caseId);
       // An end of a path (or the person of shared identifiers) only another case holds is a hit: the
@@ -194,7 +214,11 @@ function route(
       for (const field of ['from', 'to', 'entity'] as const)
         if (typeof q[field] === 'string') await requireEntity(ctx, sessionOf(res)!.user, q[field]);
       const { caseId: _one, ...rest } = asked;
-      const scope = caseIds ? { ...rest, caseIds } : asked;
+      const scope: AnalyticsScope = reach
+        ? { ...asked, reach, readable: readableOf(await allowedCases(ctx, sessionOf(res)!.user)) }
+        : caseIds
+          ? { ...rest, caseIds }
+          : asked;
       const answer = await ask(() => ctx.analytics.run(op, scope, paramsOf(q)), parameterOf);
       // Recorded before it is sent: an answer about case data that cannot be audited is not served.
       const { user } = sessionOf(res)!;
@@ -206,6 +230,7 @@ function route(
           action: 'read.graph',
           caseId: asked.caseId ?? null,
           ...(typeof q.entity === 'string' ? { target: q.entity } : {}),
+          ...(reach ? { detail: { hops: reach } } : {}),
         });
       } catch (err) {
         discard(answer);

@@ -4,10 +4,10 @@
  * case is a hit — the unit to contact — never its details.
  */
 import { z } from 'zod';
-import type { EntityView, LinkView, Subgraph } from '../../domain/views.js';
 import { alertSchema, alertViews, entityRefSchema, otherCaseSchema } from '../alert-views.js';
 import { caseHits } from '../case-hits.js';
-import { allowedCases, mayRead, requireCase, unitsOf } from '../case-scope.js';
+import { caseReach, REACH_DEFAULTS } from '../../store/case-reach.js';
+import { allowedCases, requireCase, unitsOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
 import type { AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
@@ -38,13 +38,13 @@ export const alertsSchema = z
 
 const linksQuerySchema = z
   .object({
-    limit: z.coerce.number().int().min(1).max(20_000).default(5_000),
+    limit: z.coerce.number().int().min(1).max(20_000).default(REACH_DEFAULTS.limit),
     beyond: z.coerce
       .number()
       .int()
       .min(0)
       .max(200)
-      .default(50)
+      .default(REACH_DEFAULTS.beyond)
       .meta({ description: 'At most this many entities one hop beyond each entity of the case.' }),
   })
   .strict();
@@ -60,50 +60,19 @@ async function caseOf(ctx: AppContext, input: Input, res: Parameters<AnyRoute['h
   return { caseId, user };
 }
 
-/**
- * The case's graph and, one hop past each of its entities, what the caller may read: the entities and
- * links the case's evidence does not hold but another of the caller's cases (or, for an admin, any) does.
- * What only cases the caller may not read hold is counted by unit, as hits are.
- */
 async function linksOfCase(
   ctx: AppContext,
   caseId: string,
   allowed: Awaited<ReturnType<typeof allowedCases>>,
   q: z.output<typeof linksQuerySchema>,
 ) {
-  const sub = await ctx.store.subgraph({ caseId, limit: q.limit });
-  const nodes = new Map(sub.nodes.map((n) => [n.id, n]));
-  const links = new Map(sub.links.map((l) => [l.id, l]));
-  const outside = new Map<string, EntityView>();
-  const outsideLinks = new Map<string, LinkView>();
-  for (const n of sub.nodes) {
-    if (n.kind === 'case') continue;
-    const around: Subgraph = await ctx.store.neighbourhood(n.id, { hops: 1, limit: q.beyond + 1 });
-    for (const m of around.nodes) if (!nodes.has(m.id)) outside.set(m.id, m);
-    for (const l of around.links) if (!links.has(l.id)) outsideLinks.set(l.id, l);
-  }
-  const cases = await ctx.store.casesOfEntities([...outside.keys()]);
-  const shown = new Set<string>();
-  const hiddenCases = new Set<string>();
-  for (const [id, caseIds] of cases)
-    if (allowed === 'all' || (caseIds.length && mayRead(allowed, caseIds))) shown.add(id);
-    else for (const c of caseIds) if (!mayRead(allowed, [c])) hiddenCases.add(c);
-  const beyond = [...outside.values()].filter((e) => shown.has(e.id));
-  const graph: Subgraph = {
-    nodes: [...sub.nodes, ...beyond],
-    links: [
-      ...sub.links,
-      ...[...outsideLinks.values()].filter(
-        (l) => (nodes.has(l.from) || shown.has(l.from)) && (nodes.has(l.to) || shown.has(l.to)),
-      ),
-    ],
-    truncated: sub.truncated,
-  };
-  const withheld = [...outside.keys()].filter((id) => !shown.has(id)).length;
+  const r = await caseReach(ctx.store, caseId, allowed, q);
   return {
-    graph,
-    beyond: beyond.map((e) => e.id),
-    withheld: withheld ? { entities: withheld, units: await unitsOf(ctx, [...hiddenCases]) } : null,
+    graph: r.graph,
+    beyond: r.beyond,
+    withheld: r.withheld.entities
+      ? { entities: r.withheld.entities, units: await unitsOf(ctx, r.withheld.cases) }
+      : null,
   };
 }
 
@@ -124,7 +93,7 @@ export function caseLinkRoutes(ctx: AppContext): AnyRoute[] {
       tags: ['cases'],
       summary: 'The links of this case: its graph and what the caller may read one hop beyond it',
       description:
-        "The case's graph (as /api/graph?case=) plus, for each of its entities, the neighbours its evidence does not hold, where another case the caller may read holds them; `beyond` lists those. Neighbours only other cases hold are withheld, counted with the units to contact. Communities, key players and brokers of the case: /api/analytics/*?case=.",
+        "The case's graph (as /api/graph?case=) plus, for each of its entities, the neighbours its evidence does not hold, where another case the caller may read holds them; `beyond` lists those. Neighbours only other cases hold are withheld, counted with the units to contact. Communities, key players and brokers of the same graph, with the defaults' limits: /api/analytics/*?case=…&reach=1.",
       params: idParamsSchema,
       query: linksQuerySchema,
       responses: {
