@@ -493,6 +493,100 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(await store.protectedEntities()).toEqual(after);
     });
 
+    it("protects a person who holds a victim's or minor's ID document, under her pseudonym; not one who shares only her phone", async () => {
+      const passport = (key: string) => ({ kind: 'id-document' as const, scheme: 'passport' as const, key });
+      const person = (key: string) => ({ kind: 'person' as const, key });
+      await load(store, [
+        firBatch(),
+        {
+          document: { name: 'statement-v1.pdf', sha256: sha('statement-v1'), type: 'statement' },
+          entities: [
+            person('FIR-0001-2026-V1'),
+            { ...person('W-17'), props: { name: 'Young Witness', age: 16 } },
+            passport('Z1234567'),
+            passport('K7654321'),
+            { kind: 'phone', key: '9811122233' },
+          ],
+          links: [
+            { kind: 'holds', from: person('FIR-0001-2026-V1'), to: passport('Z1234567') },
+            { kind: 'uses', from: person('FIR-0001-2026-V1'), to: { kind: 'phone', key: '9811122233' } },
+            { kind: 'holds', from: person('W-17'), to: passport('K7654321') },
+          ],
+        },
+        {
+          // A lodge register names its guests as records of its own, by the document they showed.
+          document: { name: 'register-c.csv', sha256: sha('register-c'), type: 'hotel-register' },
+          entities: [
+            { ...person('REG-C-1'), props: { name: 'E. Testova', gender: 'female' } },
+            { ...person('REG-C-2'), props: { name: 'Y. Witness' } },
+            { ...person('REG-C-3'), props: { name: 'Both Papers' } },
+            passport('Z1234567'),
+            passport('K7654321'),
+            { kind: 'phone', key: '9820100001' },
+          ],
+          links: [
+            { kind: 'holds', from: person('REG-C-1'), to: passport('Z1234567') },
+            { kind: 'uses', from: person('REG-C-1'), to: { kind: 'phone', key: '9820100001' } },
+            { kind: 'holds', from: person('REG-C-2'), to: passport('K7654321') },
+            { kind: 'holds', from: person('REG-C-3'), to: passport('K7654321') },
+            { kind: 'holds', from: person('REG-C-3'), to: passport('Z1234567') },
+          ],
+        },
+        {
+          // The accused answers her phone: he shares her number, not her identity.
+          document: { name: 'seizure-memo.pdf', sha256: sha('seizure-memo'), type: 'statement' },
+          entities: [person('FIR-0001-2026-A1'), { kind: 'phone', key: '9811122233' }],
+          links: [
+            { kind: 'uses', from: person('FIR-0001-2026-A1'), to: { kind: 'phone', key: '9811122233' } },
+          ],
+        },
+      ]);
+      const list = await store.protectedEntities();
+      const by = new Map(list.map((p) => [p.id, p]));
+      expect(by.get(victim())).toMatchObject({ reason: 'victim', pseudonym: 'V-0001' });
+      expect(by.get(idOf('person', 'W-17'))).toMatchObject({ reason: 'minor', pseudonym: 'V-0002' });
+      expect(by.get(idOf('person', 'REG-C-1'))).toMatchObject({
+        reason: 'same-document',
+        pseudonym: 'V-0001',
+      });
+      expect(by.get(idOf('person', 'REG-C-1'))!.secrets).toEqual(
+        expect.arrayContaining(['E. Testova', 'REG-C-1']),
+      );
+      expect(by.get(idOf('person', 'REG-C-2'))).toMatchObject({
+        reason: 'same-document',
+        pseudonym: 'V-0002',
+      });
+      // Holding both women's documents, a record is credited to the one the graph knew first.
+      expect(by.get(idOf('person', 'REG-C-3'))).toMatchObject({
+        reason: 'same-document',
+        pseudonym: 'V-0001',
+      });
+      expect(by.get(idOf('id-document', 'Z1234567', 'passport'))).toMatchObject({
+        reason: 'identifier',
+        pseudonym: 'V-0001',
+      });
+      // Not the accused who shares only her phone, nor the number a register wrote beside her name.
+      expect(by.has(accused())).toBe(false);
+      expect(by.has(idOf('phone', '9820100001'))).toBe(false);
+      expect(
+        list
+          .filter((p) => p.kind === 'person')
+          .map((p) => p.reason)
+          .sort(),
+      ).toEqual(['minor', 'same-document', 'same-document', 'same-document', 'victim']);
+      // A record that borrows a pseudonym takes no number of its own: the next victim is V-0003.
+      await load(store, [
+        {
+          document: { name: 'minor-2.pdf', sha256: sha('minor-2'), type: 'statement' },
+          entities: [{ ...person('W-18'), props: { name: 'Second Witness', age: 14 } }],
+          links: [],
+        },
+      ]);
+      const after = await store.protectedEntities();
+      expect(after.find((p) => p.id === idOf('person', 'W-18'))!.pseudonym).toBe('V-0003');
+      expect(after.filter((p) => p.id !== idOf('person', 'W-18'))).toEqual(list);
+    });
+
     if (harness.reopen) {
       it('keeps everything across closing and reopening', async () => {
         await load(store, scenario());

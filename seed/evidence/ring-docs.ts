@@ -37,8 +37,11 @@ export function* ringDocs(ring: RingPlan, rf: RingFacts, make: MakeWriter, rng: 
   const main = ring.cases.find((c) => c.kind === 'destination') as CaseP;
   const caseOf = (h: HotelP) => ring.cases.find((c) => c.hotels.includes(h)) ?? main;
   const people = [...ring.members, ...ring.victims, ...ring.customers];
+  const victimOf = new Map(ring.victims.map((v) => [v.ent.id, v]));
 
-  // FIRs: the case, everyone it names, in the role it names them.
+  // FIRs: the case, everyone it names, in the role it names them; with a rescued victim, the identity
+  // document she had, as her age and identity proof (the one she showed lodges: their registers name her
+  // again, by it).
   for (const c of ring.cases) {
     const w = make(
       {
@@ -60,6 +63,8 @@ export function* ringDocs(ring: RingPlan, rf: RingFacts, make: MakeWriter, rng: 
       const ref = e.kind === 'person' ? (page[role] ?? 'page 2') : e.kind === 'hotel' ? 'page 1' : 'page 2';
       w.entity(e, ref, e.kind === 'person' || e.kind === 'hotel' ? e.props : undefined);
       w.link('involves', ce, e, ref, { role });
+      const doc = role === 'victim' ? victimOf.get(e.id)?.idDoc : undefined;
+      if (doc) w.link('holds', e, doc, ref);
     }
     yield w;
   }

@@ -240,8 +240,10 @@ describe('the view', () => {
         expect(back.filter((p) => Math.hypot(p.x - at.get(p.id)!.x, p.y - at.get(p.id)!.y) > 2)).toEqual([]);
 
         const box = (await page.locator('#graph').boundingBox())!;
+        // An entity the pointer can take: no other entity's disc covers its centre.
         const target = back
           .filter((p) => p.x > 60 && p.y > 60 && p.x < box.width - 120 && p.y < box.height - 120)
+          .filter((p) => back.every((q) => q.id === p.id || Math.hypot(q.x - p.x, q.y - p.y) > q.size + 2))
           .sort((a, b) => b.size - a.size)[0]!;
         await page.mouse.move(box.x + target.x, box.y + target.y);
         await page.mouse.down();

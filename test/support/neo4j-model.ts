@@ -815,6 +815,27 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
         .sort((a, b) => bySeq(a.x, b.x))
         .map(({ x, person }) => record({ e: entityNode(x.id as string), personId: person.id }));
     },
+    'same-document-persons': (p) => {
+      const persons = new Set(ids(p));
+      const holders = new Map<string, Props[]>();
+      for (const l of s.links.values())
+        if (l.kind === 'holds' && s.entities.get(l.to as string)!.kind === 'id-document')
+          holders.set(l.to as string, [
+            ...(holders.get(l.to as string) ?? []),
+            s.entities.get(l.from as string)!,
+          ]);
+      const personOf = new Map<string, Props>();
+      for (const held of holders.values())
+        for (const owner of held.filter((h) => persons.has(h.id as string)))
+          for (const x of held.filter((h) => h.kind === 'person' && !persons.has(h.id as string))) {
+            const known = personOf.get(x.id as string);
+            if (!known || num(owner.seq) < num(known.seq)) personOf.set(x.id as string, owner);
+          }
+      return [...personOf]
+        .map(([id, person]) => ({ x: s.entities.get(id)!, person }))
+        .sort((a, b) => bySeq(a.x, b.x))
+        .map(({ x, person }) => record({ e: entityNode(x.id as string), personId: person.id }));
+    },
     pseudonyms: () => [...s.pseudonyms.values()].map((x) => record({ entityId: x.entityId, n: sent(x.n) })),
     'lock-pseudonyms': () => [record({ name: 'pseudonyms' })],
     'assign-pseudonyms': (p) => {

@@ -7,6 +7,7 @@
  */
 import neo4j, { type Node } from 'neo4j-driver';
 import {
+  ownsPseudonym,
   pseudonymOf,
   secretsOf,
   type ProtectedEntity,
@@ -47,12 +48,12 @@ async function find(q: QueryRunner): Promise<{ found: Found[]; numbers: Map<stri
     });
   }
   if (persons.length)
-    for (const r of await q.all('protected-identifiers', { ids: persons }))
-      found.push({
-        node: r.get('e') as Node,
-        reason: 'identifier',
-        personId: text(r.get('personId'), 'entity id'),
-      });
+    for (const [query, reason] of [
+      ['protected-identifiers', 'identifier'],
+      ['same-document-persons', 'same-document'],
+    ] as const)
+      for (const r of await q.all(query, { ids: persons }))
+        found.push({ node: r.get('e') as Node, reason, personId: text(r.get('personId'), 'entity id') });
   found.sort((a, b) => entitySeq(a.node) - entitySeq(b.node));
   const numbers = new Map<string, number>();
   for (const r of await q.all('pseudonyms', {}))
@@ -61,7 +62,7 @@ async function find(q: QueryRunner): Promise<{ found: Found[]; numbers: Map<stri
 }
 
 const unnumbered = (found: Found[], numbers: Map<string, number>) =>
-  found.filter((f) => f.reason !== 'identifier' && !numbers.has(f.personId));
+  found.filter((f) => ownsPseudonym(f.reason) && !numbers.has(f.personId));
 
 export class Neo4jProtection {
   constructor(private readonly executor: Executor) {}

@@ -67,6 +67,7 @@ export const QUERY_PARAMS = {
   // protection
   'protected-persons': [],
   'protected-identifiers': ['ids'],
+  'same-document-persons': ['ids'],
   pseudonyms: [],
   'lock-pseudonyms': ['at'],
   'assign-pseudonyms': ['rows', 'at'],

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { EntityKind } from '../../domain/kinds.js';
 import {
+  ownsPseudonym,
   pseudonymOf,
   secretsOf,
   type ProtectedEntity,
@@ -20,7 +21,9 @@ interface Row {
   person_id: string;
 }
 
-// Victims by an involves link of role victim, minors by their properties; then what they use or hold.
+// Victims by an involves link of role victim, minors by their properties; then what they use or hold,
+// and the other persons who hold an identity document they hold (domain/protection.ts: documents extend
+// protection, phones do not), each credited to the earliest protected person, as the identifiers are.
 const PROTECTED = `
   WITH person(rid, reason) AS (
     SELECT to_rid, 'victim' FROM link WHERE kind = 'involves' AND qualifier = 'victim'
@@ -33,12 +36,23 @@ const PROTECTED = `
     SELECT l.to_rid, min(l.from_rid) FROM link l JOIN protected_person p ON p.rid = l.from_rid
     WHERE l.kind IN ('uses', 'holds') AND l.to_rid NOT IN (SELECT rid FROM protected_person)
     GROUP BY l.to_rid
+  ),
+  same_document(rid, person_rid) AS (
+    SELECT other.from_rid, min(mine.from_rid) FROM link mine
+      JOIN protected_person p ON p.rid = mine.from_rid
+      JOIN entity d ON d.rid = mine.to_rid AND d.kind = 'id-document'
+      JOIN link other ON other.to_rid = mine.to_rid AND other.kind = 'holds'
+    WHERE mine.kind = 'holds' AND other.from_rid NOT IN (SELECT rid FROM protected_person)
+    GROUP BY other.from_rid
   )
   SELECT e.rid, e.id, e.kind, e.key, e.display, e.label, e.props, p.reason, e.id AS person_id
     FROM protected_person p JOIN entity e ON e.rid = p.rid
   UNION ALL
   SELECT e.rid, e.id, e.kind, e.key, e.display, e.label, e.props, 'identifier', pe.id
     FROM identifier i JOIN entity e ON e.rid = i.rid JOIN entity pe ON pe.rid = i.person_rid
+  UNION ALL
+  SELECT e.rid, e.id, e.kind, e.key, e.display, e.label, e.props, 'same-document', pe.id
+    FROM same_document s JOIN entity e ON e.rid = s.rid JOIN entity pe ON pe.rid = s.person_rid
   ORDER BY 1`;
 
 export class SqliteProtection {
@@ -56,7 +70,7 @@ export class SqliteProtection {
       numbers: new Map(this.numbered.all().map((p) => [p.entity_id, p.n])),
     });
     const unnumbered = (rows: Row[], numbers: Map<string, number>) =>
-      rows.filter((r) => r.reason !== 'identifier' && !numbers.has(r.id));
+      rows.filter((r) => ownsPseudonym(r.reason) && !numbers.has(r.id));
     // Numbering writes, under the write lock, so a person newly protected is numbered once even if two
     // instances ask at once. Most calls find everyone numbered and take no lock: a reader must not wait
     // for an import that holds it.

@@ -63,8 +63,9 @@ export function method(flow: Flow, ctx: ReportContext): void {
   flow.subheading('Victim protection');
   flow.paragraph(
     'A person who is a victim in any case, or a minor, and the phones, accounts and identity documents they use or hold, are shown by a ' +
-      'pseudonym; their names, numbers and identifying properties are removed from every part of this file before it is laid out, ' +
-      'as in every answer of CaseGraph. The pseudonym is the same in every report and answer.',
+      "pseudonym; so is any other record of a person (a lodge register's, a bank's) that holds one of their identity documents, under " +
+      'their pseudonym, marked "(same ID document)". Names, numbers and identifying properties are removed from every part of this file ' +
+      'before it is laid out, as in every answer of CaseGraph. The pseudonym is the same in every report and answer.',
     { size: 8.5 },
   );
   flow.subheading('Reproducing the figures');
