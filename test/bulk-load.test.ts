@@ -80,6 +80,57 @@ function namedTwice(): IngestBatchInput {
   };
 }
 
+/**
+ * One CDR sent in two chunks, then another operator's CDR and a subscriber record of the same pair: calls
+ * earlier than, equal to and later than those on record; the same call in a second row and in another
+ * document; the pair's properties changed after calls were added to it.
+ */
+function chunkedCalls(): IngestBatchInput[] {
+  const a = { kind: 'phone' as const, key: '9820100011' };
+  const b = { kind: 'phone' as const, key: '9820100012' };
+  const call = (time: string, durationS: number, ref: string) => ({
+    at: `2026-04-09T${time}:00+05:30`,
+    durationS,
+    ref,
+  });
+  const cdr = { name: 'chunked-cdr.csv', sha256: sha('chunked-cdr'), type: 'cdr' };
+  const pair = (ref: string, occurrences: ReturnType<typeof call>[], props?: Record<string, string>) => ({
+    kind: 'called',
+    from: a,
+    to: b,
+    ref,
+    occurrences,
+    ...(props ? { props } : {}),
+  });
+  return [
+    {
+      document: cdr,
+      entities: [
+        { ...a, ref: 'row 1' },
+        { ...b, ref: 'row 1' },
+      ],
+      links: [pair('row 1', [call('10:05', 30, 'row 1')])],
+    },
+    {
+      document: cdr,
+      entities: [],
+      links: [
+        pair('row 2', [call('10:02', 12, 'row 2'), call('10:05', 30, 'row 3'), call('10:09', 40, 'row 4')]),
+      ],
+    },
+    {
+      document: { name: 'other-cdr.csv', sha256: sha('other-cdr'), type: 'cdr' },
+      entities: [],
+      links: [pair('row 7', [call('10:20', 8, 'row 7'), call('10:02', 12, 'row 8')])],
+    },
+    {
+      document: { name: 'subscriber.pdf', sha256: sha('subscriber-record'), type: 'other' },
+      entities: [],
+      links: [pair('page 1', [], { note: 'both numbers on one subscriber form' })],
+    },
+  ];
+}
+
 /** A generated scenario with the awkward cases added: a refusal, a re-sent file, a conflicting file, a late merge. */
 function batches(): IngestBatchInput[] {
   const scenario = generateScenario({ entities: 1500, seed: 'bulk-load-equivalence' });
@@ -102,7 +153,7 @@ function batches(): IngestBatchInput[] {
   merge.entities = merge.entities!.map((e) =>
     e.kind === 'person' ? { ...e, props: { ...e.props, nationality: 'Indian' } } : e,
   );
-  list.splice(3, 0, firBatch(), airtelCdr(), unknownEnd, firBatch(), merge, namedTwice());
+  list.splice(3, 0, firBatch(), airtelCdr(), unknownEnd, firBatch(), merge, namedTwice(), ...chunkedCalls());
   list.push(
     { ...firBatch(), document: { ...firBatch().document, case: FIR } },
     scenario.batches[10]!,
