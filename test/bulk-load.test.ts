@@ -93,7 +93,7 @@ function chunkedCalls(): IngestBatchInput[] {
     durationS,
     ref,
   });
-  const cdr = { name: 'chunked-cdr.csv', sha256: sha('chunked-cdr'), type: 'cdr' };
+  const cdr = { name: 'chunked-cdr.csv', sha256: sha('chunked-cdr'), type: 'cdr' as const };
   const pair = (ref: string, occurrences: ReturnType<typeof call>[], props?: Record<string, string>) => ({
     kind: 'called',
     from: a,
@@ -119,7 +119,7 @@ function chunkedCalls(): IngestBatchInput[] {
       ],
     },
     {
-      document: { name: 'other-cdr.csv', sha256: sha('other-cdr'), type: 'cdr' },
+      document: { name: 'other-cdr.csv', sha256: sha('other-cdr'), type: 'cdr' as const },
       entities: [],
       links: [pair('row 7', [call('10:20', 8, 'row 7'), call('10:02', 12, 'row 8')])],
     },
