@@ -2,8 +2,9 @@
  * Batches from files as `npm run ingest` takes them: a .json file with one batch, an .ndjson file with
  * one per line, or a folder of such files read in name order (as `npm run seed` writes them).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { BulkItem } from './bulk.js';
 
 export function filesOf(paths: string[]): string[] {
@@ -17,53 +18,126 @@ export function filesOf(paths: string[]): string[] {
   );
 }
 
+type Unreadable = (file: string, why: string) => void;
+
 /**
  * Batches of the files, lazily; a file that is neither JSON nor NDJSON is reported and skipped whole, and
  * so is a line of an NDJSON file that is not JSON.
  */
-export function* itemsOf(
-  files: string[],
-  unreadable: (file: string, why: string) => void,
-): Generator<BulkItem> {
+export function* itemsOf(files: string[], unreadable: Unreadable): Generator<BulkItem> {
   for (const file of files) {
-    let text: string;
     try {
-      // A byte-order mark is how some Windows tools begin UTF-8; JSON.parse would refuse it.
-      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      yield* file.endsWith('.ndjson') ? streamedItems(file, unreadable) : wholeItems(file, unreadable);
     } catch (err) {
-      unreadable(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message);
-      continue;
+      if (!isFsError(err)) throw err;
+      unreadable(file, err.code ?? err.message);
     }
-    let whole: unknown;
-    let wholeError = '';
-    try {
-      whole = JSON.parse(text);
-    } catch (err) {
-      whole = undefined;
-      wholeError = (err as Error).message;
-    }
-    if (whole !== undefined) {
-      yield { where: file, raw: whole };
-      continue;
-    }
-    // One JSON document spread over lines is a .json file with an error, not NDJSON: say so.
-    if (!file.endsWith('.ndjson') && !text.trimStart().startsWith('{"')) {
-      unreadable(file, `not valid JSON (${wholeError.replace(/".*$/s, '').trim() || 'syntax error'})`);
-      continue;
-    }
-    // Parsed a line at a time as the writer takes them: a whole file of parsed batches would sit in memory
-    // at once. Each line is a batch of its own, so a line that is not JSON is reported and the rest go on.
-    const lines = text.split('\n');
-    for (const [i, line] of lines.entries()) {
-      if (!line.trim()) continue;
-      let raw: unknown;
+  }
+}
+
+const isFsError = (err: unknown): err is NodeJS.ErrnoException =>
+  err instanceof Error && typeof (err as NodeJS.ErrnoException).syscall === 'string';
+
+// A byte-order mark is how some Windows tools begin UTF-8; JSON.parse would refuse it.
+const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
+
+/** A file read whole: one JSON batch, or NDJSON held in memory. */
+function* wholeItems(file: string, unreadable: Unreadable): Generator<BulkItem> {
+  const text = withoutBom(readFileSync(file, 'utf8'));
+  let whole: unknown;
+  let wholeError = '';
+  try {
+    whole = JSON.parse(text);
+  } catch (err) {
+    whole = undefined;
+    wholeError = (err as Error).message;
+  }
+  if (whole !== undefined) {
+    yield { where: file, raw: whole };
+    return;
+  }
+  // One JSON document spread over lines is a .json file with an error, not NDJSON: say so.
+  if (!file.endsWith('.ndjson') && !text.trimStart().startsWith('{"')) {
+    unreadable(file, `not valid JSON (${wholeError.replace(/".*$/s, '').trim() || 'syntax error'})`);
+    return;
+  }
+  for (const [i, line] of text.split('\n').entries()) {
+    const item = lineItem(file, i + 1, line, unreadable);
+    if (item) yield item;
+  }
+}
+
+function lineItem(file: string, n: number, line: string, unreadable: Unreadable): BulkItem | undefined {
+  if (!line.trim()) return undefined;
+  try {
+    return { where: `${file} line ${n}`, raw: JSON.parse(line) };
+  } catch (err) {
+    // Each line is a batch of its own: a line that is not JSON is reported and the rest go on.
+    unreadable(file, `line ${n}: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+/**
+ * An .ndjson file a line at a time as the writer takes them: neither the file's text nor its parsed
+ * batches sit in memory whole (a generated scenario is 180 MB), and the first batch is on its way
+ * before the last line is read. It answers as reading it whole would: a file of one line is named as
+ * the file, and one whose first line is not JSON is read whole (one document spread over lines).
+ */
+function* streamedItems(file: string, unreadable: Unreadable): Generator<BulkItem> {
+  let first: BulkItem | undefined;
+  let firstLine = 0;
+  let lines = 0;
+  for (const [n, line] of linesOf(file)) {
+    if (!line.trim()) continue;
+    lines++;
+    if (lines === 1) {
+      firstLine = n;
       try {
-        raw = JSON.parse(line);
-      } catch (err) {
-        unreadable(file, `line ${i + 1}: ${(err as Error).message}`);
-        continue;
+        first = { where: file, raw: JSON.parse(line) };
+      } catch {
+        yield* wholeItems(file, unreadable);
+        return;
       }
-      yield { where: `${file} line ${i + 1}`, raw };
+      continue;
     }
+    if (first) {
+      yield { ...first, where: `${file} line ${firstLine}` };
+      first = undefined;
+    }
+    const item = lineItem(file, n, line, unreadable);
+    if (item) yield item;
+  }
+  if (first) yield first;
+}
+
+const READ_BYTES = 1 << 20;
+
+/** The lines of a file with their numbers (from 1), read a mebibyte at a time. */
+function* linesOf(file: string): Generator<[number, string]> {
+  const fd = openSync(file, 'r');
+  try {
+    const decoder = new StringDecoder('utf8');
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    let rest = '';
+    let n = 0;
+    let start = true;
+    for (let bytes; (bytes = readSync(fd, buffer, 0, READ_BYTES, null)) > 0;) {
+      const text = rest + decoder.write(buffer.subarray(0, bytes));
+      let from = 0;
+      if (start && text) {
+        start = false;
+        if (text.startsWith('\uFEFF')) from = 1;
+      }
+      for (let cut = text.indexOf('\n', from); cut >= 0; cut = text.indexOf('\n', from)) {
+        yield [++n, text.slice(from, cut)];
+        from = cut + 1;
+      }
+      rest = text.slice(from);
+    }
+    rest += decoder.end();
+    if (rest) yield [++n, rest];
+  } finally {
+    closeSync(fd);
   }
 }
