@@ -84,6 +84,12 @@ const [first, ...rest] = names.get(her.person)!.split(' ');
 const respelled = `${first![0]}. ${rest.join(' ')}`;
 const lodge = 'Hotel Lakeview Lodge, Testpur';
 const lodgeGuest = `HOTEL LAKEVIEW LODGE|TESTPUR / ${herDoc.scheme} ${herDoc.key}`;
+// The home address the register wrote beside her name (POCSO s.23(2) and JJ Act s.74(1) name the address).
+const herHome = {
+  kind: 'location' as const,
+  scheme: 'address' as const,
+  key: 'House 14, Testpur Colony, Testpur',
+};
 const lakeview: IngestBatchInput = {
   document: {
     name: 'register-lakeview-testpur.csv',
@@ -95,9 +101,11 @@ const lakeview: IngestBatchInput = {
     { kind: 'hotel', key: lodge, ref: 'row 1' },
     { kind: 'person', key: lodgeGuest, props: { name: respelled, age: 23, gender: 'female' }, ref: 'row 6' },
     { ...herDoc, ref: 'row 6' },
+    { ...herHome, ref: 'row 6' },
   ],
   links: [
     { kind: 'holds', from: { kind: 'person', key: lodgeGuest }, to: herDoc, ref: 'row 6' },
+    { kind: 'located-at', from: { kind: 'person', key: lodgeGuest }, to: herHome, ref: 'row 6' },
     {
       kind: 'stayed-at',
       from: { kind: 'person', key: lodgeGuest },
@@ -161,7 +169,7 @@ afterAll(async () => server?.dispose());
 
 /** Her name as the registers spell it, the records' keys, her documents' numbers as written anywhere. */
 function secrets(): string[] {
-  const out = new Set<string>([respelled, lodgeGuest]);
+  const out = new Set<string>([respelled, lodgeGuest, herHome.key]);
   for (const s of shared) {
     for (const k of spellings.get(s.record) ?? []) out.add(k);
     for (const d of s.docs) for (const k of spellings.get(d) ?? []) out.add(k);
@@ -190,6 +198,10 @@ describe("a victim's register records", () => {
     const graph = await analyst.get(`/api/graph?case=${encodeURIComponent(herCase)}&limit=20000`);
     const node = graph.body.nodes.find((n: { key: string }) => n.key === lakeviewGuest);
     expect(node.attributes.label).toBe(`${pseudonymOf.get(lakeviewGuest)} (same ID document)`);
+    // The address beside her name is hers: shown as hers, not spelt out.
+    const home = await analyst.get(`/api/entities/${refId(herHome)}`);
+    expect(home.status).toBe(200);
+    expect(home.body.label).toBe(`Address of ${pseudonymOf.get(lakeviewGuest)}`);
   });
 
   it('never show her name as a register spells it, her document number or the record key, to those who may not see victims', async () => {

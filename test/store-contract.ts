@@ -587,6 +587,73 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(after.filter((p) => p.id !== idOf('person', 'W-18'))).toEqual(list);
     });
 
+    it("protects the home address a victim, a minor or her register record gives; not a hotel's, nor one only the accused gives", async () => {
+      const passport = { kind: 'id-document' as const, scheme: 'passport' as const, key: 'Z1234567' };
+      const person = (key: string) => ({ kind: 'person' as const, key });
+      const address = (key: string) => ({ kind: 'location' as const, scheme: 'address' as const, key });
+      const hotel = { kind: 'hotel' as const, key: 'Hotel Testview, Howrah' };
+      const homes = {
+        victim: '12 Testa Lane, Howrah',
+        minor: 'Flat 3, Minorly Street, Kolkata',
+        register: 'Room 9, Lakeview Road, Siliguri',
+        hotel: '1 Hotel Road, Howrah',
+        accused: '7 Dealer Street, Howrah',
+        shared: '44 Shared Court, Howrah',
+      };
+      await load(store, [
+        firBatch(),
+        {
+          document: { name: 'statement-v1.pdf', sha256: sha('statement-v1-home'), type: 'statement' },
+          entities: [
+            person('FIR-0001-2026-V1'),
+            { ...person('W-17'), props: { name: 'Young Witness', age: 16 } },
+            person('FIR-0001-2026-A1'),
+            passport,
+            ...Object.values(homes).map(address),
+          ],
+          links: [
+            { kind: 'holds', from: person('FIR-0001-2026-V1'), to: passport },
+            { kind: 'located-at', from: person('FIR-0001-2026-V1'), to: address(homes.victim) },
+            { kind: 'located-at', from: person('W-17'), to: address(homes.minor) },
+            { kind: 'located-at', from: person('FIR-0001-2026-A1'), to: address(homes.accused) },
+            // The house he keeps her in: her address, whoever else gives it.
+            { kind: 'located-at', from: person('FIR-0001-2026-A1'), to: address(homes.shared) },
+            { kind: 'located-at', from: person('FIR-0001-2026-V1'), to: address(homes.shared) },
+          ],
+        },
+        {
+          document: { name: 'register-h.csv', sha256: sha('register-h'), type: 'hotel-register' },
+          entities: [
+            { ...person('REG-H-1'), props: { name: 'E. Testova' } },
+            passport,
+            hotel,
+            address(homes.register),
+            address(homes.hotel),
+          ],
+          links: [
+            { kind: 'holds', from: person('REG-H-1'), to: passport },
+            { kind: 'located-at', from: person('REG-H-1'), to: address(homes.register) },
+            { kind: 'located-at', from: hotel, to: address(homes.hotel) },
+          ],
+        },
+      ]);
+      const by = new Map((await store.protectedEntities()).map((p) => [p.id, p]));
+      const home = (key: string) => by.get(idOf('location', key, 'address'));
+      expect(home(homes.victim)).toMatchObject({ reason: 'identifier', pseudonym: 'V-0001' });
+      expect(home(homes.victim)!.secrets).toEqual(expect.arrayContaining([homes.victim]));
+      expect(home(homes.shared)).toMatchObject({ reason: 'identifier', pseudonym: 'V-0001' });
+      expect(home(homes.minor)).toMatchObject({ reason: 'identifier', pseudonym: 'V-0002' });
+      // Her register record's address, under her pseudonym.
+      expect(by.get(idOf('person', 'REG-H-1'))).toMatchObject({
+        reason: 'same-document',
+        pseudonym: 'V-0001',
+      });
+      expect(home(homes.register)).toMatchObject({ reason: 'identifier', pseudonym: 'V-0001' });
+      expect(home(homes.hotel)).toBeUndefined();
+      expect(home(homes.accused)).toBeUndefined();
+      expect(by.has(accused())).toBe(false);
+    });
+
     if (harness.reopen) {
       it('keeps everything across closing and reopening', async () => {
         await load(store, scenario());

@@ -1,8 +1,9 @@
 /**
  * Victim protection (POCSO s.23, JJ Act s.74, BNS s.72; DESIGN.md): a person who is a victim in any case,
  * or a minor, is shown by a pseudonym; so are the phones, accounts and identity documents they use or
- * hold, since a number names a person as surely as a name does. What a protected entity is shown as is
- * decided here, once, for every response.
+ * hold, since a number names a person as surely as a name does, and the home address they give (a
+ * location by its address that they are located at): POCSO s.23(2) and JJ Act s.74(1) name the address
+ * beside the name. What a protected entity is shown as is decided here, once, for every response.
  *
  * A person record that holds an identity document a victim or minor also holds ('same-document') is
  * protected too, under her pseudonym: a lodge register or a bank's KYC names its guest or customer as a
@@ -20,7 +21,9 @@
  * It reaches one document and one step only: the records that share her document are not a source of
  * protection themselves, so a chain of shared documents cannot spread a pseudonym across a network, and
  * what those records use (the number a register wrote beside her name, often her trafficker's) is not
- * masked on their account.
+ * masked on their account. The one exception is the home address such a record gives: the register's
+ * guest is presumed to be her, and her address is hers by law whoever else gives it. A place only her
+ * trafficker gives stays shown, as the phone he answers does not hide him.
  */
 import type { EntityKind } from './kinds.js';
 
@@ -49,6 +52,7 @@ const KIND_WORDS: Partial<Record<EntityKind, string>> = {
   account: 'Account',
   'id-document': 'ID document',
   device: 'Device',
+  location: 'Address',
 };
 
 /** How a protected entity is labelled to someone who may not see who it is. */

@@ -799,16 +799,31 @@ export function neo4jModel(): { answers: Answers; transactions: Transactions; st
     'protected-identifiers': (p) => {
       const persons = new Set(ids(p));
       const personOf = new Map<string, Props>();
-      for (const l of s.links.values()) {
-        if (
-          !['uses', 'holds'].includes(l.kind as string) ||
-          !persons.has(l.from as string) ||
-          persons.has(l.to as string)
-        )
-          continue;
+      const credit = (x: string, person: Props) => {
+        if (persons.has(x)) return;
+        const known = personOf.get(x);
+        if (!known || num(person.seq) < num(known.seq)) personOf.set(x, person);
+      };
+      const isAddress = (id: string) => {
+        const e = s.entities.get(id)!;
+        return e.kind === 'location' && e.scheme === 'address';
+      };
+      const links = [...s.links.values()];
+      for (const l of links) {
+        if (!persons.has(l.from as string)) continue;
         const person = s.entities.get(l.from as string)!;
-        const known = personOf.get(l.to as string);
-        if (!known || num(person.seq) < num(known.seq)) personOf.set(l.to as string, person);
+        if (['uses', 'holds'].includes(l.kind as string)) credit(l.to as string, person);
+        if (l.kind === 'located-at' && isAddress(l.to as string)) credit(l.to as string, person);
+        // A record that holds her identity document: the home address it gives is hers.
+        if (l.kind !== 'holds' || s.entities.get(l.to as string)!.kind !== 'id-document') continue;
+        for (const other of links) {
+          const record = other.from as string;
+          if (other.kind !== 'holds' || other.to !== l.to || persons.has(record)) continue;
+          if (s.entities.get(record)!.kind !== 'person') continue;
+          for (const home of links)
+            if (home.from === record && home.kind === 'located-at' && isAddress(home.to as string))
+              credit(home.to as string, person);
+        }
       }
       return [...personOf]
         .map(([id, person]) => ({ x: s.entities.get(id)!, person }))

@@ -21,9 +21,10 @@ interface Row {
   person_id: string;
 }
 
-// Victims by an involves link of role victim, minors by their properties; then what they use or hold,
-// and the other persons who hold an identity document they hold (domain/protection.ts: documents extend
-// protection, phones do not), each credited to the earliest protected person, as the identifiers are.
+// Victims by an involves link of role victim, minors by their properties; the other persons who hold an
+// identity document they hold (domain/protection.ts: documents extend protection, phones do not); then
+// what they use or hold, and the home addresses they or those records give, each credited to the
+// earliest protected person.
 const PROTECTED = `
   WITH person(rid, reason) AS (
     SELECT to_rid, 'victim' FROM link WHERE kind = 'involves' AND qualifier = 'victim'
@@ -32,11 +33,6 @@ const PROTECTED = `
       AND (json_extract(props, '$.minor') = 1 OR json_extract(props, '$.age') < 18)
   ),
   protected_person(rid, reason) AS (SELECT rid, max(reason) FROM person GROUP BY rid),
-  identifier(rid, person_rid) AS (
-    SELECT l.to_rid, min(l.from_rid) FROM link l JOIN protected_person p ON p.rid = l.from_rid
-    WHERE l.kind IN ('uses', 'holds') AND l.to_rid NOT IN (SELECT rid FROM protected_person)
-    GROUP BY l.to_rid
-  ),
   same_document(rid, person_rid) AS (
     SELECT other.from_rid, min(mine.from_rid) FROM link mine
       JOIN protected_person p ON p.rid = mine.from_rid
@@ -44,6 +40,19 @@ const PROTECTED = `
       JOIN link other ON other.to_rid = mine.to_rid AND other.kind = 'holds'
     WHERE mine.kind = 'holds' AND other.from_rid NOT IN (SELECT rid FROM protected_person)
     GROUP BY other.from_rid
+  ),
+  address(rid) AS (SELECT rid FROM entity WHERE kind = 'location' AND scheme = 'address'),
+  identifier(rid, person_rid) AS (
+    SELECT to_rid, min(person_rid) FROM (
+      SELECT l.to_rid, l.from_rid AS person_rid FROM link l JOIN protected_person p ON p.rid = l.from_rid
+      WHERE l.kind IN ('uses', 'holds')
+        OR (l.kind = 'located-at' AND l.to_rid IN (SELECT rid FROM address))
+      UNION ALL
+      SELECT l.to_rid, s.person_rid FROM link l JOIN same_document s ON s.rid = l.from_rid
+      WHERE l.kind = 'located-at' AND l.to_rid IN (SELECT rid FROM address)
+    )
+    WHERE to_rid NOT IN (SELECT rid FROM protected_person)
+    GROUP BY to_rid
   )
   SELECT e.rid, e.id, e.kind, e.key, e.display, e.label, e.props, p.reason, e.id AS person_id
     FROM protected_person p JOIN entity e ON e.rid = p.rid
