@@ -1,6 +1,7 @@
 /** The service's side of the analytics worker process: questions go in, answers come back as promises. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type {
@@ -22,6 +23,19 @@ export class AnalyticsFailure extends Error {
  * in a spool file when it is large (the one who sends it removes the file, sent or not).
  */
 export type AnalyticsAnswer = { version: number; body: string } | { version: number; file: string };
+
+/** The result inside an answer, parsed, for the service's own use (the routes send answers as they come). */
+export async function resultOf<T>(answer: AnalyticsAnswer): Promise<T> {
+  let text: string;
+  if ('file' in answer)
+    try {
+      text = await readFile(answer.file, 'utf8');
+    } finally {
+      await rm(answer.file, { force: true });
+    }
+  else text = answer.body;
+  return (JSON.parse(text) as { result: T }).result;
+}
 
 export class AnalyticsClient {
   private readonly worker: ChildProcess;

@@ -20,6 +20,7 @@ import { linksAmong } from '../analytics/communities/edge-list.js';
 import type { EntityKind } from '../domain/kinds.js';
 import { mask, maskSet } from '../domain/mask.js';
 import { coldCommunities, OPS } from './analytics-ops.js';
+import { mergeCandidates } from '../ingest/resolve/merge-candidates.js';
 import { readEdgeList } from './analytics-edge-list.js';
 import type {
   AnalyticsReply,
@@ -87,6 +88,7 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
     const stats = await projection.refresh();
     return reply(req.id, JSON.stringify(stats), stats.version, false, t0);
   }
+  if (req.op === 'merge-candidates') return candidates(req, t0);
   const op = OPS[req.op];
   if (!op)
     return {
@@ -123,6 +125,22 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
     : op(await graphOf(req.scope), req.params, { protectedPersons });
   // Victims and minors are masked before the answer leaves the worker (and before it is cached).
   const json = JSON.stringify(mask(result, maskSet(protection)));
+  cache.set(key, json);
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return reply(req.id, json, version, false, t0);
+}
+
+/**
+ * Persons who are probably one (server/ingest/resolve), read from the store rather than the projection:
+ * comparing a hundred thousand persons' names and identifiers takes seconds, which the service's thread
+ * cannot spend. Not masked here: the route withholds or masks each pair for the user who asks.
+ */
+async function candidates(req: AnalyticsRequest, t0: number): Promise<AnalyticsReply> {
+  const version = await store.version();
+  const key = JSON.stringify([version, req.op, req.params]);
+  const known = cache.get(key);
+  if (known !== undefined) return reply(req.id, known, version, true, t0);
+  const json = JSON.stringify(mergeCandidates(await store.resolutionPersons(), req.params));
   cache.set(key, json);
   if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
   return reply(req.id, json, version, false, t0);

@@ -14,6 +14,7 @@ import { CandidateList } from '../../ingest/resolve/candidate-list.js';
 import type { Evidence, MergeCandidate } from '../../ingest/resolve/merge-candidates.js';
 import { allowedCases, mayRead, requireCase, requireOneOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
+import { resultOf } from '../../workers/analytics-client.js';
 import type { AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
 import { entityViewSchema } from '../schemas.js';
@@ -110,7 +111,9 @@ function shownEvidence(evidence: Evidence[], masked: boolean): Evidence[] {
 }
 
 export function mergeRoutes(ctx: AppContext): AnyRoute[] {
-  const list = new CandidateList(ctx.store);
+  const list = new CandidateList(ctx.store, async () =>
+    resultOf<MergeCandidate[]>(await ctx.analytics.run('merge-candidates', {})),
+  );
 
   /** Both persons of a candidate, each readable by the user, or the "hit" error of the first that is not. */
   async function readablePair(user: UserView, c: MergeCandidate): Promise<[EntityDetail, EntityDetail]> {
