@@ -110,27 +110,41 @@ describe('SqliteAuditStore', () => {
   it('keeps one unbroken chain when two processes append at the same time', async () => {
     const path = freshPath();
     new SqliteGraphStore(path).close(); // migrated once, so the two processes only append
-    // Both start appending at the same moment, past their start-up, so that their appends overlap.
-    const startAt = String(Date.now() + 2000);
-    const appender = (actor: string) =>
-      new Promise<number | null>((ok, fail) => {
-        const code = `
+    // Both start appending when both are ready, so that their appends overlap however long each takes
+    // to start (a clock barrier was passed before a slow start-up on a loaded machine).
+    const appender = (actor: string) => {
+      const code = `
           const { SqliteGraphStore } = await import('./server/store/sqlite/sqlite-store.ts');
           const store = new SqliteGraphStore(process.argv[1]);
-          await new Promise((ok) => setTimeout(ok, Number(process.argv[3]) - Date.now()));
+          process.stdout.write('ready\\n');
+          await new Promise((ok) => process.stdin.once('data', ok));
           for (let i = 0; i < 1000; i++)
             await store.audit.append({ at: Date.now(), actor: process.argv[2], role: 'analyst',
               action: 'search', caseId: null, target: null, detail: { results: i }, ip: null });
-          await store.close();`;
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', '--input-type=module', '-e', code, path, actor, startAt],
-          { stdio: ['ignore', 'ignore', 'inherit'] },
-        );
+          await store.close();
+          process.stdin.destroy();`;
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', code, path, actor],
+        {
+          stdio: ['pipe', 'pipe', 'inherit'],
+        },
+      );
+      const ready = new Promise<void>((ok, fail) => {
+        child.once('error', fail);
+        child.stdout.once('data', () => ok());
+      });
+      const exit = new Promise<number | null>((ok, fail) => {
         child.once('error', fail);
         child.once('exit', ok);
       });
-    expect(await Promise.all([appender('instance.a'), appender('instance.b')])).toEqual([0, 0]);
+      return { go: () => child.stdin.end('go\n'), ready, exit };
+    };
+    const [a, b] = [appender('instance.a'), appender('instance.b')];
+    await Promise.all([a.ready, b.ready]);
+    a.go();
+    b.go();
+    expect(await Promise.all([a.exit, b.exit])).toEqual([0, 0]);
     const store = new SqliteGraphStore(path);
     const result = await verifyChain(store.audit.entries());
     expect(result).toMatchObject({ ok: true, entries: 2000, head: { seq: 2000 } });
