@@ -41,6 +41,15 @@ export class RowView {
     const a0 = v.charCodeAt(0);
     const z0 = v.charCodeAt(v.length - 1);
     if (a0 > 32 && a0 < 127 && a0 !== 39 && z0 > 32 && z0 < 127) return v;
+    // A number or date kept as text ('9810046398, '01/01/2025'): one quote at the start, perhaps one at
+    // the end, printable ASCII inside them; cut at once instead of trimmed, unquoted and trimmed again.
+    const n = v.length;
+    if (a0 === 39 && n > 2 && z0 > 32 && z0 < 127) {
+      const b = z0 === 39 ? n - 1 : n;
+      const a1 = v.charCodeAt(1);
+      const y = v.charCodeAt(b - 1);
+      if (a1 > 32 && a1 < 127 && a1 !== 39 && y > 32 && y < 127 && y !== 39) return v.slice(1, b);
+    }
     const t = v.trim();
     if (t.charCodeAt(0) !== 39) return t;
     let a = 1;
@@ -414,8 +423,8 @@ export class ChunkBuilder {
   ): void {
     let rec = slot.chunk === this ? slot.record! : undefined;
     if (!rec) {
-      rec = { kind, from, to, row };
-      if (props) rec.props = props;
+      // Made whole at once: a record given a property later changes shape, and every link reads slower.
+      rec = { kind, from, to, row, props, occurrences: undefined };
       this.links.set(slot, rec);
       slot.chunk = this;
       slot.record = rec;
