@@ -89,6 +89,8 @@ export interface Ref {
   /** The link into it looked up last, by its start and kind (see RowEmitter.slot). */
   lastSlotKey?: number;
   lastSlot?: LinkSlot;
+  /** The links out of it, by far end and kind (see RowEmitter.slot). */
+  out?: Map<number, LinkSlot>;
 }
 
 /** When an occurrence happened, as an instant (see `instant`) or as ISO text; one of the two is given. */
@@ -184,8 +186,22 @@ class KeyCache {
       const id = `${kind}/${scheme}/${k.key}`;
       let n = this.numbers.get(id);
       if (n === undefined) this.numbers.set(id, (n = this.numbers.size));
-      r = { kind, scheme, key: k.key, raw, n, display: k.display };
-      if (k.props) r.keyProps = k.props;
+      // Every field there from the start: a Ref given one later changes shape, and each of the dozen
+      // places a row reads one would see several.
+      r = {
+        kind,
+        scheme,
+        key: k.key,
+        raw,
+        n,
+        display: k.display,
+        keyProps: k.props,
+        id: undefined,
+        listedIn: 0,
+        lastSlotKey: -1,
+        lastSlot: undefined,
+        out: undefined,
+      };
     }
     map.set(raw, r);
     return r;
@@ -210,7 +226,7 @@ export class RowEmitter {
   private readonly linkProps: (Props | undefined)[] = [];
   /** A sighting's instant (see sighting), NaN for any other link. */
   private readonly linkSeenAt: number[] = [];
-  /** Per link of the import: CDR rows come in time order, and a sighting is kept once a day. */
+  /** Per link of the import, by the number of its start: CDR rows come in time order, and a sighting is kept once a day. */
   private readonly slots = new Map<number, Map<number, LinkSlot>>();
   constructor(keys: KeyContext) {
     this.cache = new KeyCache(keys);
@@ -283,16 +299,22 @@ export class RowEmitter {
     this.linkSeenAt[i] = seenAt;
   }
 
+  private outOf(n: number): Map<number, LinkSlot> {
+    let out = this.slots.get(n);
+    if (!out) this.slots.set(n, (out = new Map()));
+    return out;
+  }
+
   /** Keyed by numbers small enough to stay unboxed: a lookup per link of every row allocates nothing. */
   private slot(kind: LinkKind, from: Ref, to: Ref): LinkSlot {
     // Asked of the far end, which a CDR's cell or handset only ever reaches from the target.
     const back = from.n * 32 + LINK_INDEX.get(kind)!;
     if (to.lastSlotKey === back) return to.lastSlot!;
-    let byTo = this.slots.get(from.n);
-    if (!byTo) this.slots.set(from.n, (byTo = new Map()));
+    // Held by the entity's number, which outlives its Ref (the key cache lets Refs go when it grows large).
+    const out = (from.out ??= this.outOf(from.n));
     const k = to.n * 32 + LINK_INDEX.get(kind)!;
-    let slot = byTo.get(k);
-    if (!slot) byTo.set(k, (slot = { lastDay: NaN }));
+    let slot = out.get(k);
+    if (!slot) out.set(k, (slot = { lastDay: NaN, id: undefined, chunk: undefined, record: undefined }));
     to.lastSlotKey = back;
     to.lastSlot = slot;
     return slot;
