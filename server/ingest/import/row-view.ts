@@ -142,8 +142,6 @@ interface Refused {
   reason: string;
 }
 
-const RECENT = 4;
-
 /**
  * A string that shares no memory with the text it was cut from. Joining makes the engine copy it into a
  * string of its own (code unit for code unit, unlike a round trip through UTF-8); a short one is a copy already.
@@ -159,20 +157,18 @@ class KeyCache {
   private readonly bySchemes = new Map<string, Map<string, Cached>>();
   private readonly numbers = new Map<string, number>();
   private size = 0;
-  /** The last few answers: a CDR names its target and handset on every row, between other keys. */
-  private readonly recent: Ref[] = [];
-  private next = 0;
+  /**
+   * The last answer per field: a CDR names its target and handset on every row. Kept per field, not as
+   * the last few answers of all: the contact and the cell, new on nearly every row, pushed the target and
+   * the handset out of a shared list, and most lookups went to the map.
+   */
+  private readonly last = new Map<string, Ref>();
   constructor(private readonly keys: KeyContext) {}
-  get(kind: EntityKind, scheme: Scheme, raw: string): Cached {
-    for (let i = 0; i < this.recent.length; i++) {
-      const c = this.recent[i]!;
-      if (c.raw === raw && c.kind === kind && c.scheme === scheme) return c;
-    }
+  get(kind: EntityKind, scheme: Scheme, raw: string, field: string): Cached {
+    const c = this.last.get(field);
+    if (c !== undefined && c.raw === raw && c.kind === kind && c.scheme === scheme) return c;
     const r = this.lookUp(kind, scheme, raw);
-    if (r.kind !== undefined) {
-      this.recent[this.next] = r;
-      this.next = (this.next + 1) % RECENT;
-    }
+    if (r.kind !== undefined) this.last.set(field, r);
     return r;
   }
 
@@ -253,7 +249,7 @@ export class RowEmitter {
       if (optional) return undefined;
       throw new RowProblem(field, `the ${kind} is empty`);
     }
-    const r = this.cache.get(kind, s, raw);
+    const r = this.cache.get(kind, s, raw, field);
     if (r.kind === undefined) {
       if (optional && SAYS_NOTHING.test(r.reason)) return undefined;
       throw new RowProblem(field, `${JSON.stringify(raw.slice(0, 40))}: ${r.reason}`);
@@ -265,7 +261,8 @@ export class RowEmitter {
   tryKey(kind: EntityKind, scheme: Scheme | undefined, raw: string): Ref | undefined {
     const s = scheme ?? defaultScheme(kind);
     if (!s || raw === '') return undefined;
-    const r = this.cache.get(kind, s, raw);
+    // Remembered under its kind: a template asks this of one column.
+    const r = this.cache.get(kind, s, raw, kind);
     return r.kind === undefined ? undefined : r;
   }
 
