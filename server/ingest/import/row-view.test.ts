@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { RowView } from './row-view.js';
+import { normaliseKey } from '../../domain/keys.js';
+import type { EntityKind, Scheme } from '../../domain/kinds.js';
+import { TEST_KEYS } from '../../../test/support/batches.js';
+import { RowEmitter, RowProblem, RowView } from './row-view.js';
 
 /** What a cell reads as, written the plain way: trimmed, the spreadsheet's quotes taken off, trimmed again. */
 function reference(v: string): string {
@@ -23,6 +26,59 @@ describe('a row as a template reads it', () => {
         expect(cells.map((_, i) => view.text(`f${i}`))).toEqual(cells.map(reference));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('the keys of an import, remembered', () => {
+  it('gives every key as the normaliser does, one entity number per entity, whatever came before', () => {
+    // Few spellings, several of each entity, asked from several fields: the per-field memory and the
+    // table by hash are hit, missed, and hit by a spelling of another kind.
+    const ask = fc.tuple(
+      fc.constantFrom<[EntityKind, Scheme]>(['phone', 'phone'], ['device', 'imei'], ['location', 'cell']),
+      fc.constantFrom(
+        '9810046398',
+        '+91 98100 46398',
+        '09810046398',
+        '9810046399',
+        '353322110001230',
+        '35332211000123',
+        '404-98-1012-230700172',
+        '404-98-1012-230700173',
+        'AD-AIRTEL',
+        'x',
+      ),
+      fc.constantFrom('target', 'bParty', 'imei', 'firstCell'),
+    );
+    fc.assert(
+      fc.property(fc.array(ask, { minLength: 1, maxLength: 40 }), (asks) => {
+        const emit = new RowEmitter(TEST_KEYS);
+        const numbers = new Map<string, number>();
+        for (const [[kind, scheme], raw, field] of asks) {
+          const want = normaliseKey(scheme, raw, TEST_KEYS);
+          let got;
+          try {
+            got = emit.key(kind, scheme, raw, field);
+          } catch (e) {
+            expect(e).toBeInstanceOf(RowProblem);
+            expect(want.ok).toBe(false);
+            continue;
+          }
+          expect(want.ok).toBe(true);
+          if (!want.ok || !got) continue;
+          expect([got.kind, got.scheme, got.key, got.display]).toEqual([
+            kind,
+            scheme,
+            want.key,
+            want.display,
+          ]);
+          const id = `${kind}/${scheme}/${want.key}`;
+          expect(got.n).toBe(numbers.get(id) ?? got.n);
+          numbers.set(id, got.n);
+          expect(emit.tryKey(kind, scheme, raw)).toBe(got);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -148,6 +148,7 @@ interface Refused {
  */
 const own = (s: string): string => (s.length < 13 ? s : `${s}\u0000`.slice(0, -1));
 type Cached = Ref | Refused;
+const TABLE = 8192;
 
 /**
  * Normalisations of one import, remembered: a CDR names the same few numbers a million times. The map of
@@ -163,12 +164,27 @@ class KeyCache {
    * the handset out of a shared list, and most lookups went to the map.
    */
   private readonly last = new Map<string, Ref>();
+  private readonly table: (Ref | undefined)[] = new Array<Ref | undefined>(TABLE).fill(undefined);
   constructor(private readonly keys: KeyContext) {}
   get(kind: EntityKind, scheme: Scheme, raw: string, field: string): Cached {
     const c = this.last.get(field);
     if (c !== undefined && c.raw === raw && c.kind === kind && c.scheme === scheme) return c;
+    // Then a table by a hash worked out here: the map would hash the text of a cell it has never seen
+    // (each row's cells are new strings), which costs more than this.
+    const n = raw.length;
+    let h = n;
+    for (let i = n > 8 ? n - 8 : 0; i < n; i++) h = (Math.imul(h, 31) + raw.charCodeAt(i)) | 0;
+    const at = (h ^ (h >>> 12)) & (TABLE - 1);
+    const t = this.table[at];
+    if (t !== undefined && t.raw === raw && t.kind === kind && t.scheme === scheme) {
+      this.last.set(field, t);
+      return t;
+    }
     const r = this.lookUp(kind, scheme, raw);
-    if (r.kind !== undefined) this.last.set(field, r);
+    if (r.kind !== undefined) {
+      this.last.set(field, r);
+      this.table[at] = r;
+    }
     return r;
   }
 
@@ -179,6 +195,8 @@ class KeyCache {
     if (r !== undefined && (r.kind === undefined || r.kind === kind)) return r;
     if (++this.size > 400_000) {
       for (const m of this.bySchemes.values()) m.clear();
+      this.table.fill(undefined);
+      this.last.clear();
       this.size = 0;
     }
     // Kept as a copy of its own: the cell is a slice of the text read around it, which it would keep alive.
