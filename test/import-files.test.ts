@@ -10,6 +10,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { CaseGraphError } from '../server/domain/errors.js';
 import { entityId, linkId } from '../server/domain/ids.js';
 import { runImport, type ImportOptions } from '../server/ingest/import/run-import.js';
+import { spareImportWorker } from '../server/ingest/import/spare-worker.js';
 import { SqliteGraphStore } from '../server/store/sqlite/sqlite-store.js';
 import { cdrText, type CdrRow } from '../seed/files/cdr-layouts.js';
 import type { Operator } from '../seed/places.js';
@@ -109,6 +110,14 @@ describe('operator CDRs', () => {
     const bad = cdrText('Vi', TARGET, ROWS).replace('15-04-2026', '15-15-2026');
     const e = await failure(runImport({ ...file(bad), inWorker: true }, deps()));
     expect(e.issues).toEqual([expect.objectContaining({ row: 5, column: 'Call date' })]);
+  });
+
+  it('reads the same in a worker started ahead of it, as a large upload starts one', async () => {
+    const here = await runImport(file(cdrText('Airtel', TARGET, ROWS)), deps());
+    spareImportWorker();
+    const there = await runImport({ ...file(cdrText('Airtel', TARGET, ROWS)), inWorker: true }, deps());
+    expect(there).toMatchObject({ rowsAccepted: here.rowsAccepted, batches: 1 });
+    expect(there.counts.occurrences.unchanged).toBe(here.counts.occurrences.created);
   });
 
   it('re-importing the same file changes nothing', async () => {

@@ -13,6 +13,7 @@ import { normaliseKey } from '../../domain/keys.js';
 import { ImportJobs, type ImportJob } from '../../ingest/import/jobs.js';
 import { inspectFile, type ImportSettings } from '../../ingest/import/inspect.js';
 import { previewFile } from '../../ingest/import/preview.js';
+import { spareImportWorker, WORKER_BYTES } from '../../ingest/import/spare-worker.js';
 import { storeUpload } from '../../ingest/import/store-upload.js';
 import {
   listMappings,
@@ -404,6 +405,8 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
         } else if (allowed !== 'all')
           throw new CaseGraphError('CASE.NOT_ASSIGNED', 'name the case this evidence belongs to (case=)');
         const settings = settingsOf(q, await savedFor(q.mapping, user.unit));
+        // A file read in a worker has it load its modules while the upload arrives.
+        if (Number(req.headers['content-length']) > WORKER_BYTES) spareImportWorker();
         const upload = await storeUpload(req, dir, limitBytes);
         // The header is found now, so that a file that cannot be read is refused in this answer.
         await inspectFile(upload.path, settings);

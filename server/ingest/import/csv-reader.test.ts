@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CsvSplitter, type CsvRecord } from './csv-reader.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CsvSplitter, decodeFile, type CsvRecord } from './csv-reader.js';
 import { sniffFile } from './sniff.js';
 
 function split(text: string, delimiter = ',', chunk = 0): CsvRecord[] {
@@ -50,6 +53,50 @@ describe('the streaming CSV reader', () => {
         },
       ),
     );
+  });
+
+  it('decodes a file as one decoding of all its bytes would, however its reads fall', async () => {
+    // Runs of ASCII (copied as they are) between multi-byte characters and the odd invalid byte, read a
+    // few bytes at a time so that reads end inside characters and right after them.
+    const dir = mkdtempSync(join(tmpdir(), 'casegraph-decode-'));
+    const part = fc.oneof(
+      fc.stringMatching(/^[a-z0-9,\n]{0,12}$/).map((t) => Buffer.from(t)),
+      fc.constantFrom('é', '₹', '😀', 'ü').map((t) => Buffer.from(t)),
+      fc.constantFrom(Buffer.from([0xff]), Buffer.from([0xe2, 0x82])),
+    );
+    const decodeAll = async (path: string, encoding: 'utf-8' | 'windows-1252', size: number) => {
+      let out = '';
+      for await (const t of decodeFile(path, encoding, 0, size)) out += t;
+      return out;
+    };
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(part, { maxLength: 12 }),
+          fc.integer({ min: 1, max: 9 }),
+          fc.constantFrom('utf-8' as const, 'windows-1252' as const),
+          async (parts, size, encoding) => {
+            const bytes = Buffer.concat(parts);
+            const path = join(dir, 'f.csv');
+            writeFileSync(path, bytes);
+            let whole: string | Error;
+            try {
+              // Streaming, as the file is read: Node decodes Windows-1252 in one call as Latin-1 (0x82 is
+              // U+0082 there, not ‚), and the rows of a file are read the streaming way.
+              const d = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+              whole = d.decode(bytes, { stream: true }) + d.decode();
+            } catch (e) {
+              whole = e as Error;
+            }
+            if (typeof whole === 'string') expect(await decodeAll(path, encoding, size)).toBe(whole);
+            else await expect(decodeAll(path, encoding, size)).rejects.toThrow();
+          },
+        ),
+        { numRuns: 300 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the row of a quote never closed', () => {

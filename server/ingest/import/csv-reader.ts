@@ -4,6 +4,7 @@
  * LF, and any one-character delimiter. Lines without a quote — nearly every line of an operator's export —
  * take a fast path through String.split; a quoted line goes through the character loop.
  */
+import { isAscii } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { fileError, type Encoding } from './sniff.js';
 
@@ -154,6 +155,10 @@ export async function* decodeFile(
   highWaterMark = 1 << 16,
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+  // Bytes below 128 read the same in UTF-8 and Windows-1252: a chunk of nothing else (nearly every chunk of
+  // an operator's export) is copied as it is, unless the decoder still holds part of a character.
+  const asciiAsIs = encoding === 'utf-8' || encoding === 'windows-1252';
+  let clean = true;
   let row = 1;
   // One buffer read into again and again: a stream would make a new one, and an object or two, per read.
   const file = await open(path, 'r');
@@ -164,11 +169,17 @@ export async function* decodeFile(
       if (bytesRead === 0) break;
       at += bytesRead;
       let text: string;
-      try {
-        text = decoder.decode(buf.subarray(0, bytesRead), { stream: true });
-      } catch {
-        throw fileError(`the file is not valid ${encoding} near row ${row}`, row);
-      }
+      const bytes = buf.subarray(0, bytesRead);
+      const ascii = asciiAsIs && isAscii(bytes);
+      if (ascii && clean) text = bytes.toString('latin1');
+      else
+        try {
+          text = decoder.decode(bytes, { stream: true });
+        } catch {
+          throw fileError(`the file is not valid ${encoding} near row ${row}`, row);
+        }
+      // After a chunk of ASCII the decoder holds nothing back, whichever way the chunk was read.
+      clean = ascii;
       for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) row++;
       yield text;
     }

@@ -84,6 +84,35 @@ describe('dates as officers write them', () => {
   });
 });
 
+describe('a date-time read row after row', () => {
+  it('gives what a first reading gives, whatever was read before it', () => {
+    // Rows in time order are read against the row before (dates.ts midnight): the same spelling in
+    // another order, an unreadable one, and the same again must each read as on their own.
+    const date = fc.constantFrom(
+      '03/04/2026',
+      "'03/04/2026'",
+      '13/04/2026',
+      '04/13/2026',
+      '31/02/2026',
+      '',
+      'x',
+    );
+    const time = fc.constantFrom('10:12:05', '23:59:59', '24:00:00', '1:2:3 ');
+    const order = fc.constantFrom('dmy' as const, 'mdy' as const, 'ymd' as const);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(date, time, order), { minLength: 1, maxLength: 12 }), (rows) => {
+        const inTurn = rows.map(([d, t, o]) => parseDateTime(d, t, o));
+        const alone = rows.map(([d, t, o]) => {
+          // Another spelling read in between clears what the row before left.
+          parseDateTime('1/1/2000', '00:00:00', 'dmy');
+          return parseDateTime(d, t, o);
+        });
+        expect(inTurn).toEqual(alone);
+      }),
+    );
+  });
+});
+
 describe('the order of a date column', () => {
   it('is settled by a day above 12', () => {
     expect(detectDateOrder(['03/04/2026', '15/04/2026'])).toEqual({ order: 'dmy', ambiguous: false });

@@ -203,6 +203,8 @@ const midnights: Record<DateOrder, Map<string, number | null>> = {
 };
 /** A cell holding a date and nothing else (no time, no serial), as IST midnight; cached per spelling. */
 function midnight(raw: string, order: DateOrder): number | undefined {
+  // A CDR's rows run in time order: the date of the row before is compared before any lookup.
+  if (raw === lastDay.raw && order === lastDay.order) return lastDay.ms;
   const known = midnights[order];
   let ms = known.get(raw);
   if (ms === undefined) {
@@ -212,8 +214,16 @@ function midnight(raw: string, order: DateOrder): number | undefined {
     ms = d ? istMs(d) : null;
     known.set(raw, ms);
   }
+  lastDay.raw = raw;
+  lastDay.order = order;
+  lastDay.ms = ms ?? undefined;
   return ms ?? undefined;
 }
+const lastDay: { raw: string; order: DateOrder; ms: number | undefined } = {
+  raw: '',
+  order: 'dmy',
+  ms: undefined,
+};
 
 const CLOCK_DIGITS = [0, 1, 3, 4, 6, 7];
 /** "HH:MM:SS" in seconds, digits checked one by one; undefined for anything else. */

@@ -5,7 +5,7 @@
  * it rejected; the issues and counts of the whole pass come last.
  */
 import { once } from 'node:events';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { CaseGraphError } from '../../domain/errors.js';
 import { encodeBatch } from '../batch-codec.js';
 import { inspectFile } from './inspect.js';
@@ -14,7 +14,9 @@ import type { ImportProgress, MapInput, MapMessage, Pass, Rejected } from './mes
 import { ChunkPreparer } from './prepare-chunk.js';
 
 const port = parentPort!;
-const input = workerData as MapInput;
+// Started ahead of its import (spare-worker.ts): the modules above load while the upload arrives, and
+// the import's input comes as the first message.
+const [input] = (await once(port, 'message')) as [MapInput];
 let credit = input.window;
 port.on('message', (m: { credit: number }) => {
   credit += m.credit;

@@ -57,7 +57,11 @@ export async function readHead(path: string): Promise<{ head: Buffer; size: numb
 }
 
 export function decodeSample(head: Buffer, sniffed: Sniffed): string {
-  return new TextDecoder(sniffed.encoding, { ignoreBOM: true }).decode(head.subarray(sniffed.bom));
+  // Streaming, as the rows are read (csv-reader.ts): Node decodes Windows-1252 in one call as Latin-1,
+  // which would read a header's ‚ or – (0x82, 0x96) otherwise than its rows.
+  return new TextDecoder(sniffed.encoding, { ignoreBOM: true }).decode(head.subarray(sniffed.bom), {
+    stream: true,
+  });
 }
 
 export async function inspectFile(path: string, settings: ImportSettings = {}): Promise<Inspected> {

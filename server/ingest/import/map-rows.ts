@@ -8,6 +8,7 @@ import type { KeyContext } from '../../domain/keys.js';
 import type { CsvRecord } from './csv-reader.js';
 import type { DateOrder } from './dates.js';
 import type { HeaderFound } from './header.js';
+import type { MapContext } from './templates/types.js';
 import type { ChunkBuilder } from './row-view.js';
 import { RowEmitter, RowProblem, RowView } from './row-view.js';
 
@@ -26,13 +27,16 @@ export class RowMapper {
   private readonly emit: RowEmitter;
   private readonly width: number;
   private inFooter = false;
+  /** The same for every row: made once, not a million times. */
+  private readonly ctx: MapContext;
 
   constructor(
     readonly found: HeaderFound,
     keys: KeyContext,
-    private readonly dateOrder: Record<string, DateOrder>,
-    private readonly meta: Record<string, string> = {},
+    dateOrder: Record<string, DateOrder>,
+    meta: Record<string, string> = {},
   ) {
+    this.ctx = { dateOrder, meta };
     this.view = new RowView(found.columns.index);
     this.emit = new RowEmitter(keys);
     this.width = found.columns.headers.length;
@@ -95,7 +99,7 @@ export class RowMapper {
     this.view.row = rec.row;
     this.view.fields = f;
     try {
-      this.found.template.map(this.view, this.emit, { dateOrder: this.dateOrder, meta: this.meta });
+      this.found.template.map(this.view, this.emit, this.ctx);
     } catch (error) {
       this.emit.discard();
       if (!(error instanceof RowProblem)) throw error;

@@ -41,6 +41,15 @@ export class RowView {
     const a0 = v.charCodeAt(0);
     const z0 = v.charCodeAt(v.length - 1);
     if (a0 > 32 && a0 < 127 && a0 !== 39 && z0 > 32 && z0 < 127) return v;
+    // A number or date kept as text ('9810046398, '01/01/2025'): one quote at the start, perhaps one at
+    // the end, printable ASCII inside them; cut at once instead of trimmed, unquoted and trimmed again.
+    const n = v.length;
+    if (a0 === 39 && n > 2 && z0 > 32 && z0 < 127) {
+      const b = z0 === 39 ? n - 1 : n;
+      const a1 = v.charCodeAt(1);
+      const y = v.charCodeAt(b - 1);
+      if (a1 > 32 && a1 < 127 && a1 !== 39 && y > 32 && y < 127 && y !== 39) return v.slice(1, b);
+    }
     const t = v.trim();
     if (t.charCodeAt(0) !== 39) return t;
     let a = 1;
@@ -80,6 +89,8 @@ export interface Ref {
   /** The link into it looked up last, by its start and kind (see RowEmitter.slot). */
   lastSlotKey?: number;
   lastSlot?: LinkSlot;
+  /** The links out of it, by far end and kind (see RowEmitter.slot). */
+  out?: Map<number, LinkSlot>;
 }
 
 /** When an occurrence happened, as an instant (see `instant`) or as ISO text; one of the two is given. */
@@ -97,9 +108,16 @@ export interface Occurrence {
  * text. A fraction of a ms (an Excel time) goes as text, which is what an ingest of the batch would read.
  */
 export function instant(ms: number, durationS?: number): Occurrence {
-  // Each shape written out whole: an object given a property after it is made is made twice.
-  if (durationS === undefined) return Number.isInteger(ms) ? { atMs: ms } : { at: isoIst(ms) };
-  return Number.isInteger(ms) ? { atMs: ms, durationS } : { at: isoIst(ms), durationS };
+  // One shape, written out whole, its row's ref included (RowEmitter.commit fills it in): an object given
+  // a property after it is made changes shape, and a million of them read slower everywhere.
+  const whole = Number.isInteger(ms);
+  const occ: Occurrence & { ref: string } = {
+    at: whole ? undefined : isoIst(ms),
+    atMs: whole ? ms : undefined,
+    durationS,
+    ref: '',
+  };
+  return occ;
 }
 
 /**
@@ -124,14 +142,13 @@ interface Refused {
   reason: string;
 }
 
-const RECENT = 4;
-
 /**
  * A string that shares no memory with the text it was cut from. Joining makes the engine copy it into a
  * string of its own (code unit for code unit, unlike a round trip through UTF-8); a short one is a copy already.
  */
 const own = (s: string): string => (s.length < 13 ? s : `${s}\u0000`.slice(0, -1));
 type Cached = Ref | Refused;
+const TABLE = 8192;
 
 /**
  * Normalisations of one import, remembered: a CDR names the same few numbers a million times. The map of
@@ -141,19 +158,32 @@ class KeyCache {
   private readonly bySchemes = new Map<string, Map<string, Cached>>();
   private readonly numbers = new Map<string, number>();
   private size = 0;
-  /** The last few answers: a CDR names its target and handset on every row, between other keys. */
-  private readonly recent: Ref[] = [];
-  private next = 0;
+  /**
+   * The last answer per field: a CDR names its target and handset on every row. Kept per field, not as
+   * the last few answers of all: the contact and the cell, new on nearly every row, pushed the target and
+   * the handset out of a shared list, and most lookups went to the map.
+   */
+  private readonly last = new Map<string, Ref>();
+  private readonly table: (Ref | undefined)[] = new Array<Ref | undefined>(TABLE).fill(undefined);
   constructor(private readonly keys: KeyContext) {}
-  get(kind: EntityKind, scheme: Scheme, raw: string): Cached {
-    for (let i = 0; i < this.recent.length; i++) {
-      const c = this.recent[i]!;
-      if (c.raw === raw && c.kind === kind && c.scheme === scheme) return c;
+  get(kind: EntityKind, scheme: Scheme, raw: string, field: string): Cached {
+    const c = this.last.get(field);
+    if (c !== undefined && c.raw === raw && c.kind === kind && c.scheme === scheme) return c;
+    // Then a table by a hash worked out here: the map would hash the text of a cell it has never seen
+    // (each row's cells are new strings), which costs more than this.
+    const n = raw.length;
+    let h = n;
+    for (let i = n > 8 ? n - 8 : 0; i < n; i++) h = (Math.imul(h, 31) + raw.charCodeAt(i)) | 0;
+    const at = (h ^ (h >>> 12)) & (TABLE - 1);
+    const t = this.table[at];
+    if (t !== undefined && t.raw === raw && t.kind === kind && t.scheme === scheme) {
+      this.last.set(field, t);
+      return t;
     }
     const r = this.lookUp(kind, scheme, raw);
     if (r.kind !== undefined) {
-      this.recent[this.next] = r;
-      this.next = (this.next + 1) % RECENT;
+      this.last.set(field, r);
+      this.table[at] = r;
     }
     return r;
   }
@@ -165,6 +195,8 @@ class KeyCache {
     if (r !== undefined && (r.kind === undefined || r.kind === kind)) return r;
     if (++this.size > 400_000) {
       for (const m of this.bySchemes.values()) m.clear();
+      this.table.fill(undefined);
+      this.last.clear();
       this.size = 0;
     }
     // Kept as a copy of its own: the cell is a slice of the text read around it, which it would keep alive.
@@ -175,8 +207,22 @@ class KeyCache {
       const id = `${kind}/${scheme}/${k.key}`;
       let n = this.numbers.get(id);
       if (n === undefined) this.numbers.set(id, (n = this.numbers.size));
-      r = { kind, scheme, key: k.key, raw, n, display: k.display };
-      if (k.props) r.keyProps = k.props;
+      // Every field there from the start: a Ref given one later changes shape, and each of the dozen
+      // places a row reads one would see several.
+      r = {
+        kind,
+        scheme,
+        key: k.key,
+        raw,
+        n,
+        display: k.display,
+        keyProps: k.props,
+        id: undefined,
+        listedIn: 0,
+        lastSlotKey: -1,
+        lastSlot: undefined,
+        out: undefined,
+      };
     }
     map.set(raw, r);
     return r;
@@ -201,7 +247,7 @@ export class RowEmitter {
   private readonly linkProps: (Props | undefined)[] = [];
   /** A sighting's instant (see sighting), NaN for any other link. */
   private readonly linkSeenAt: number[] = [];
-  /** Per link of the import: CDR rows come in time order, and a sighting is kept once a day. */
+  /** Per link of the import, by the number of its start: CDR rows come in time order, and a sighting is kept once a day. */
   private readonly slots = new Map<number, Map<number, LinkSlot>>();
   constructor(keys: KeyContext) {
     this.cache = new KeyCache(keys);
@@ -221,7 +267,7 @@ export class RowEmitter {
       if (optional) return undefined;
       throw new RowProblem(field, `the ${kind} is empty`);
     }
-    const r = this.cache.get(kind, s, raw);
+    const r = this.cache.get(kind, s, raw, field);
     if (r.kind === undefined) {
       if (optional && SAYS_NOTHING.test(r.reason)) return undefined;
       throw new RowProblem(field, `${JSON.stringify(raw.slice(0, 40))}: ${r.reason}`);
@@ -233,7 +279,8 @@ export class RowEmitter {
   tryKey(kind: EntityKind, scheme: Scheme | undefined, raw: string): Ref | undefined {
     const s = scheme ?? defaultScheme(kind);
     if (!s || raw === '') return undefined;
-    const r = this.cache.get(kind, s, raw);
+    // Remembered under its kind: a template asks this of one column.
+    const r = this.cache.get(kind, s, raw, kind);
     return r.kind === undefined ? undefined : r;
   }
 
@@ -274,16 +321,22 @@ export class RowEmitter {
     this.linkSeenAt[i] = seenAt;
   }
 
+  private outOf(n: number): Map<number, LinkSlot> {
+    let out = this.slots.get(n);
+    if (!out) this.slots.set(n, (out = new Map()));
+    return out;
+  }
+
   /** Keyed by numbers small enough to stay unboxed: a lookup per link of every row allocates nothing. */
   private slot(kind: LinkKind, from: Ref, to: Ref): LinkSlot {
     // Asked of the far end, which a CDR's cell or handset only ever reaches from the target.
     const back = from.n * 32 + LINK_INDEX.get(kind)!;
     if (to.lastSlotKey === back) return to.lastSlot!;
-    let byTo = this.slots.get(from.n);
-    if (!byTo) this.slots.set(from.n, (byTo = new Map()));
+    // Held by the entity's number, which outlives its Ref (the key cache lets Refs go when it grows large).
+    const out = (from.out ??= this.outOf(from.n));
     const k = to.n * 32 + LINK_INDEX.get(kind)!;
-    let slot = byTo.get(k);
-    if (!slot) byTo.set(k, (slot = { lastDay: NaN }));
+    let slot = out.get(k);
+    if (!slot) out.set(k, (slot = { lastDay: NaN, id: undefined, chunk: undefined, record: undefined }));
     to.lastSlotKey = back;
     to.lastSlot = slot;
     return slot;
@@ -393,11 +446,12 @@ export class ChunkBuilder {
       }
       return;
     }
-    const e: ChunkEntity = { ref, row };
-    if (props) {
-      e.props = { ...props };
-      e.lastProps = props;
-    }
+    const e: ChunkEntity = {
+      ref,
+      row,
+      props: props ? { ...props } : undefined,
+      lastProps: props,
+    };
     this.entities.set(ref.n, e);
     ref.listedIn = this.serial;
     this.records++;
@@ -414,8 +468,8 @@ export class ChunkBuilder {
   ): void {
     let rec = slot.chunk === this ? slot.record! : undefined;
     if (!rec) {
-      rec = { kind, from, to, row };
-      if (props) rec.props = props;
+      // Made whole at once: a record given a property later changes shape, and every link reads slower.
+      rec = { kind, from, to, row, props, occurrences: undefined };
       this.links.set(slot, rec);
       slot.chunk = this;
       slot.record = rec;

@@ -16,12 +16,12 @@ import type { IngestCounts } from '../../domain/views.js';
 import type { IngestDeps } from '../ingest-batch.js';
 import { ChunkPreparer } from './prepare-chunk.js';
 import type { NormalisedBatch } from '../../domain/normalise-batch.js';
-import { startTsWorker } from '../../workers/ts-worker.js';
 import { decodeBatch } from '../batch-codec.js';
 import type { ImportProgress, MapInput, MapMessage, Rejected } from './messages.js';
 export type { ImportProgress } from './messages.js';
 import { inspectFile, type ImportSettings } from './inspect.js';
 import { chunksOf, type Pass } from './map-file.js';
+import { spareImportWorker, takeImportWorker, WORKER_BYTES } from './spare-worker.js';
 import type { DocumentType } from './templates/types.js';
 
 export interface ImportDocument {
@@ -108,7 +108,8 @@ async function* mapInWorker(
   onRejected: (r: Rejected[]) => void,
   done: (pass: Pass) => void,
 ): AsyncGenerator<NormalisedBatch | null> {
-  const worker = startTsWorker(new URL('./import-worker.ts', import.meta.url), input);
+  const worker = takeImportWorker();
+  worker.postMessage(input);
   const queue: MapMessage[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
@@ -177,9 +178,6 @@ async function* mapHere(
  */
 const CHUNK_ROWS = 50_000;
 
-/** Files above this size are read in a worker thread while this one writes. */
-const WORKER_BYTES = 8 << 20;
-
 export async function runImport(opts: ImportOptions, deps: IngestDeps): Promise<ImportResult> {
   const inspected = await inspectFile(opts.path, opts.settings);
   const template = inspected.found.template;
@@ -230,6 +228,8 @@ export async function runImport(opts: ImportOptions, deps: IngestDeps): Promise<
   const load = await deps.store.openBulkLoad();
   try {
     if (!load && !opts.keepGoodRows) {
+      // The writing pass's worker loads while the checking pass reads.
+      if (opts.inWorker ?? inspected.size > WORKER_BYTES) spareImportWorker();
       for await (const _ of passOf('checking', true, (r) => (rejectedSoFar += r.length)));
       if (pass.rowsRejected) throw rowsInvalid(pass);
       rejectedSoFar = 0;

@@ -83,6 +83,8 @@ function cdrFields(own: Partial<Record<CdrField, string[]>>): CdrFields {
   });
 }
 
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/;
+
 const LABELLED_GEO =
   /lat\s*[-:=]?\s*(-?\d{1,3}(?:\.\d+)?)\s*[,;/\s]\s*long?\s*[-:=]?\s*(-?\d{1,3}(?:\.\d+)?)/i;
 const PLAIN_GEO = /^(-?\d{1,3}\.\d+)\s*[/,]\s*(-?\d{1,3}\.\d+)$/;
@@ -174,7 +176,8 @@ function mapCdrRow(row: RowView, emit: RowEmitter, ctx: MapContext): void {
   if (imei) emit.sighting('in-device', target, imei, at);
   const cellText = row.text('firstCell');
   if (cellText !== '') {
-    if (/^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/.test(cellText) || cellText.startsWith('[')) {
+    // A cell id has no dot: only a text with one is looked at as an IPv4 address.
+    if ((cellText.includes('.') && IPV4.test(cellText)) || cellText.startsWith('[')) {
       const ip = emit.tryKey('ip', undefined, cellText.replace(/:\d+$/, ''));
       if (ip) emit.sighting('used-ip', target, ip, at);
     } else {
