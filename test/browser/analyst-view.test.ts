@@ -428,8 +428,12 @@ describe('how two entities are tied', () => {
     const page = await openAsAdmin();
     try {
       const box = (await page.locator('#graph').boundingBox())!;
-      const targets = (await page.evaluate(() => window.__casegraph!.positions()))
+      const drawn = await page.evaluate(() => window.__casegraph!.positions());
+      // Entities the pointer can take: no other entity's disc covers their centre (a location drawn
+      // over a phone took a click meant for the phone).
+      const targets = drawn
         .filter((p) => p.x > 40 && p.y > 40 && p.x < box.width - 40 && p.y < box.height - 40)
+        .filter((p) => drawn.every((q) => q.id === p.id || Math.hypot(q.x - p.x, q.y - p.y) > q.size + 2))
         .sort((a, b) => b.size - a.size)
         .slice(0, 2);
       await page.mouse.click(box.x + targets[0]!.x, box.y + targets[0]!.y);
