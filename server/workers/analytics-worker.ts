@@ -51,6 +51,21 @@ const projection = new Projection(store);
 const CACHE_ENTRIES = 64;
 const cache = new Map<string, string>();
 
+/** An answer's JSON cached under this key, made the most recently used. */
+function recall(key: string): string | undefined {
+  const known = cache.get(key);
+  if (known === undefined) return undefined;
+  cache.delete(key);
+  cache.set(key, known);
+  return known;
+}
+
+/** Caches an answer's JSON, letting the least recently used go past CACHE_ENTRIES. */
+function remember(key: string, json: string): void {
+  cache.set(key, json);
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+}
+
 const wholeGraph = (s: AnalyticsScope) =>
   s.caseId === undefined &&
   s.caseIds === undefined &&
@@ -111,12 +126,8 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
       : await (store as Neo4jGraphStore).edgeList();
   const { version } = list ?? (await projection.refresh());
   const key = JSON.stringify([version, req.op, req.scope, req.params]);
-  const known = cache.get(key);
-  if (known !== undefined) {
-    cache.delete(key); // most recently used last
-    cache.set(key, known);
-    return reply(req.id, known, version, true, t0);
-  }
+  const known = recall(key);
+  if (known !== undefined) return reply(req.id, known, version, true, t0);
   // Protection follows the data, so it holds for the version the cache key names.
   const protection = await store.protectedEntities();
   const protectedPersons = new Set(protection.filter((p) => p.reason !== 'identifier').map((p) => p.id));
@@ -125,8 +136,7 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
     : op(await graphOf(req.scope), req.params, { protectedPersons });
   // Victims and minors are masked before the answer leaves the worker (and before it is cached).
   const json = JSON.stringify(mask(result, maskSet(protection)));
-  cache.set(key, json);
-  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  remember(key, json);
   return reply(req.id, json, version, false, t0);
 }
 
@@ -138,11 +148,10 @@ async function answer(req: AnalyticsRequest): Promise<AnalyticsReply> {
 async function candidates(req: AnalyticsRequest, t0: number): Promise<AnalyticsReply> {
   const version = await store.version();
   const key = JSON.stringify([version, req.op, req.params]);
-  const known = cache.get(key);
+  const known = recall(key);
   if (known !== undefined) return reply(req.id, known, version, true, t0);
   const json = JSON.stringify(mergeCandidates(await store.resolutionPersons(), req.params));
-  cache.set(key, json);
-  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  remember(key, json);
   return reply(req.id, json, version, false, t0);
 }
 
@@ -162,7 +171,7 @@ async function gdsCommunities(
   if (resolution !== 1) return undefined;
   const { links, version } = await neo4jStore.stats();
   if (links < input.gdsMinLinks) return undefined;
-  const known = cache.get(JSON.stringify([version, 'communities', 'gds', params]));
+  const known = recall(JSON.stringify([version, 'communities', 'gds', params]));
   if (known !== undefined) return { json: known, version };
   const list = await neo4jStore.edgeList();
   // The total above counts every link; the size that matters is the graph GDS would project.
@@ -174,8 +183,7 @@ async function gdsCommunities(
     seed: (params.seed as string | undefined) ?? DEFAULTS.seed,
   });
   const json = JSON.stringify(mask(result, maskSet(await store.protectedEntities())));
-  cache.set(key, json);
-  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  remember(key, json);
   return { json, version: list.version };
 }
 
