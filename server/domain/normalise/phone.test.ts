@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalisePhone, phoneSpelling } from './phone.js';
+import { normalisePhone, parsedPhone, phoneSpelling } from './phone.js';
 
 describe('normalisePhone', () => {
   it.each([
@@ -134,5 +134,40 @@ describe('phoneSpelling', () => {
         },
       ),
     );
+  });
+});
+
+describe('an Indian mobile in its one spelling', () => {
+  // The short cut skips the parser's length check and isValid; every answer must still be the parser's.
+  const same = (national: string): void => {
+    expect(normalisePhone(`+91${national}`, 'IN')).toEqual(parsedPhone(`+91${national}`, 'IN'));
+  };
+
+  it('is judged as the parser judges it, in every four-digit series', () => {
+    // Validity and type are decided by leading-digit ranges: one number in each series reaches each range.
+    for (let series = 6000; series <= 9999; series++)
+      same(`${series}${String((series * 7919) % 1e6).padStart(6, '0')}`);
+  });
+
+  it('is judged as the parser judges it, for any ten digits', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('6', '7', '8', '9'), fc.stringMatching(/^\d{9}$/), (first, rest) =>
+        same(first + rest),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps refusing placeholders and numbers outside the plan', () => {
+    expect(normalisePhone('+919999999999', 'IN')).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/placeholder/),
+    });
+    expect(normalisePhone('+919876543210', 'IN')).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/placeholder/),
+    });
+    same('9999999999');
+    same('6000000001');
   });
 });
