@@ -64,6 +64,12 @@ export interface NormalisedLink {
   occurrences: NormalisedOccurrence[];
   /** What a store keeps on a new link's row: its occurrences summed, each distinct one counted once. */
   totals: OccurrenceTotals;
+  /**
+   * Where in the batch's entities each end is declared, when it is: a store then finds the end among
+   * what it wrote for this batch instead of looking the id up among everything it holds.
+   */
+  fromEntity?: number;
+  toEntity?: number;
   /** Position in the batch and how each end was written, so a store can name an unknown end. */
   index: number;
   fromDesc: string;
@@ -300,6 +306,10 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
     });
   });
 
+  // First place of each id among the entities: the link ends' positions, and whether any id is repeated.
+  const position = new Map<string, number>();
+  for (let e = 0; e < entities.length; e++)
+    if (!position.has(entities[e]!.id)) position.set(entities[e]!.id, e);
   const links: NormalisedLink[] = [];
   batch.links.forEach((l, i) => {
     const from = resolveRef(l.from, ctx);
@@ -337,6 +347,8 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
       ref: l.ref,
       occurrences,
       totals: occurrenceTotals(occurrences),
+      fromEntity: position.get(from.id),
+      toEntity: position.get(to.id),
       index: i,
       fromDesc: from.desc,
       toDesc: to.desc,
@@ -359,7 +371,7 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
       importedBy,
       entities,
       links,
-      distinctIds: allDistinct(entities) && allDistinct(links),
+      distinctIds: position.size === entities.length && allDistinct(links),
     },
   };
 }

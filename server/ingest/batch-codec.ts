@@ -58,6 +58,8 @@ export function encodeBatch(b: NormalisedBatch): EncodedBatch {
       l.qualifier,
       props(l.props),
       opt(l.ref),
+      l.fromEntity ?? -1,
+      l.toEntity ?? -1,
       l.index,
       l.fromDesc,
       l.toDesc,
@@ -88,6 +90,10 @@ export function decodeBatch(v: EncodedBatch): NormalisedBatch {
   const num = () => v[i++] as number;
   const maybeStr = () => (v[i++] as string | null) ?? undefined;
   const maybeNum = () => (v[i++] as number | null) ?? undefined;
+  const position = () => {
+    const p = v[i++] as number;
+    return p < 0 ? undefined : p;
+  };
   const document = {
     id: str(),
     sha256: str(),
@@ -135,6 +141,8 @@ export function decodeBatch(v: EncodedBatch): NormalisedBatch {
       props: unprops(p),
       propsText: asText(p),
       ref: maybeStr(),
+      fromEntity: position(),
+      toEntity: position(),
       index: num(),
       fromDesc: str(),
       toDesc: str(),

@@ -52,8 +52,9 @@ export function checkDocument(known: KnownDocument | undefined, batch: Normalise
 
 /** Every entity a batch names (its case, its links' ends) must be in the batch or in the store. */
 export function checkEnds(batch: NormalisedBatch, inStore: (id: string) => boolean): void {
-  const declared = new Set(batch.entities.map((e) => e.id));
-  const exists = (id: string) => declared.has(id) || inStore(id);
+  let declared: Set<string> | undefined;
+  const exists = (id: string) =>
+    (declared ??= new Set(batch.entities.map((e) => e.id))).has(id) || inStore(id);
   const caseId = batch.document.caseId;
   if (caseId && !exists(caseId)) {
     throw new CaseGraphError('BATCH.UNKNOWN_ENTITY', 'the case named by the document exists nowhere', [
@@ -66,7 +67,10 @@ export function checkEnds(batch: NormalisedBatch, inStore: (id: string) => boole
   }
   const unknown: Issue[] = [];
   for (const link of batch.links) {
+    // An end placed among the batch's entities is declared; only the others are asked after.
+    if (link.fromEntity !== undefined && link.toEntity !== undefined) continue;
     for (const end of ['from', 'to'] as const) {
+      if ((end === 'from' ? link.fromEntity : link.toEntity) !== undefined) continue;
       if (exists(end === 'from' ? link.fromId : link.toId)) continue;
       unknown.push({
         section: 'links',

@@ -62,7 +62,8 @@ export class ChunkPreparer {
   /** The chunk's batch, or undefined for one prepareBatch must judge. */
   direct(chunk: ChunkBuilder, document: NormalisedDocument): NormalisedBatch | undefined {
     const entities: NormalisedEntity[] = [];
-    const entityIds = new Set<string>();
+    // First place of each id among the entities, as normaliseBatch gives link ends.
+    const position = new Map<string, number>();
     let distinctIds = true;
     for (const e of chunk.entities.values()) {
       const r = e.ref;
@@ -70,8 +71,8 @@ export class ChunkPreparer {
       const props = { ...(r.keyProps ?? {}), ...(e.props ?? {}) };
       if (checkKnownProps(r.kind, props).length) return undefined;
       const id = idOf(r);
-      if (entityIds.has(id)) distinctIds = false;
-      entityIds.add(id);
+      if (position.has(id)) distinctIds = false;
+      else position.set(id, entities.length);
       entities.push({
         id,
         kind: r.kind,
@@ -105,6 +106,8 @@ export class ChunkPreparer {
         ref: `row ${l.row}`,
         occurrences,
         totals: occurrenceTotals(occurrences),
+        fromEntity: position.get(fromId),
+        toEntity: position.get(toId),
         index: links.length,
         fromDesc: `${l.from.kind} ${l.from.display}`,
         toDesc: `${l.to.kind} ${l.to.display}`,

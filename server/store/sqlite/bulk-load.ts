@@ -73,6 +73,8 @@ export class SqliteBulkLoad implements BulkLoad {
   private readonly entities = new Map<string, HeldEntity>();
   private readonly links = new Map<string, HeldLink>();
   private readonly documents = new Map<string, KnownDocument & { rid: number }>();
+  /** The batch being written's entities, in its order: where its links find the ends it declares. */
+  private readonly batchEntities: HeldEntity[] = [];
   private readonly deferredIndexes: string[];
   private lastEntityRid: number;
   private lastLinkRid: number;
@@ -161,6 +163,7 @@ export class SqliteBulkLoad implements BulkLoad {
     const counts = emptyCounts();
     const documentRid = this.upsertDocument(batch, at);
     const by = batch.importedBy;
+    this.batchEntities.length = 0;
     countOutcomes(
       batch.entities,
       (e) => this.upsertEntity(e, documentRid, by, at, next),
@@ -213,7 +216,7 @@ export class SqliteBulkLoad implements BulkLoad {
     const held = this.entities.get(e.id);
     if (!held) {
       const rid = ++this.lastEntityRid;
-      this.entities.set(e.id, {
+      const made: HeldEntity = {
         rid,
         kind: e.kind,
         scheme: e.scheme,
@@ -224,12 +227,15 @@ export class SqliteBulkLoad implements BulkLoad {
         updatedAt: at,
         version,
         changed: false,
-      });
+      };
+      this.entities.set(e.id, made);
+      this.batchEntities.push(made);
       const label = entityLabel(e.kind, e.display, e.props);
       this.insertEntityAt.run(rid, e.id, e.kind, e.scheme, e.key, e.display, label, json, at, at, version);
       this.st.insertEntityFact.run(rid, documentRid, e.ref ?? '', json, importedBy, at);
       return 'created';
     }
+    this.batchEntities.push(held);
     const newFact =
       this.st.insertEntityFact.run(held.rid, documentRid, e.ref ?? '', json, importedBy, at).changes > 0;
     if (!newFact) return 'unchanged';
@@ -261,8 +267,8 @@ export class SqliteBulkLoad implements BulkLoad {
     const held = this.links.get(link.id);
     if (!held) {
       const rid = ++this.lastLinkRid;
-      const from = this.entities.get(link.fromId)!.rid;
-      const to = this.entities.get(link.toId)!.rid;
+      const from = this.endRid(link.fromEntity, link.fromId);
+      const to = this.endRid(link.toEntity, link.toId);
       this.insertLinkAt.run(rid, link.id, ...linkRowValues(link, from, to, source, version));
       this.links.set(link.id, {
         rid,
@@ -301,6 +307,10 @@ export class SqliteBulkLoad implements BulkLoad {
     };
     const added = writeOccurrences(this.st, occurrences, counts);
     return changed || newFact || added ? 'updated' : 'unchanged';
+  }
+
+  private endRid(position: number | undefined, id: string): number {
+    return (position === undefined ? this.entities.get(id)! : this.batchEntities[position]!).rid;
   }
 
   /** Brings changed entities up to date, writes the search texts, builds the indexes, commits and folds the log into the file. */
