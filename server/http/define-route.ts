@@ -22,7 +22,14 @@ export interface RouteResponse {
   headers?: Record<string, string>;
 }
 
-export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
+/** What a handler is given: the query, path parameters and body as their schemas parsed them. */
+export interface RouteInput<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType> {
+  query: z.output<Q>;
+  params: z.output<P>;
+  body: z.output<B>;
+}
+
+export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z.ZodType, R = unknown> {
   method: 'get' | 'post';
   /**
    * Who may call it. There is no default: a route says it is public, open to anyone signed in, or needs
@@ -38,8 +45,8 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
    * case data that could not be recorded is not served.
    */
   audit?: (
-    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> },
-    result: unknown,
+    input: RouteInput<Q, P, B>,
+    result: NoInfer<R>,
   ) => { action: AuditAction; target?: string | null; caseId?: string | null; detail?: AuditDetail };
   /** Express path syntax (":id"); the OpenAPI document shows it as "{id}". */
   path: string;
@@ -48,25 +55,35 @@ export interface RouteSpec<Q extends z.ZodType, P extends z.ZodType, B extends z
   tags: string[];
   query?: Q;
   params?: P;
-  /** Checked before the handler runs (400 REQUEST.INVALID naming each field), unless ownBodyCheck. */
+  /** Checked before the handler runs (400 REQUEST.INVALID naming each field). */
   body?: B;
   /**
-   * The handler checks the body itself, against the same schema but with an answer of its own: a batch
-   * is refused 422 with every bad record named, an empty report request means the defaults.
+   * A body the handler checks itself, reading req.body, against this schema but with an answer of its
+   * own: a batch is refused 422 with every bad record named, an empty report request means the
+   * defaults. Described in the OpenAPI document as body is; the handler's input has no body.
    */
-  ownBodyCheck?: true;
+  ownBody?: z.ZodType;
   /** Status code to response schema; errors are added from the shared error shape. */
   responses: Record<number, RouteResponse>;
   errors?: number[];
-  handler: (
-    input: { query: z.output<Q>; params: z.output<P>; body: z.output<B> },
-    req: Request,
-    res: Response,
-  ) => Promise<unknown>;
+  handler: (input: RouteInput<Q, P, B>, req: Request, res: Response) => Promise<R>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRoute = RouteSpec<any, any, any>;
+export type AnyRoute = RouteSpec<any, any, any, any>;
+
+/**
+ * Declares a route with its input typed from its own schemas and its audit given the handler's answer,
+ * so neither needs a cast.
+ */
+export function route<
+  R,
+  Q extends z.ZodType = z.ZodUndefined,
+  P extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+>(spec: RouteSpec<Q, P, B, R>): AnyRoute {
+  return spec;
+}
 
 function issuesOf(error: z.ZodError, section: Issue['section']): Issue[] {
   return issuesFromZod(error.issues, () => section);
@@ -76,10 +93,10 @@ export function parse<S extends z.ZodType>(
   schema: S | undefined,
   value: unknown,
   section: Issue['section'],
-): unknown {
-  if (!schema) return undefined;
+): z.output<S> {
+  if (!schema) return undefined as z.output<S>;
   const r = schema.safeParse(value);
-  if (r.success) return r.data;
+  if (r.success) return r.data as z.output<S>;
   throw new CaseGraphError(
     'REQUEST.INVALID',
     `the request's ${section} is invalid`,
@@ -109,7 +126,7 @@ export function mount(router: Router, routes: AnyRoute[], recorder: AuditRecorde
       const input = {
         query: parse(route.query, req.query, 'query'),
         params: parse(route.params, req.params, 'params'),
-        body: route.body && !route.ownBodyCheck ? parse(route.body, req.body, 'body') : req.body,
+        body: parse(route.body, req.body, 'body'),
       };
       const result = await route.handler(input, req, res);
       const active = sessionOf(res);

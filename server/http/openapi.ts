@@ -111,11 +111,11 @@ export function buildOpenApi(routes: AnyRoute[], version: string) {
       tags: r.tags,
       operationId: `${r.method}${path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_m, c: string) => c.toUpperCase())}`,
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
-      ...(r.body
+      ...((r.body ?? r.ownBody)
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: refOrInline(r.body, 'input') } },
+              content: { 'application/json': { schema: refOrInline(r.body ?? r.ownBody, 'input') } },
             },
           }
         : {}),

@@ -13,7 +13,7 @@ import type { AnalyticsScope } from '../../workers/analytics-protocol.js';
 import type { AppContext } from '../context.js';
 import { sessionOf } from '../session.js';
 import { allowedCases, requireEntity, scopeCases, type Allowed } from '../case-scope.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { csvOf, resolveCase } from '../query-helpers.js';
 
 const scopeShape = {
@@ -185,7 +185,7 @@ async function ask(
   }
 }
 
-function route(
+function analyticsRoute(
   ctx: AppContext,
   path: string,
   op: string,
@@ -194,7 +194,7 @@ function route(
   paramsOf: (q: Record<string, unknown>) => Record<string, unknown>,
   parameterOf: Record<string, string> = {},
 ): AnyRoute {
-  return {
+  return route({
     method: 'get',
     access: 'analytics',
     path,
@@ -239,12 +239,12 @@ function route(
       // Masked in the worker, where the answer is made: parsing a large answer here would stall the service.
       await send(res, answer);
     },
-  };
+  });
 }
 
 export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'get',
       access: 'analytics',
       path: '/api/analytics/projection',
@@ -252,8 +252,8 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'The in-memory projection: graph version, size and memory',
       responses: { 200: { description: 'The projection, caught up to the store.', schema: answerSchema } },
       handler: async (_input, _req, res) => await send(res, await ctx.analytics.run('projection', {})),
-    },
-    route(
+    }),
+    analyticsRoute(
       ctx,
       '/api/analytics/communities',
       'communities',
@@ -264,7 +264,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
         seed: q.seed,
       }),
     ),
-    route(
+    analyticsRoute(
       ctx,
       '/api/analytics/centrality',
       'centrality',
@@ -275,7 +275,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
         limit: q.limit,
       }),
     ),
-    route(
+    analyticsRoute(
       ctx,
       '/api/analytics/paths',
       'paths',
@@ -290,7 +290,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
       }),
       { maxHops: 'max' },
     ),
-    route(
+    analyticsRoute(
       ctx,
       '/api/analytics/shared',
       'shared',
@@ -302,7 +302,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
       }),
       { person: 'entity' },
     ),
-    route(
+    analyticsRoute(
       ctx,
       '/api/analytics/components',
       'components',
@@ -313,7 +313,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
         members: q.members,
       }),
     ),
-    route(
+    analyticsRoute(
       ctx,
       '/api/analytics/kcore',
       'kcore',
@@ -323,7 +323,7 @@ export function analyticsRoutes(ctx: AppContext): AnyRoute[] {
         k: q.k,
       }),
     ),
-    route(
+    analyticsRoute(
       ctx,
       '/api/analytics/brokers',
       'brokers',

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { verifyChain } from '../../audit/verify.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { sessionOf } from '../session.js';
 
 const pageQuery = z
@@ -42,7 +42,7 @@ const verifySchema = z
 
 export function auditRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'get',
       access: 'audit.read',
       path: '/api/audit',
@@ -53,10 +53,7 @@ export function auditRoutes(ctx: AppContext): AnyRoute[] {
         200: { description: 'A page of entries.', schema: z.object({ entries: z.array(entrySchema) }) },
       },
       errors: [400],
-      audit: ({ query }) => {
-        const q = query as z.output<typeof pageQuery>;
-        return { action: 'audit.read', detail: { afterSeq: q.afterSeq, limit: q.limit } };
-      },
+      audit: ({ query: q }) => ({ action: 'audit.read', detail: { afterSeq: q.afterSeq, limit: q.limit } }),
       handler: async ({ query }: { query: z.output<typeof pageQuery> }) => ({
         entries: await ctx.auditStore.read({
           afterSeq: query.afterSeq,
@@ -66,8 +63,8 @@ export function auditRoutes(ctx: AppContext): AnyRoute[] {
           action: query.action,
         }),
       }),
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'audit.read',
       path: '/api/audit/verify',
@@ -86,6 +83,6 @@ export function auditRoutes(ctx: AppContext): AnyRoute[] {
         });
         return result;
       },
-    },
+    }),
   ];
 }

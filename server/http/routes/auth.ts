@@ -6,7 +6,7 @@ import { verifyPassword } from '../../auth/passwords.js';
 import { RateLimited, signIn } from '../../auth/sign-in.js';
 import { setPassword } from '../../auth/users.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { clearSessionCookie, cookieOf, SESSION_COOKIE, sessionOf, setSessionCookie } from '../session.js';
 
 const loginSchema = z
@@ -49,7 +49,7 @@ const publicUser = (u: z.infer<typeof userSchema>) => ({
 
 export function authRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'post',
       access: 'public',
       path: '/api/auth/login',
@@ -95,8 +95,8 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
           throw error;
         }
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'signed-in',
       beforePasswordChange: true,
@@ -113,8 +113,8 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
           expiresAt: new Date(session.expiresAt).toISOString(),
         };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       access: 'signed-in',
       beforePasswordChange: true,
@@ -136,8 +136,8 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
         clearSessionCookie(req, res);
         res.status(204).end();
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       access: 'signed-in',
       beforePasswordChange: true,
@@ -173,6 +173,6 @@ export function authRoutes(ctx: AppContext): AnyRoute[] {
           expiresAt: new Date(opened.expiresAt).toISOString(),
         };
       },
-    },
+    }),
   ];
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { USERNAME } from '../../domain/access.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
 import { sessionOf } from '../session.js';
 
@@ -11,7 +11,7 @@ const paramsSchema = z.object({ id: z.string().min(1).max(200) });
 const bodySchema = z.object({ username: USERNAME }).strict().meta({ id: 'CaseAssignment' });
 
 function change(ctx: AppContext, path: string, action: 'case.grant' | 'case.revoke'): AnyRoute {
-  return {
+  return route({
     method: 'post',
     access: 'users.manage',
     path,
@@ -26,12 +26,7 @@ function change(ctx: AppContext, path: string, action: 'case.grant' | 'case.revo
       },
     },
     errors: [400, 404],
-    handler: async (
-      { params, body: sent }: { params: z.output<typeof paramsSchema>; body: unknown },
-      req,
-      res,
-    ) => {
-      const { username } = sent as z.output<typeof bodySchema>;
+    handler: async ({ params, body: { username } }, req, res) => {
       const caseId = await resolveCase(ctx, params.id);
       const found = await ctx.access.userForLogin(username);
       if (!found) throw new CaseGraphError('USER.NOT_FOUND', `no user named ${username}`);
@@ -48,7 +43,7 @@ function change(ctx: AppContext, path: string, action: 'case.grant' | 'case.revo
       });
       return { cases: await ctx.access.casesOf(found.user.id) };
     },
-  };
+  });
 }
 
 export function caseAccessRoutes(ctx: AppContext): AnyRoute[] {

@@ -9,7 +9,7 @@ import { caseHits } from '../case-hits.js';
 import { caseReach, REACH_DEFAULTS } from '../../store/case-reach.js';
 import { allowedCases, requireCase, unitsOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
 import { idParamsSchema, serialisedGraphSchema } from '../schemas.js';
 import { toSerialisedGraph } from '../serialise-graph.js';
@@ -51,7 +51,7 @@ const linksQuerySchema = z
 
 const alertsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict();
 
-type Input = { params: z.output<typeof idParamsSchema>; query: Record<string, unknown> };
+type Input = { params: z.output<typeof idParamsSchema> };
 
 async function caseOf(ctx: AppContext, input: Input, res: Parameters<AnyRoute['handler']>[2]) {
   const caseId = await resolveCase(ctx, input.params.id);
@@ -78,18 +78,10 @@ async function linksOfCase(
 
 export function caseLinkRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/cases/:id/links',
-      audit: (_i, result) => {
-        const r = result as { graph: { attributes: { case: string }; nodes: unknown[]; edges: unknown[] } };
-        return {
-          action: 'read.graph',
-          caseId: r.graph.attributes.case,
-          detail: { entities: r.graph.nodes.length, links: r.graph.edges.length, hops: 1 },
-        };
-      },
       tags: ['cases'],
       summary: 'The links of this case: its graph and what the caller may read one hop beyond it',
       description:
@@ -109,29 +101,27 @@ export function caseLinkRoutes(ctx: AppContext): AnyRoute[] {
         },
       },
       errors: [400, 403, 404],
-      handler: async (input: Input, _req, res) => {
+      handler: async (input, _req, res) => {
         const { caseId, user } = await caseOf(ctx, input, res);
-        const r = await linksOfCase(
-          ctx,
-          caseId,
-          await allowedCases(ctx, user),
-          input.query as z.output<typeof linksQuerySchema>,
-        );
+        const r = await linksOfCase(ctx, caseId, await allowedCases(ctx, user), input.query);
         return {
           graph: toSerialisedGraph(r.graph, await ctx.store.version(), ctx.demo, caseId),
           beyond: r.beyond,
           withheld: r.withheld,
         };
       },
-    },
-    {
+      audit: (_i, r) => {
+        return {
+          action: 'read.graph',
+          caseId: r.graph.attributes.case,
+          detail: { entities: r.graph.nodes.length, links: r.graph.edges.length, hops: 1 },
+        };
+      },
+    }),
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/cases/:id/hits',
-      audit: (_i, result) => {
-        const r = result as z.output<typeof hitsSchema>;
-        return { action: 'read.graph', caseId: r.caseId, detail: { hits: r.hits.length } };
-      },
       tags: ['cases'],
       summary:
         "Cross-case hits: this case's identifiers that other cases hold too, and how strong each tie is",
@@ -140,19 +130,18 @@ export function caseLinkRoutes(ctx: AppContext): AnyRoute[] {
       params: idParamsSchema,
       responses: { 200: { description: 'The hits, strongest first.', schema: hitsSchema } },
       errors: [403, 404],
-      handler: async (input: Input, _req, res) => {
+      handler: async (input, _req, res) => {
         const { caseId, user } = await caseOf(ctx, input, res);
         return { caseId, hits: await caseHits(ctx, user, caseId) };
       },
-    },
-    {
+      audit: (_i, r) => {
+        return { action: 'read.graph', caseId: r.caseId, detail: { hits: r.hits.length } };
+      },
+    }),
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/cases/:id/alerts',
-      audit: (_i, result) => {
-        const r = result as z.output<typeof alertsSchema>;
-        return { action: 'read.graph', caseId: r.caseId, detail: { alerts: r.alerts.length } };
-      },
       tags: ['cases'],
       summary:
         'What ingests raised on this case: identifiers found in other cases, watched entities touched or brought near',
@@ -162,15 +151,15 @@ export function caseLinkRoutes(ctx: AppContext): AnyRoute[] {
       query: alertsQuerySchema,
       responses: { 200: { description: 'The alerts, newest first.', schema: alertsSchema } },
       errors: [400, 403, 404],
-      handler: async (input: Input, _req, res) => {
+      handler: async (input, _req, res) => {
         const { caseId, user } = await caseOf(ctx, input, res);
         const allowed = await allowedCases(ctx, user);
-        const alerts = await ctx.store.alertsOf(
-          caseId,
-          (input.query as z.output<typeof alertsQuerySchema>).limit,
-        );
+        const alerts = await ctx.store.alertsOf(caseId, input.query.limit);
         return { caseId, alerts: await alertViews(ctx, allowed, alerts) };
       },
-    },
+      audit: (_i, r) => {
+        return { action: 'read.graph', caseId: r.caseId, detail: { alerts: r.alerts.length } };
+      },
+    }),
   ];
 }

@@ -33,7 +33,7 @@ import { raiseAlerts } from '../../ingest/case-alerts.js';
 import { prepareBatch } from '../../ingest/ingest-batch.js';
 import { allowedCases, mayRead, requireCase, requireOneOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
 import { entityViewSchema, idParamsSchema } from '../schemas.js';
 import { sessionOf } from '../session.js';
@@ -225,15 +225,12 @@ async function roleEntity(ctx: AppContext, user: UserView, id: string) {
   return entity;
 }
 
-const paramsOf = (input: { params: unknown }) => input.params as z.output<typeof idParamsSchema>;
-
 export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/cases',
-      audit: (_i, result) => ({ action: 'case.create', caseId: (result as CaseRecord).id }),
       tags: ['cases'],
       summary: 'Open a case: the FIR and what the unit keeps about it',
       description:
@@ -242,7 +239,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       responses: { 201: { description: 'The case record.', schema: caseRecordSchema } },
       errors: [400, 409],
       handler: async (input, req, res) => {
-        const body = input.body as z.output<typeof newCaseSchema>;
+        const { body } = input;
         const { user } = sessionOf(res)!;
         const fir = firKeyOf(body);
         const key = normaliseKey('fir', fir, ctx.keys);
@@ -268,32 +265,32 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
         if (!mayRead(allowed, [caseId])) await ctx.access.grantCase(caseId, user.id, user.id, Date.now());
         return readRecord(ctx, caseId);
       },
-    },
-    {
+      audit: (_i, result) => ({ action: 'case.create', caseId: (result as CaseRecord).id }),
+    }),
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/cases/:id',
-      audit: (_i, result) => ({
-        action: 'read.entity',
-        caseId: (result as CaseRecord).id,
-        target: (result as CaseRecord).id,
-      }),
       tags: ['cases'],
       summary: 'A case record (by id or FIR key) with the roles it gives and the documents behind each',
       params: idParamsSchema,
       responses: { 200: { description: 'The case record.', schema: caseRecordSchema } },
       errors: [403, 404],
       handler: async (input, _req, res) => {
-        const caseId = await resolveCase(ctx, paramsOf(input).id);
+        const caseId = await resolveCase(ctx, input.params.id);
         await requireCase(ctx, sessionOf(res)!.user, caseId);
         return readRecord(ctx, caseId);
       },
-    },
-    {
+      audit: (_i, result) => ({
+        action: 'read.entity',
+        caseId: (result as CaseRecord).id,
+        target: (result as CaseRecord).id,
+      }),
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/cases/:id/edits',
-      audit: (_i, result) => ({ action: 'case.edit', caseId: (result as CaseRecord).id }),
       tags: ['cases'],
       summary: 'Change a case record: sections, dates of the offence, investigating officer, unit',
       description:
@@ -304,8 +301,8 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       errors: [400, 403, 404, 409],
       handler: async (input, req, res) => {
         const { user } = sessionOf(res)!;
-        const { caseId, entity } = await openCase(ctx, user, paramsOf(input).id);
-        const edit = input.body as z.output<typeof caseEditSchema>;
+        const { caseId, entity } = await openCase(ctx, user, input.params.id);
+        const edit = input.body;
         const from = edit.occurredFrom ?? (entity.props.occurredFrom as string | undefined);
         const to = edit.occurredTo ?? (entity.props.occurredTo as string | undefined);
         if (from && to && to < from)
@@ -315,12 +312,12 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
         await writeRecord(ctx, user, entity.key, caseProps(edit), 'changed');
         return readRecord(ctx, caseId);
       },
-    },
-    {
+      audit: (_i, result) => ({ action: 'case.edit', caseId: (result as CaseRecord).id }),
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/cases/:id/close',
-      audit: (_i, result) => ({ action: 'case.close', caseId: (result as CaseRecord).id }),
       tags: ['cases'],
       summary: 'Close a case, with the reason (chargesheeted, final report …)',
       params: idParamsSchema,
@@ -329,8 +326,8 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       errors: [400, 403, 404, 409],
       handler: async (input, req, res) => {
         const { user } = sessionOf(res)!;
-        const { caseId, entity } = await openCase(ctx, user, paramsOf(input).id);
-        const close = input.body as z.output<typeof caseCloseSchema>;
+        const { caseId, entity } = await openCase(ctx, user, input.params.id);
+        const close = input.body;
         const registered = entity.props.firDate;
         if (typeof registered === 'string' && close.closedOn < registered)
           throw new CaseGraphError('REQUEST.INVALID', "the request's body is invalid", [
@@ -341,16 +338,12 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
         await writeRecord(ctx, user, entity.key, props, 'closed');
         return readRecord(ctx, caseId);
       },
-    },
-    {
+      audit: (_i, result) => ({ action: 'case.close', caseId: (result as CaseRecord).id }),
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/cases/:id/roles',
-      audit: (input, result) => ({
-        action: 'case.attach',
-        caseId: (result as CaseRecord).id,
-        target: (input.body as { entity: string }).entity,
-      }),
       tags: ['cases'],
       summary: 'Attach an entity to the case with a role, supported by a document of the case',
       params: idParamsSchema,
@@ -359,8 +352,8 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       errors: [400, 403, 404, 409],
       handler: async (input, req, res) => {
         const { user } = sessionOf(res)!;
-        const { caseId, entity: c } = await openCase(ctx, user, paramsOf(input).id);
-        const body = input.body as z.output<typeof attachSchema>;
+        const { caseId, entity: c } = await openCase(ctx, user, input.params.id);
+        const { body } = input;
         await roleEntity(ctx, user, body.entity);
         const document = await supportingDocument(ctx, caseId, body.document);
         const batch = roleBatch(user, document, c.key, body, { detached: false });
@@ -368,16 +361,16 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
         await raiseAlerts(ctx.store, batch, Date.now());
         return readRecord(ctx, caseId);
       },
-    },
-    {
+      audit: (input, result) => ({
+        action: 'case.attach',
+        caseId: (result as CaseRecord).id,
+        target: input.body.entity,
+      }),
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/cases/:id/roles/detach',
-      audit: (input, result) => ({
-        action: 'case.detach',
-        caseId: (result as CaseRecord).id,
-        target: (input.body as { entity: string }).entity,
-      }),
       tags: ['cases'],
       summary: 'Withdraw a role: the entity no longer stands in the case in that role',
       description:
@@ -388,8 +381,8 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       errors: [400, 403, 404, 409],
       handler: async (input, req, res) => {
         const { user } = sessionOf(res)!;
-        const { caseId, entity: c } = await openCase(ctx, user, paramsOf(input).id);
-        const body = input.body as z.output<typeof detachSchema>;
+        const { caseId, entity: c } = await openCase(ctx, user, input.params.id);
+        const { body } = input;
         await roleEntity(ctx, user, body.entity);
         const role = await ctx.store.getLink(linkId('involves', caseId, body.entity, body.role), 0);
         if (!role || role.props.detached === true)
@@ -419,6 +412,11 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
         await ctx.store.ingest(batch, { importedAt: at });
         return readRecord(ctx, caseId);
       },
-    },
+      audit: (input, result) => ({
+        action: 'case.detach',
+        caseId: (result as CaseRecord).id,
+        target: input.body.entity,
+      }),
+    }),
   ];
 }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { allowedCases } from '../case-scope.js';
 import { sessionOf } from '../session.js';
 
@@ -29,15 +29,11 @@ const text = (v: unknown) => (typeof v === 'string' ? v : null);
 
 export function caseRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/cases',
       // Which FIRs a user was shown is a read of case data like any other.
-      audit: (_input, result) => ({
-        action: 'read.graph',
-        detail: { entities: (result as { cases: unknown[] }).cases.length },
-      }),
       tags: ['graph'],
       summary: 'The cases the caller may open: every case for an admin, the assigned ones for others',
       responses: { 200: { description: 'The cases, by FIR key.', schema: caseListSchema } },
@@ -61,6 +57,10 @@ export function caseRoutes(ctx: AppContext): AnyRoute[] {
           .sort((a, b) => a.label.localeCompare(b.label));
         return { cases };
       },
-    },
+      audit: (_input, result) => ({
+        action: 'read.graph',
+        detail: { entities: result.cases.length },
+      }),
+    }),
   ];
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CaseGraphError } from '../../domain/errors.js';
 import { searchIds } from '../../domain/search-terms.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { sessionOf } from '../session.js';
 import { allowedCases, mayRead, requireEntity, requireOneOf, unitsOf } from '../case-scope.js';
 import {
@@ -27,11 +27,11 @@ const revealSchema = z
 
 export function entityRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/entities/:id',
-      audit: ({ params }) => ({ action: 'read.entity', target: (params as { id: string }).id }),
+      audit: ({ params }) => ({ action: 'read.entity', target: params.id }),
       tags: ['entities'],
       summary: 'An entity with every provenance record and the cases it is part of',
       params: idParamsSchema,
@@ -43,12 +43,12 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
         await requireOneOf(ctx, sessionOf(res)!.user, entity.caseIds);
         return entity;
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/links/:id',
-      audit: ({ params }) => ({ action: 'read.link', target: (params as { id: string }).id }),
+      audit: ({ params }) => ({ action: 'read.link', target: params.id }),
       tags: ['entities'],
       summary: 'A link with its evidence and its occurrences (calls, payments, stays), oldest first',
       params: idParamsSchema,
@@ -73,16 +73,12 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
         await requireEntity(ctx, user, link.from).catch(() => requireEntity(ctx, user, link.to));
         return link;
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/search',
       // By what it found, not by its text: a search for a name would put the name on the trail.
-      audit: (_input, result) => {
-        const ids = (result as { results: { id: string }[] }).results.map((r) => r.id);
-        return { action: 'search', detail: { ids: ids.slice(0, 200), results: ids.length } };
-      },
       tags: ['entities'],
       summary: 'Find entities by identifier as people type it, or by name',
       description:
@@ -119,8 +115,12 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
         const units = await unitsOf(ctx, [...new Set(elsewhere)]);
         return { results: shown, ...(units.length ? { elsewhere: { units } } : {}) };
       },
-    },
-    {
+      audit: (_input, result) => {
+        const ids = result.results.map((r) => r.id);
+        return { action: 'search', detail: { ids: ids.slice(0, 200), results: ids.length } };
+      },
+    }),
+    route({
       method: 'post',
       access: 'victims.reveal',
       unmasked: true,
@@ -134,12 +134,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       body: revealSchema,
       responses: { 200: { description: 'The entity, unmasked.', schema: entityDetailSchema } },
       errors: [400, 404],
-      handler: async (
-        { params, body: sent }: { params: z.output<typeof idParamsSchema>; body: unknown },
-        req,
-        res,
-      ) => {
-        const { reason } = sent as z.output<typeof revealSchema>;
+      handler: async ({ params, body: { reason } }, req, res) => {
         const entity = await ctx.store.getEntity(params.id);
         if (!entity) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${params.id}`);
         const { user } = sessionOf(res)!;
@@ -154,6 +149,6 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
         });
         return entity;
       },
-    },
+    }),
   ];
 }

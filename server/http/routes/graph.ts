@@ -6,7 +6,7 @@ import type { Subgraph } from '../../domain/views.js';
 import type { AppContext } from '../context.js';
 import { allowedCases, requireOneOf, scopeCases } from '../case-scope.js';
 import { sessionOf } from '../session.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { graphQuerySchema, serialisedGraphSchema } from '../schemas.js';
 import { resolveCase } from '../query-helpers.js';
 import { toSerialisedGraph } from '../serialise-graph.js';
@@ -88,18 +88,10 @@ async function scopedSubgraph(
 
 export function graphRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/graph',
-      audit: (_input, result) => {
-        const g = result as { nodes: unknown[]; edges: unknown[]; attributes: { case?: string } };
-        return {
-          action: 'read.graph',
-          caseId: g.attributes.case ?? null,
-          detail: { entities: g.nodes.length, links: g.edges.length },
-        };
-      },
       tags: ['graph'],
       summary:
         "A subgraph in graphology's format: a case, an entity's neighbourhood, or the whole graph, filtered",
@@ -111,19 +103,18 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
         const { sub, caseId } = await scopedSubgraph(ctx, user, query);
         return toSerialisedGraph(sub, await ctx.store.version(), ctx.demo, caseId);
       },
-    },
-    {
+      audit: (_input, g) => {
+        return {
+          action: 'read.graph',
+          caseId: g.attributes.case ?? null,
+          detail: { entities: g.nodes.length, links: g.edges.length },
+        };
+      },
+    }),
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/graph/histogram',
-      audit: (_input, result) => {
-        const h = result as z.output<typeof occurrenceHistogramSchema>;
-        return {
-          action: 'read.graph',
-          caseId: h.case ?? null,
-          detail: { links: h.links, occurrences: h.occurrences },
-        };
-      },
       tags: ['graph'],
       summary: "The occurrences of a view's links over time, counted in bins: the time filter's histogram",
       description:
@@ -150,6 +141,13 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
           ...counted,
         };
       },
-    },
+      audit: (_input, h) => {
+        return {
+          action: 'read.graph',
+          caseId: h.case ?? null,
+          detail: { links: h.links, occurrences: h.occurrences },
+        };
+      },
+    }),
   ];
 }

@@ -1,10 +1,10 @@
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { healthSchema } from '../schemas.js';
 
 export function healthRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'get',
       access: 'public',
       path: '/api/health',
@@ -18,6 +18,6 @@ export function healthRoutes(ctx: AppContext): AnyRoute[] {
         graphVersion: await ctx.store.version(),
         uptimeS: Math.round((Date.now() - ctx.startedAt) / 1000),
       }),
-    },
+    }),
   ];
 }

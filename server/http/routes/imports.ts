@@ -24,7 +24,7 @@ import {
 import { TEMPLATES } from '../../ingest/import/templates/index.js';
 import { allowedCases, requireCase } from '../case-scope.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { sessionOf } from '../session.js';
 import { issueSchema } from '../errors.js';
 
@@ -286,7 +286,7 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
   };
 
   return [
-    {
+    route({
       method: 'get',
       access: 'ingest',
       path: '/api/imports/templates',
@@ -304,8 +304,8 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
             synonyms: [...s.synonyms],
           })),
         })),
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'ingest',
       path: '/api/imports/mappings',
@@ -315,15 +315,14 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
         200: { description: 'Every saved mapping of the unit.', schema: z.array(savedMappingSchema) },
       },
       handler: async (_input, _req, res) => listMappings(dir, sessionOf(res)!.user.unit),
-    },
-    {
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/imports/mappings',
       tags: ['imports'],
       summary: "Save a column mapping for the caller's unit (a mapping of the same name is replaced)",
-      body: savedMappingSchema,
-      ownBodyCheck: true,
+      ownBody: savedMappingSchema,
       responses: { 200: { description: "The unit's saved mappings.", schema: z.array(savedMappingSchema) } },
       errors: [400],
       handler: async (_input, req, res) => {
@@ -349,8 +348,8 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
           savedAt: new Date().toISOString(),
         });
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/imports/preview',
@@ -371,15 +370,11 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
           await rm(upload.path, { force: true });
         }
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/imports',
-      audit: (_input, result) => ({
-        action: 'ingest',
-        detail: { document: (result as { sha256: string }).sha256 },
-      }),
       tags: ['imports'],
       summary:
         'Import a file (CSV, any delimiter and common encoding): kept with its SHA-256, read as a stream',
@@ -390,10 +385,9 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
         202: { description: 'The import, started (or finished, with wait=true).', schema: jobSchema },
       },
       errors: [400, 403, 409, 413, 415, 422],
-      handler: async ({ query }, req, res) => {
+      handler: async ({ query: q }, req, res) => {
         refuseJson(req);
         const { user } = sessionOf(res)!;
-        const q = query as z.output<typeof importQuery>;
         const allowed = await allowedCases(ctx, user);
         if (q.case !== undefined) {
           const key = normaliseKey('fir', q.case, ctx.keys);
@@ -437,8 +431,12 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
         }
         return view(job);
       },
-    },
-    {
+      audit: (_input, result) => ({
+        action: 'ingest',
+        detail: { document: result.sha256 },
+      }),
+    }),
+    route({
       method: 'get',
       access: 'ingest',
       path: '/api/imports/:id',
@@ -448,8 +446,8 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
       responses: { 200: { description: 'The import.', schema: jobSchema } },
       errors: [404],
       handler: async ({ params }, _req, res) => view(jobOf(params.id, res)),
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'ingest',
       path: '/api/imports/:id/rejected',
@@ -477,6 +475,6 @@ export function importRoutes(ctx: AppContext): AnyRoute[] {
           ),
         );
       },
-    },
+    }),
   ];
 }

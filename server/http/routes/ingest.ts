@@ -4,34 +4,22 @@ import { raiseAlerts } from '../../ingest/case-alerts.js';
 import { allowedCases, requireCase } from '../case-scope.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import type { IngestCounts } from '../../domain/views.js';
 import { sessionOf } from '../session.js';
 import { ingestResultSchema } from '../schemas.js';
 
 export function ingestRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/ingest',
-      audit: (_input, result) => {
-        const c = result as IngestCounts;
-        return {
-          action: 'ingest',
-          detail: {
-            entities: c.entities.created + c.entities.updated,
-            links: c.links.created + c.links.updated,
-            occurrences: c.occurrences.created,
-          },
-        };
-      },
       tags: ['ingest'],
       summary: 'Ingest a batch of entities, links and occurrences with their provenance',
       description:
         'All-or-nothing: a batch with any bad record is rejected with every bad record named, and nothing is written. Re-sending the same batch changes nothing.',
-      body: ingestBatchSchema,
-      ownBodyCheck: true,
+      ownBody: ingestBatchSchema,
       responses: {
         200: {
           description: 'What the batch created, updated or left unchanged.',
@@ -68,6 +56,17 @@ export function ingestRoutes(ctx: AppContext): AnyRoute[] {
         for (const caseId of opened) await ctx.access.grantCase(caseId, user.id, user.id, Date.now());
         return counts;
       },
-    },
+      audit: (_input, result) => {
+        const c = result as IngestCounts;
+        return {
+          action: 'ingest',
+          detail: {
+            entities: c.entities.created + c.entities.updated,
+            links: c.links.created + c.links.updated,
+            occurrences: c.occurrences.created,
+          },
+        };
+      },
+    }),
   ];
 }

@@ -15,7 +15,7 @@ import type { Evidence, MergeCandidate } from '../../ingest/resolve/merge-candid
 import { allowedCases, mayRead, requireCase, requireOneOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
 import { resultOf } from '../../workers/analytics-client.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
 import { entityViewSchema } from '../schemas.js';
 import { sessionOf } from '../session.js';
@@ -135,17 +135,10 @@ export function mergeRoutes(ctx: AppContext): AnyRoute[] {
   }
 
   return [
-    {
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/merge-candidates',
-      audit: (_input, result) => {
-        const shown = (result as { candidates: { a: { id: string }; b: { id: string } }[] }).candidates;
-        return {
-          action: 'read.candidates',
-          detail: { ids: shown.flatMap((c) => [c.a.id, c.b.id]).slice(0, 200), results: shown.length },
-        };
-      },
       tags: ['merges'],
       summary: 'Persons who are probably the same, best first, with the evidence for each',
       description:
@@ -182,19 +175,18 @@ export function mergeRoutes(ctx: AppContext): AnyRoute[] {
         }
         return { version, candidates: out };
       },
-    },
-    {
+      audit: (_input, result) => {
+        const shown = result.candidates;
+        return {
+          action: 'read.candidates',
+          detail: { ids: shown.flatMap((c) => [c.a.id, c.b.id]).slice(0, 200), results: shown.length },
+        };
+      },
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/merge-candidates/:id/decision',
-      audit: ({ params }, result) => {
-        const r = result as z.output<typeof decisionResult>;
-        return {
-          action: r.decision === 'merge' ? 'merge' : 'merge.reject',
-          target: r.merge?.id ?? (params as { id: string }).id,
-          detail: { ids: r.persons },
-        };
-      },
       tags: ['merges'],
       summary: 'Decide a candidate: merge the two persons, or record that they are not the same',
       description:
@@ -203,12 +195,7 @@ export function mergeRoutes(ctx: AppContext): AnyRoute[] {
       body: decisionBody,
       responses: { 200: { description: 'The decision, and the merge it made.', schema: decisionResult } },
       errors: [400, 403, 404, 409],
-      handler: async (
-        { params, body: sent }: { params: z.output<typeof candidateParams>; body: unknown },
-        req,
-        res,
-      ) => {
-        const body = sent as z.output<typeof decisionBody>;
+      handler: async ({ params, body }, req, res) => {
         const user = sessionOf(res)!.user;
         const c = await candidate(params.id);
         if (body.keep !== undefined && body.keep !== c.a && body.keep !== c.b)
@@ -233,12 +220,19 @@ export function mergeRoutes(ctx: AppContext): AnyRoute[] {
         });
         return { candidate: c.id, decision: body.decision, merge, persons };
       },
-    },
-    {
+      audit: ({ params }, r) => {
+        return {
+          action: r.decision === 'merge' ? 'merge' : 'merge.reject',
+          target: r.merge?.id ?? params.id,
+          detail: { ids: r.persons },
+        };
+      },
+    }),
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/merges/:id',
-      audit: ({ params }) => ({ action: 'read.merge', target: (params as { id: string }).id }),
+      audit: ({ params }) => ({ action: 'read.merge', target: params.id }),
       tags: ['merges'],
       summary: 'A merge: who decided it, which person stayed, and whether it was undone',
       params: mergeParams,
@@ -250,15 +244,11 @@ export function mergeRoutes(ctx: AppContext): AnyRoute[] {
         await requireMergeAccess(ctx, sessionOf(res)!.user, merge.survivorId, merge.absorbedId);
         return merge;
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/merges/:id/undo',
-      audit: (_input, result) => {
-        const m = result as z.output<typeof mergeSchema>;
-        return { action: 'merge.undo', target: m.id, detail: { ids: [m.survivorId, m.absorbedId] } };
-      },
       tags: ['merges'],
       summary: 'Undo a merge: the two persons are as they were before it',
       description:
@@ -273,7 +263,10 @@ export function mergeRoutes(ctx: AppContext): AnyRoute[] {
         await requireMergeAccess(ctx, user, merge.survivorId, merge.absorbedId);
         return ctx.store.undoMerge(params.id, { undoneBy: user.username, at: new Date() });
       },
-    },
+      audit: (_input, m) => {
+        return { action: 'merge.undo', target: m.id, detail: { ids: [m.survivorId, m.absorbedId] } };
+      },
+    }),
   ];
 }
 

@@ -26,7 +26,7 @@ import { gatherReportData } from '../../reports/report/data.js';
 import type { ReportMeta } from '../../reports/report/context.js';
 import { requireCase, scopeCases } from '../case-scope.js';
 import type { AppContext } from '../context.js';
-import { parse, type AnyRoute } from '../define-route.js';
+import { parse, route, type AnyRoute } from '../define-route.js';
 import { csvOf, resolveCase } from '../query-helpers.js';
 import { sessionOf } from '../session.js';
 import { createHash } from 'node:crypto';
@@ -298,7 +298,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
   };
 
   return [
-    {
+    route({
       method: 'post',
       access: 'reports',
       path: '/api/cases/:id/report',
@@ -310,17 +310,14 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         'the timeline, the documents and an annex on method. Victims and minors appear by pseudonym only. The SHA-256 of the ' +
         'file is written to the audit trail before it is sent, and given in the X-Report-Sha256 header.',
       params: caseParams,
-      body: reportRequestSchema,
-      ownBodyCheck: true,
+      ownBody: reportRequestSchema,
       responses: {
         200: { description: 'The report.', files: ['application/pdf'], headers: PDF_HEADERS },
         202: { description: 'The job making the report (with async: true).', schema: jobSchema },
       },
       errors: [400, 404],
       handler: async ({ params }: { params: z.output<typeof caseParams> }, req, res) => {
-        const body = parse(reportRequestSchema, req.body ?? {}, 'body') as z.output<
-          typeof reportRequestSchema
-        >;
+        const body = parse(reportRequestSchema, req.body ?? {}, 'body');
         const { user } = sessionOf(res)!;
         const caseId = await resolveCase(ctx, params.id);
         await requireCase(ctx, user, caseId);
@@ -343,8 +340,8 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
           'X-Report-Reference': r.reference,
         });
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'reports',
       path: '/api/reports/jobs/:job',
@@ -365,8 +362,8 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
           ...(job.error ? { error: job.error } : {}),
         };
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'reports',
       path: '/api/reports/jobs/:job/pdf',
@@ -391,8 +388,8 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
           'X-Report-Reference': r.reference,
         });
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'reports',
       path: '/api/reports/certificate',
@@ -454,8 +451,8 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
           'X-Report-Reference': query.reference,
         });
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'signed-in',
       path: '/api/reports/verify',
@@ -465,10 +462,6 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       query: verifyQuery,
       responses: { 200: { description: 'What the audit trail holds of the file.', schema: verifySchema } },
       errors: [400],
-      audit: (_input, result) => ({
-        action: 'report.verify',
-        detail: { results: (result as { files: unknown[] }).files.length },
-      }),
       handler: async ({ query }: { query: z.output<typeof verifyQuery> }) => {
         const found = await lookup(
           (e) =>
@@ -493,8 +486,12 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
           })),
         };
       },
-    },
-    {
+      audit: (_input, result) => ({
+        action: 'report.verify',
+        detail: { results: result.files.length },
+      }),
+    }),
+    route({
       method: 'get',
       access: 'reports',
       path: '/api/cases/:id/export',
@@ -519,8 +516,8 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         const label = (await ctx.store.getEntity(caseId))?.label ?? caseId;
         await sendExport(req, res, exportModel(data), query.format, caseId, `casegraph-${safeName(label)}`);
       },
-    },
-    {
+    }),
+    route({
       method: 'get',
       access: 'reports',
       path: '/api/export',
@@ -549,6 +546,6 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         );
         await sendExport(req, res, model, query.format, caseId ?? null, 'casegraph-view');
       },
-    },
+    }),
   ];
 }

@@ -9,7 +9,7 @@ import { linkRule, type LinkKind } from '../../domain/kinds.js';
 import type { EntityView, LinkView } from '../../domain/views.js';
 import { allowedCases, mayRead, requireOneOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { csvOf } from '../query-helpers.js';
 import { sessionOf } from '../session.js';
 
@@ -81,17 +81,10 @@ const overlaps = (l: LinkView, from?: number, to?: number) =>
 
 export function timelineRoutes(ctx: AppContext): AnyRoute[] {
   return [
-    {
+    route({
       method: 'get',
       access: 'graph.read',
       path: '/api/timeline',
-      audit: ({ query }, result) => ({
-        action: 'read.graph',
-        detail: {
-          ids: (query as TimelineQuery).entities,
-          occurrences: (result as z.output<typeof timelineSchema>).occurrences.length,
-        },
-      }),
       tags: ['entities'],
       summary:
         'The calls, payments, stays and sightings of selected entities on one time axis, with their evidence',
@@ -164,6 +157,13 @@ export function timelineRoutes(ctx: AppContext): AnyRoute[] {
           truncated: occurrences.length > q.limit,
         };
       },
-    },
+      audit: ({ query }, result) => ({
+        action: 'read.graph',
+        detail: {
+          ids: (query as TimelineQuery).entities,
+          occurrences: result.occurrences.length,
+        },
+      }),
+    }),
   ];
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { USERNAME } from '../../domain/access.js';
 import { addUser, disableUser, newUserSchema, resetPassword } from '../../auth/users.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { sessionOf } from '../session.js';
 
 const userSchema = z
@@ -38,7 +38,7 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
     return ctx.audit.record({ actor: admin.username, role: admin.role, action, target, ip: ip ?? null });
   };
   return [
-    {
+    route({
       method: 'get',
       access: 'users.manage',
       path: '/api/users',
@@ -46,8 +46,8 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
       summary: 'Every user, with role, unit and whether disabled',
       responses: { 200: { description: 'The users.', schema: z.object({ users: z.array(userSchema) }) } },
       handler: async () => ({ users: await ctx.access.listUsers() }),
-    },
-    {
+    }),
+    route({
       method: 'post',
       access: 'users.manage',
       path: '/api/users',
@@ -62,8 +62,8 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
         await record(res, req.ip, 'user.add', user.username);
         return { user, password };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       access: 'users.manage',
       path: '/api/users/:username/reset',
@@ -77,8 +77,8 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
         await record(res, req.ip, 'user.reset', user.username);
         return { user, password };
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       access: 'users.manage',
       path: '/api/users/:username/disable',
@@ -92,6 +92,6 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
         await record(res, req.ip, 'user.disable', user.username);
         return user;
       },
-    },
+    }),
   ];
 }

@@ -7,7 +7,7 @@ import { CaseGraphError } from '../../domain/errors.js';
 import { alertSchema, alertViews, entityRefSchema } from '../alert-views.js';
 import { allowedCases, mayRead, requireCase, requireOneOf } from '../case-scope.js';
 import type { AppContext } from '../context.js';
-import type { AnyRoute } from '../define-route.js';
+import { route, type AnyRoute } from '../define-route.js';
 import { resolveCase } from '../query-helpers.js';
 import { sessionOf } from '../session.js';
 
@@ -75,33 +75,23 @@ export function watchRoutes(ctx: AppContext): AnyRoute[] {
     return { watches: out };
   };
   return [
-    {
+    route({
       method: 'get',
       access: 'ingest',
       path: '/api/watches',
-      audit: (_i, result) => ({
-        action: 'read.graph',
-        detail: { entities: (result as z.output<typeof watchListSchema>).watches.length },
-      }),
       tags: ['cases'],
       summary: 'The entities the caller watches, each for a case',
       responses: { 200: { description: 'The watches, oldest first.', schema: watchListSchema } },
       handler: async (_i, _req, res) => list(sessionOf(res)!.user.id),
-    },
-    {
+      audit: (_i, result) => ({
+        action: 'read.graph',
+        detail: { entities: result.watches.length },
+      }),
+    }),
+    route({
       method: 'get',
       access: 'ingest',
       path: '/api/watches/alerts',
-      audit: (_i, result) => {
-        const { watches } = result as z.output<typeof watchAlertsSchema>;
-        return {
-          action: 'read.graph',
-          detail: {
-            entities: watches.length,
-            alerts: watches.reduce((n, w) => n + (w.alerts?.length ?? 0), 0),
-          },
-        };
-      },
       tags: ['cases'],
       summary: 'The caller’s watches, each with the alerts it raised: the batch’s document and why',
       description:
@@ -111,7 +101,7 @@ export function watchRoutes(ctx: AppContext): AnyRoute[] {
       errors: [400],
       handler: async (input, _req, res) => {
         const { user } = sessionOf(res)!;
-        const { limit } = input.query as z.output<typeof watchAlertsQuerySchema>;
+        const { limit } = input.query;
         const allowed = await allowedCases(ctx, user);
         const { watches } = await list(user.id);
         const out = [];
@@ -127,8 +117,18 @@ export function watchRoutes(ctx: AppContext): AnyRoute[] {
         }
         return { watches: out };
       },
-    },
-    {
+      audit: (_i, result) => {
+        const { watches } = result;
+        return {
+          action: 'read.graph',
+          detail: {
+            entities: watches.length,
+            alerts: watches.reduce((n, w) => n + (w.alerts?.length ?? 0), 0),
+          },
+        };
+      },
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/watches',
@@ -141,7 +141,7 @@ export function watchRoutes(ctx: AppContext): AnyRoute[] {
       responses: { 200: { description: 'The caller’s watches.', schema: watchListSchema } },
       errors: [400, 403, 404],
       handler: async (input, req, res) => {
-        const body = input.body as z.output<typeof watchSchema>;
+        const { body } = input;
         const { user } = sessionOf(res)!;
         const caseId = await resolveCase(ctx, body.case);
         await requireCase(ctx, user, caseId);
@@ -166,14 +166,14 @@ export function watchRoutes(ctx: AppContext): AnyRoute[] {
         });
         return list(user.id);
       },
-    },
-    {
+    }),
+    route({
       method: 'post',
       access: 'ingest',
       path: '/api/watches/remove',
       audit: (input) => ({
         action: 'watch.remove',
-        target: (input.body as z.output<typeof unwatchSchema>).entity,
+        target: input.body.entity,
       }),
       tags: ['cases'],
       summary: 'Stop watching an entity',
@@ -181,7 +181,7 @@ export function watchRoutes(ctx: AppContext): AnyRoute[] {
       responses: { 200: { description: 'The caller’s watches.', schema: watchListSchema } },
       errors: [400, 404],
       handler: async (input, req, res) => {
-        const body = input.body as z.output<typeof unwatchSchema>;
+        const { body } = input;
         const { user } = sessionOf(res)!;
         if (!(await ctx.store.removeWatch(user.id, body.entity)))
           throw new CaseGraphError('ENTITY.NOT_FOUND', 'you do not watch this entity', [
@@ -189,6 +189,6 @@ export function watchRoutes(ctx: AppContext): AnyRoute[] {
           ]);
         return list(user.id);
       },
-    },
+    }),
   ];
 }
