@@ -5,13 +5,12 @@
  * child, the same link keys are then inserted in the same order into a bare better-sqlite3 table (one
  * text primary key, WAL, one transaction): the ceiling this machine allows.
  *
- * Where the time goes (100,000 entities, 2026-11-23, session 3, 17.9 s end to end on the 2-core
- * machine): the preparing worker ~10 s of CPU (2 s parsing JSON, the hand check of the batch shape,
- * key normalisation and ids, occurrence totals), the writing thread ~14.5 s (about 2.3 M rows:
- * 399,159 entity statements, 517,572 links with their first source, 120k further link sources,
- * 1.06 M occurrences, 100k search texts; then the deferred indexes and the commit of a ~250 MB file).
- * The writer is the longer side; its rows cost 2–3 µs each in better-sqlite3 on this machine, so what
- * is left is fewer rows (occurrences packed per link and document, an entity's first source in its row).
+ * Where the time goes (100,000 entities, 2026-11-23, about 14 s end to end on the 2-core machine): the
+ * preparing worker ~7.5 s of CPU (JSON parsing 1.6 s, key normalisation and ids, the flat form), the
+ * writing thread ~8 s for about 2.3 M rows (SQLite's own work ~6 s of it, binding 1.4 s), then serially
+ * the deferred index builds (~2.1 s), the search texts and the commit with its checkpoint (~1.5–2.4 s).
+ * The writer is the longer side; a prepared statement costs ~2 µs a row here, so what is left is fewer
+ * rows (sightings packed per link and document) together with a shorter finish (README, Performance).
  * Figures drift by a fifth from minute to minute here: compare runs made side by side.
  */
 import { spawn } from 'node:child_process';
