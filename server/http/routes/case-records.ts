@@ -265,7 +265,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
         if (!mayRead(allowed, [caseId])) await ctx.access.grantCase(caseId, user.id, user.id, Date.now());
         return readRecord(ctx, caseId);
       },
-      audit: (_i, result) => ({ action: 'case.create', caseId: (result as CaseRecord).id }),
+      audit: (_i, result) => ({ action: 'case.create', caseId: result.id }),
     }),
     route({
       method: 'get',
@@ -283,8 +283,8 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       },
       audit: (_i, result) => ({
         action: 'read.entity',
-        caseId: (result as CaseRecord).id,
-        target: (result as CaseRecord).id,
+        caseId: result.id,
+        target: result.id,
       }),
     }),
     route({
@@ -312,7 +312,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
         await writeRecord(ctx, user, entity.key, caseProps(edit), 'changed');
         return readRecord(ctx, caseId);
       },
-      audit: (_i, result) => ({ action: 'case.edit', caseId: (result as CaseRecord).id }),
+      audit: (_i, result) => ({ action: 'case.edit', caseId: result.id }),
     }),
     route({
       method: 'post',
@@ -338,7 +338,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
         await writeRecord(ctx, user, entity.key, props, 'closed');
         return readRecord(ctx, caseId);
       },
-      audit: (_i, result) => ({ action: 'case.close', caseId: (result as CaseRecord).id }),
+      audit: (_i, result) => ({ action: 'case.close', caseId: result.id }),
     }),
     route({
       method: 'post',
@@ -363,7 +363,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       },
       audit: (input, result) => ({
         action: 'case.attach',
-        caseId: (result as CaseRecord).id,
+        caseId: result.id,
         target: input.body.entity,
       }),
     }),
@@ -414,7 +414,7 @@ export function caseRecordRoutes(ctx: AppContext): AnyRoute[] {
       },
       audit: (input, result) => ({
         action: 'case.detach',
-        caseId: (result as CaseRecord).id,
+        caseId: result.id,
         target: input.body.entity,
       }),
     }),

@@ -5,7 +5,6 @@ import { allowedCases, requireCase } from '../case-scope.js';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { AppContext } from '../context.js';
 import { route, type AnyRoute } from '../define-route.js';
-import type { IngestCounts } from '../../domain/views.js';
 import { sessionOf } from '../session.js';
 import { ingestResultSchema } from '../schemas.js';
 
@@ -56,8 +55,7 @@ export function ingestRoutes(ctx: AppContext): AnyRoute[] {
         for (const caseId of opened) await ctx.access.grantCase(caseId, user.id, user.id, Date.now());
         return counts;
       },
-      audit: (_input, result) => {
-        const c = result as IngestCounts;
+      audit: (_input, c) => {
         return {
           action: 'ingest',
           detail: {

@@ -160,7 +160,7 @@ export function timelineRoutes(ctx: AppContext): AnyRoute[] {
       audit: ({ query }, result) => ({
         action: 'read.graph',
         detail: {
-          ids: (query as TimelineQuery).entities,
+          ids: query.entities,
           occurrences: result.occurrences.length,
         },
       }),
