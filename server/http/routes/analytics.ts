@@ -205,7 +205,7 @@ function analyticsRoute(
       200: { description: 'The answer, with the graph version it holds for.', schema: answerSchema },
     },
     errors: [400, 404],
-    handler: async ({ query: q }: { query: Record<string, unknown> }, req, res) => {
+    handler: async ({ query: q }, req, res) => {
       const reach = reachOf(q as ScopeQuery);
       const asked = await scopeOf(ctx, q as ScopeQuery);
       const caseIds = await scopeCases(ctx, sessionOf(res)!.user, asked.caseId);

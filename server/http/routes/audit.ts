@@ -54,7 +54,7 @@ export function auditRoutes(ctx: AppContext): AnyRoute[] {
       },
       errors: [400],
       audit: ({ query: q }) => ({ action: 'audit.read', detail: { afterSeq: q.afterSeq, limit: q.limit } }),
-      handler: async ({ query }: { query: z.output<typeof pageQuery> }) => ({
+      handler: async ({ query }) => ({
         entries: await ctx.auditStore.read({
           afterSeq: query.afterSeq,
           limit: query.limit,

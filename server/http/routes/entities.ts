@@ -37,7 +37,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
       params: idParamsSchema,
       responses: { 200: { description: 'The entity.', schema: entityDetailSchema } },
       errors: [404],
-      handler: async ({ params }: { params: z.output<typeof idParamsSchema> }, _req, res) => {
+      handler: async ({ params }, _req, res) => {
         const entity = await ctx.store.getEntity(params.id);
         if (!entity) throw new CaseGraphError('ENTITY.NOT_FOUND', `no entity ${params.id}`);
         await requireOneOf(ctx, sessionOf(res)!.user, entity.caseIds);
@@ -91,7 +91,7 @@ export function entityRoutes(ctx: AppContext): AnyRoute[] {
         },
       },
       errors: [400],
-      handler: async ({ query }: { query: z.output<typeof searchQuerySchema> }, _req, res) => {
+      handler: async ({ query }, _req, res) => {
         const results = await ctx.store.search({
           ids: searchIds(query.q, ctx.keys),
           text: query.q,

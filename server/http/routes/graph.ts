@@ -22,7 +22,6 @@ export const histogramQuerySchema = graphQuerySchema.safeExtend({
     .default(BIN_LIMITS.default)
     .meta({ description: `How many bins of equal width, 1 to ${BIN_LIMITS.max}.` }),
 });
-type HistogramQuery = z.output<typeof histogramQuerySchema>;
 
 const counts = z.array(z.number().int().nonnegative());
 
@@ -98,7 +97,7 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
       query: graphQuerySchema,
       responses: { 200: { description: 'The subgraph.', schema: serialisedGraphSchema } },
       errors: [400, 404],
-      handler: async ({ query }: { query: GraphQuery }, _req, res) => {
+      handler: async ({ query }, _req, res) => {
         const { user } = sessionOf(res)!;
         const { sub, caseId } = await scopedSubgraph(ctx, user, query);
         return toSerialisedGraph(sub, await ctx.store.version(), ctx.demo, caseId);
@@ -124,7 +123,7 @@ export function graphRoutes(ctx: AppContext): AnyRoute[] {
       query: histogramQuerySchema,
       responses: { 200: { description: 'The counts.', schema: occurrenceHistogramSchema } },
       errors: [400, 403, 404],
-      handler: async ({ query }: { query: HistogramQuery }, _req, res) => {
+      handler: async ({ query }, _req, res) => {
         const { user } = sessionOf(res)!;
         const { sub, caseId } = await scopedSubgraph(ctx, user, query);
         const counted = await ctx.store.occurrenceBins({

@@ -151,7 +151,7 @@ export function mergeRoutes(ctx: AppContext): AnyRoute[] {
         },
       },
       errors: [400, 403, 404],
-      handler: async ({ query }: { query: z.output<typeof listQuery> }, _req, res) => {
+      handler: async ({ query }, _req, res) => {
         const user = sessionOf(res)!.user;
         const caseId = query.case === undefined ? undefined : await resolveCase(ctx, query.case);
         if (caseId) await requireCase(ctx, user, caseId);
@@ -238,7 +238,7 @@ export function mergeRoutes(ctx: AppContext): AnyRoute[] {
       params: mergeParams,
       responses: { 200: { description: 'The merge.', schema: mergeSchema } },
       errors: [400, 403, 404],
-      handler: async ({ params }: { params: z.output<typeof mergeParams> }, _req, res) => {
+      handler: async ({ params }, _req, res) => {
         const merge = await ctx.store.getMerge(params.id);
         if (!merge) throw new CaseGraphError('MERGE.NOT_FOUND', `no merge ${params.id}`);
         await requireMergeAccess(ctx, sessionOf(res)!.user, merge.survivorId, merge.absorbedId);
@@ -256,7 +256,7 @@ export function mergeRoutes(ctx: AppContext): AnyRoute[] {
       params: mergeParams,
       responses: { 200: { description: 'The merge, undone.', schema: mergeSchema } },
       errors: [400, 403, 404, 409],
-      handler: async ({ params }: { params: z.output<typeof mergeParams> }, _req, res) => {
+      handler: async ({ params }, _req, res) => {
         const user = sessionOf(res)!.user;
         const merge = await ctx.store.getMerge(params.id);
         if (!merge) throw new CaseGraphError('MERGE.NOT_FOUND', `no merge ${params.id}`);

@@ -316,7 +316,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         202: { description: 'The job making the report (with async: true).', schema: jobSchema },
       },
       errors: [400, 404],
-      handler: async ({ params }: { params: z.output<typeof caseParams> }, req, res) => {
+      handler: async ({ params }, req, res) => {
         const body = parse(reportRequestSchema, req.body ?? {}, 'body');
         const { user } = sessionOf(res)!;
         const caseId = await resolveCase(ctx, params.id);
@@ -350,7 +350,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       params: z.object({ job: z.string().regex(/^job-[0-9a-f]{24}$/) }).strict(),
       responses: { 200: { description: 'The job.', schema: jobSchema } },
       errors: [400, 404],
-      handler: async ({ params }: { params: { job: string } }, _req, res) => {
+      handler: async ({ params }, _req, res) => {
         const job = jobs.get(params.job);
         if (!job || job.owner !== sessionOf(res)!.user.username) throw jobGone(params.job);
         return {
@@ -374,7 +374,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         200: { description: 'The report.', files: ['application/pdf'], headers: PDF_HEADERS },
       },
       errors: [400, 404],
-      handler: async ({ params }: { params: { job: string } }, _req, res) => {
+      handler: async ({ params }, _req, res) => {
         const job = jobs.get(params.job);
         if (!job || job.owner !== sessionOf(res)!.user.username) throw jobGone(params.job);
         if (job.state !== 'done' || !job.result)
@@ -409,7 +409,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
         },
       },
       errors: [400, 404],
-      handler: async ({ query }: { query: { reference: string } }, req, res) => {
+      handler: async ({ query }, req, res) => {
         const { user } = sessionOf(res)!;
         const [entry] = await lookup(
           (e) => e.target === query.reference && e.detail.file === 'report',
@@ -462,7 +462,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       query: verifyQuery,
       responses: { 200: { description: 'What the audit trail holds of the file.', schema: verifySchema } },
       errors: [400],
-      handler: async ({ query }: { query: z.output<typeof verifyQuery> }) => {
+      handler: async ({ query }) => {
         const found = await lookup(
           (e) =>
             (query.sha256 !== undefined && e.detail.sha256 === query.sha256) ||
@@ -502,11 +502,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       query: exportQuery,
       responses: { 200: EXPORT_RESPONSE },
       errors: [400, 404],
-      handler: async (
-        { params, query }: { params: z.output<typeof caseParams>; query: z.output<typeof exportQuery> },
-        req,
-        res,
-      ) => {
+      handler: async ({ params, query }, req, res) => {
         const { user } = sessionOf(res)!;
         const caseId = await resolveCase(ctx, params.id);
         await requireCase(ctx, user, caseId);
@@ -527,7 +523,7 @@ export function reportRoutes(ctx: AppContext): AnyRoute[] {
       query: viewExportQuery,
       responses: { 200: EXPORT_RESPONSE },
       errors: [400, 404],
-      handler: async ({ query }: { query: z.output<typeof viewExportQuery> }, req, res) => {
+      handler: async ({ query }, req, res) => {
         const { user } = sessionOf(res)!;
         const caseId = query.case === undefined ? undefined : await resolveCase(ctx, query.case);
         const caseIds = await scopeCases(ctx, user, caseId);

@@ -41,7 +41,6 @@ export const timelineQuerySchema = z
     message: 'from must not be after to',
     path: ['to'],
   });
-type TimelineQuery = z.output<typeof timelineQuerySchema>;
 
 const refSchema = z.object({ id: z.string(), kind: z.string(), key: z.string(), label: z.string() });
 
@@ -91,7 +90,7 @@ export function timelineRoutes(ctx: AppContext): AnyRoute[] {
       query: timelineQuerySchema,
       responses: { 200: { description: 'Occurrences, oldest first.', schema: timelineSchema } },
       errors: [400, 403, 404],
-      handler: async ({ query: q }: { query: TimelineQuery }, _req, res) => {
+      handler: async ({ query: q }, _req, res) => {
         const { user } = sessionOf(res)!;
         const allowed = await allowedCases(ctx, user);
         const kinds = new Set<OccurrenceKind>(q.kinds ?? OCCURRENCE_KINDS);

@@ -72,7 +72,7 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
       params: nameParams,
       responses: { 200: { description: 'Reset.', schema: withPassword } },
       errors: [400, 404],
-      handler: async ({ params }: { params: z.output<typeof nameParams> }, req, res) => {
+      handler: async ({ params }, req, res) => {
         const { user, password } = await resetPassword(ctx.access, params.username);
         await record(res, req.ip, 'user.reset', user.username);
         return { user, password };
@@ -87,7 +87,7 @@ export function userRoutes(ctx: AppContext): AnyRoute[] {
       params: nameParams,
       responses: { 200: { description: 'Disabled.', schema: userSchema } },
       errors: [400, 404],
-      handler: async ({ params }: { params: z.output<typeof nameParams> }, req, res) => {
+      handler: async ({ params }, req, res) => {
         const user = await disableUser(ctx.access, params.username);
         await record(res, req.ip, 'user.disable', user.username);
         return user;
