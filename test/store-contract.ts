@@ -225,6 +225,25 @@ export function describeStoreContract(name: string, harness: StoreHarness): void
       expect(detail.provenance.map((p) => p.ref)).toEqual(['row 2', 'row 7']);
     });
 
+    it("keeps the importer's name exactly as given on every source it writes", async () => {
+      // Quotes, an SQL comment and letters outside ASCII: the SQLite adapter writes the name into its SQL.
+      const importer = `o'brien "x" -- ' || 'ग`;
+      for (const [i, b] of [firBatch(), airtelCdr(), jioCdr()].entries())
+        await ingestBatch(b, i === 0 ? 'contract-test' : importer, { store, keys: TEST_KEYS, now: () => T0 });
+      const phone = (await store.getEntity(phoneB()))!;
+      expect(phone.provenance.map((p) => p.importedBy)).toEqual([importer, importer]);
+      const graph = await store.subgraph({ caseId: caseId(), limit: 100 });
+      const call = graph.links.find((l) => l.kind === 'called' && l.to === phoneB())!;
+      const detail = (await store.getLink(call.id, 10))!;
+      // The link's first source and a further one; an occurrence's first source and a further one.
+      expect(detail.provenance.map((p) => p.importedBy)).toEqual([importer, importer]);
+      expect(detail.occurrences.flatMap((o) => o.provenance.map((p) => p.importedBy))).toEqual([
+        importer,
+        importer,
+        importer,
+      ]);
+    });
+
     it('rejects a batch whose link names an entity that exists nowhere, writing nothing of it', async () => {
       await load(store, [firBatch()]);
       const before = await store.stats();

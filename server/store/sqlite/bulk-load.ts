@@ -20,15 +20,10 @@ import type { EntityKind, Scheme } from '../../domain/kinds.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { BulkLoad, IngestContext, IngestOutcome } from '../graph-store.js';
 import { checkDocument, checkEnds, countOutcomes, type KnownDocument } from '../batch-checks.js';
-import {
-  LINK_ROW_COLUMNS,
-  documentRow,
-  emptyCounts,
-  statements,
-  type IngestStatements,
-} from './ingest-statements.js';
+import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
 import { propsJson, writeOccurrences } from './occurrence-writes.js';
-import { addLinkSource, linkRowValues, type KnownLink, type LinkSource } from './link-row.js';
+import { addLinkSource, insertLinkRow, type KnownLink, type LinkSource } from './link-row.js';
+import { sourceStatementsOf, type SourceStatements } from './source-statements.js';
 
 /**
  * Tables whose indexes are built after the load, unique ids included: the load knows every id from memory,
@@ -66,7 +61,9 @@ export interface BulkLoadOptions {
 export class SqliteBulkLoad implements BulkLoad {
   private readonly st: IngestStatements;
   private readonly insertEntityAt: Database.Statement;
-  private readonly insertLinkAt: Database.Statement;
+  private readonly sourceStatements: (importedBy: string) => SourceStatements;
+  /** The statements of the batch being written, for its importer. */
+  private sst!: SourceStatements;
   private readonly entities = new Map<string, HeldEntity>();
   private readonly links = new Map<string, HeldLink>();
   private readonly documents = new Map<string, KnownDocument & { rid: number }>();
@@ -123,12 +120,7 @@ export class SqliteBulkLoad implements BulkLoad {
       `INSERT INTO entity (rid, id, kind, scheme, key, display, label, props, created_at, updated_at, version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.insertLinkAt = db.prepare(
-      `INSERT INTO link (rid, id, ${LINK_ROW_COLUMNS})
-       VALUES (?, ?, ${LINK_ROW_COLUMNS.split(',')
-         .map(() => '?')
-         .join(', ')})`,
-    );
+    this.sourceStatements = sourceStatementsOf(db, true);
     const max = (table: string) =>
       db.prepare<[], number>(`SELECT ifnull(max(rid), 0) FROM ${table}`).pluck().get()!;
     this.lastEntityRid = max('entity');
@@ -158,17 +150,17 @@ export class SqliteBulkLoad implements BulkLoad {
     const next = this.version + 1;
     const counts = emptyCounts();
     const documentRid = this.upsertDocument(batch, at);
-    const by = batch.importedBy;
+    this.sst = this.sourceStatements(batch.importedBy);
     this.batchEntities.length = 0;
     countOutcomes(
       batch.entities,
-      (e) => this.upsertEntity(e, documentRid, by, at, next),
+      (e) => this.upsertEntity(e, documentRid, at, next),
       counts.entities,
       batch.distinctIds,
     );
     countOutcomes(
       batch.links,
-      (l) => this.upsertLink(l, documentRid, by, at, next, counts),
+      (l) => this.upsertLink(l, documentRid, at, next, counts),
       counts.links,
       batch.distinctIds,
     );
@@ -181,7 +173,7 @@ export class SqliteBulkLoad implements BulkLoad {
       0;
     if (changed) this.version = next;
     counts.version = this.version;
-    if (changed) this.st.log.run(documentRid, by, at, JSON.stringify(counts));
+    if (changed) this.st.log.run(documentRid, batch.importedBy, at, JSON.stringify(counts));
     return counts;
   }
 
@@ -204,7 +196,6 @@ export class SqliteBulkLoad implements BulkLoad {
   private upsertEntity(
     e: NormalisedEntity,
     documentRid: number,
-    importedBy: string,
     at: number,
     version: number,
   ): 'created' | 'updated' | 'unchanged' {
@@ -228,12 +219,11 @@ export class SqliteBulkLoad implements BulkLoad {
       this.batchEntities.push(made);
       const label = entityLabel(e.kind, e.display, e.props);
       this.insertEntityAt.run(rid, e.id, e.kind, e.scheme, e.key, e.display, label, json, at, at, version);
-      this.st.insertEntityFact.run(rid, documentRid, e.ref ?? '', json, importedBy, at);
+      this.sst.insertEntityFact.run(rid, documentRid, e.ref ?? '', json, at);
       return 'created';
     }
     this.batchEntities.push(held);
-    const newFact =
-      this.st.insertEntityFact.run(held.rid, documentRid, e.ref ?? '', json, importedBy, at).changes > 0;
+    const newFact = this.sst.insertEntityFact.run(held.rid, documentRid, e.ref ?? '', json, at).changes > 0;
     if (!newFact) return 'unchanged';
     const { merged, changed } = mergeProps(held.props, e.props);
     if (changed) {
@@ -248,7 +238,6 @@ export class SqliteBulkLoad implements BulkLoad {
   private upsertLink(
     link: NormalisedLink,
     documentRid: number,
-    importedBy: string,
     at: number,
     version: number,
     counts: IngestCounts,
@@ -257,7 +246,6 @@ export class SqliteBulkLoad implements BulkLoad {
       documentRid,
       ref: link.ref ?? '',
       propsJson: link.propsText ?? propsJson(link.props),
-      importedBy,
       at,
     };
     const held = this.links.get(link.id);
@@ -265,26 +253,18 @@ export class SqliteBulkLoad implements BulkLoad {
       const rid = ++this.lastLinkRid;
       const from = this.endRid(link.fromEntity, link.fromId);
       const to = this.endRid(link.toEntity, link.toId);
-      this.insertLinkAt.run(rid, link.id, ...linkRowValues(link, from, to, source, version));
+      insertLinkRow(this.sst, rid, link, from, to, source, version);
       this.links.set(link.id, {
         rid,
         props: link.props,
         fact_document_rid: documentRid,
         fact_ref: source.ref,
       });
-      const occurrences = {
-        link,
-        linkRid: rid,
-        documentRid,
-        importedBy,
-        at,
-        version,
-        addToAggregates: false,
-      };
-      writeOccurrences(this.st, occurrences, counts);
+      const occurrences = { link, linkRid: rid, documentRid, at, version, addToAggregates: false };
+      writeOccurrences(this.st, this.sst, occurrences, counts);
       return 'created';
     }
-    const newFact = addLinkSource(this.st, held, source);
+    const newFact = addLinkSource(this.sst, held, source);
     const { merged, changed } = newFact
       ? mergeProps(held.props, link.props)
       : { merged: held.props, changed: false };
@@ -292,16 +272,8 @@ export class SqliteBulkLoad implements BulkLoad {
       held.props = merged;
       this.st.updateLinkProps.run(JSON.stringify(merged), at, version, held.rid);
     }
-    const occurrences = {
-      link,
-      linkRid: held.rid,
-      documentRid,
-      importedBy,
-      at,
-      version,
-      addToAggregates: true,
-    };
-    const added = writeOccurrences(this.st, occurrences, counts);
+    const occurrences = { link, linkRid: held.rid, documentRid, at, version, addToAggregates: true };
+    const added = writeOccurrences(this.st, this.sst, occurrences, counts);
     return changed || newFact || added ? 'updated' : 'unchanged';
   }
 

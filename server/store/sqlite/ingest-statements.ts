@@ -1,15 +1,11 @@
 /**
  * The prepared statements of the write path, shared by the ingest of one batch at a time and the bulk
- * load of a first import (bulk-load.ts), so that both write rows of exactly the same shape.
+ * load of a first import (bulk-load.ts), so that both write rows of exactly the same shape. Those that
+ * write a fact with its source are in source-statements.ts.
  */
 import type Database from 'better-sqlite3';
 import type { IngestCounts } from '../../domain/views.js';
 import type { NormalisedBatch } from '../../domain/normalise-batch.js';
-
-/** The columns of a new link's row after its rid and id, in the order linkRowValues gives them. */
-export const LINK_ROW_COLUMNS = `kind, from_rid, to_rid, qualifier, props, occ_count, duration_s, amount_paise,
-  first_at, last_at, created_at, updated_at, version,
-  fact_document_rid, fact_ref, fact_props, fact_imported_by, fact_imported_at`;
 
 /** What a writer knows of a link on record: enough to tell whether a source is its first one. */
 export interface KnownLink {
@@ -31,7 +27,7 @@ export function statements(db: Database.Database) {
     entityById: db.prepare<[string], { rid: number; props: string; display: string; label: string }>(
       'SELECT rid, props, display, label FROM entity WHERE id = ?',
     ),
-    // Insert first, look up only on conflict: most entities and links of a large import are new.
+    // Insert first, look up only on conflict: most entities of a large import are new.
     insertEntity: db.prepare<unknown[], { rid: number }>(
       `INSERT INTO entity (id, kind, scheme, key, display, label, props, created_at, updated_at, version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING rid`,
@@ -41,43 +37,16 @@ export function statements(db: Database.Database) {
     ),
     insertText: db.prepare('INSERT INTO entity_text (rowid, text) VALUES (?, ?)'),
     deleteText: db.prepare('DELETE FROM entity_text WHERE rowid = ?'),
-    insertEntityFact: db.prepare(
-      `INSERT OR IGNORE INTO entity_fact (entity_rid, document_rid, ref, props, imported_by, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
     linkById: db.prepare<[string], KnownLink & { props: string }>(
       'SELECT rid, props, fact_document_rid, fact_ref FROM link WHERE id = ?',
     ),
-    // A new link carries its first source in its row (schema 8); further sources go to link_fact.
-    insertLink: db.prepare<unknown[], { rid: number }>(
-      `INSERT INTO link (id, ${LINK_ROW_COLUMNS})
-       VALUES (?, ${LINK_ROW_COLUMNS.split(',')
-         .map(() => '?')
-         .join(', ')}) ON CONFLICT (id) DO NOTHING RETURNING rid`,
-    ),
     updateLinkProps: db.prepare('UPDATE link SET props = ?, updated_at = ?, version = ? WHERE rid = ?'),
-    insertLinkFact: db.prepare(
-      `INSERT OR IGNORE INTO link_fact (link_rid, document_rid, ref, props, imported_by, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ),
-    // A new occurrence carries its first source in its row; further sources go to occurrence_fact. The
-    // key columns hold -1 / '' for a measure or reference not given (schema 7).
-    insertOccurrence: db.prepare(
-      `INSERT OR IGNORE INTO occurrence (link_rid, at, end_at, duration_key, amount_key, txn_key, props,
-         document_rid, ref, imported_by, imported_at)
-       VALUES (?, ?, ?, ifnull(?, -1), ifnull(?, -1), ifnull(?, ''), ?, ?, ?, ?, ?)`,
-    ),
     occurrenceSource: db.prepare<
       [number, number, number, number, string],
       { document_rid: number; ref: string }
     >(
       `SELECT document_rid, ref FROM occurrence
        WHERE link_rid = ? AND at = ? AND duration_key = ? AND amount_key = ? AND txn_key = ?`,
-    ),
-    insertOccurrenceFact: db.prepare(
-      `INSERT OR IGNORE INTO occurrence_fact (link_rid, at, duration_key, amount_key, txn_key, document_rid, ref,
-         imported_by, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     // Aggregates kept on the link so the graph can be drawn without reading every occurrence.
     addToLink: db.prepare(

@@ -13,15 +13,20 @@ import type { IngestContext, IngestOutcome } from '../graph-store.js';
 import { checkDocument, checkEnds, countOutcomes } from '../batch-checks.js';
 import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
 import { propsJson, writeOccurrences } from './occurrence-writes.js';
-import { addLinkSource, linkRowValues, type LinkSource } from './link-row.js';
+import { addLinkSource, insertLinkRow, type LinkSource } from './link-row.js';
+import { sourceStatementsOf, type SourceStatements } from './source-statements.js';
 
 export class SqliteIngest {
   private readonly st: IngestStatements;
+  private readonly sourceStatements: (importedBy: string) => SourceStatements;
+  /** The statements of the batch being written, for its importer. */
+  private sst!: SourceStatements;
   readonly run: (batch: NormalisedBatch, ctx: IngestContext) => IngestCounts;
   readonly runMany: (batches: NormalisedBatch[], ctx: IngestContext) => IngestOutcome[];
 
   constructor(private readonly db: Database.Database) {
     this.st = statements(db);
+    this.sourceStatements = sourceStatementsOf(db);
     // IMMEDIATE: the write lock is taken at BEGIN, where the busy timeout can wait for it; a deferred
     // transaction that upgrades mid-way fails at once with SQLITE_BUSY instead.
     const run = db.transaction((batch: NormalisedBatch, ctx: IngestContext) =>
@@ -90,6 +95,7 @@ export class SqliteIngest {
 
   private write(batch: NormalisedBatch, ctx: IngestContext): IngestCounts {
     const entityRids = this.check(batch);
+    this.sst = this.sourceStatements(batch.importedBy);
     this.next = Number(this.st.version.get()) + 1;
     this.searchTexts.clear();
     const at = ctx.importedAt.getTime();
@@ -97,22 +103,13 @@ export class SqliteIngest {
     const documentRid = this.upsertDocument(batch, at);
     countOutcomes(
       batch.entities,
-      (e) => this.upsertEntity(e, documentRid, batch.importedBy, at, entityRids),
+      (e) => this.upsertEntity(e, documentRid, at, entityRids),
       counts.entities,
       batch.distinctIds,
     );
     countOutcomes(
       batch.links,
-      (l) =>
-        this.upsertLink(
-          l,
-          entityRids.get(l.fromId)!,
-          entityRids.get(l.toId)!,
-          documentRid,
-          batch.importedBy,
-          at,
-          counts,
-        ),
+      (l) => this.upsertLink(l, entityRids.get(l.fromId)!, entityRids.get(l.toId)!, documentRid, at, counts),
       counts.links,
       batch.distinctIds,
     );
@@ -159,7 +156,6 @@ export class SqliteIngest {
   private upsertEntity(
     e: NormalisedEntity,
     documentRid: number,
-    importedBy: string,
     at: number,
     rids: Map<string, number>,
   ): 'created' | 'updated' | 'unchanged' {
@@ -173,14 +169,14 @@ export class SqliteIngest {
       : this.st.insertEntity.get(e.id, e.kind, e.scheme, e.key, e.display, label, json, at, at, this.next);
     if (inserted) {
       this.searchTexts.set(inserted.rid, searchText(e.kind, e.display, label, e.props));
-      this.st.insertEntityFact.run(inserted.rid, documentRid, ref, json, importedBy, at);
+      this.sst.insertEntityFact.run(inserted.rid, documentRid, ref, json, at);
       rids.set(e.id, inserted.rid);
       this.known.set(e.id, { rid: inserted.rid, display: e.display, props: e.props });
       return 'created';
     }
     const row = cached ?? this.knownRow(e.id);
     rids.set(e.id, row.rid);
-    const newFact = this.st.insertEntityFact.run(row.rid, documentRid, ref, json, importedBy, at).changes > 0;
+    const newFact = this.sst.insertEntityFact.run(row.rid, documentRid, ref, json, at).changes > 0;
     // A statement already on record says nothing new: merging it again would let the order in which
     // files are re-sent decide the properties.
     const { merged, changed } = newFact
@@ -201,7 +197,6 @@ export class SqliteIngest {
     fromRid: number,
     toRid: number,
     documentRid: number,
-    importedBy: string,
     at: number,
     counts: IngestCounts,
   ): 'created' | 'updated' | 'unchanged' {
@@ -209,33 +204,22 @@ export class SqliteIngest {
       documentRid,
       ref: link.ref ?? '',
       propsJson: link.propsText ?? propsJson(link.props),
-      importedBy,
       at,
     };
     // A new link is written with its aggregates and first source at once; a known one has them added to below.
-    const inserted = this.st.insertLink.get(
-      link.id,
-      ...linkRowValues(link, fromRid, toRid, source, this.next),
-    );
+    const inserted = insertLinkRow(this.sst, undefined, link, fromRid, toRid, source, this.next);
     if (inserted) {
       writeOccurrences(
         this.st,
-        {
-          link,
-          linkRid: inserted.rid,
-          documentRid,
-          importedBy,
-          at,
-          version: this.next,
-          addToAggregates: false,
-        },
+        this.sst,
+        { link, linkRid: inserted.rid, documentRid, at, version: this.next, addToAggregates: false },
         counts,
       );
       return 'created';
     }
     const row = this.st.linkById.get(link.id)!;
     const rid = row.rid;
-    const newFact = addLinkSource(this.st, row, source);
+    const newFact = addLinkSource(this.sst, row, source);
     const { merged, changed } = newFact
       ? mergeProps(JSON.parse(row.props) as Props, link.props)
       : { merged: {}, changed: false };
@@ -243,7 +227,8 @@ export class SqliteIngest {
     const outcome = changed || newFact ? 'updated' : 'unchanged';
     const added = writeOccurrences(
       this.st,
-      { link, linkRid: rid, documentRid, importedBy, at, version: this.next, addToAggregates: true },
+      this.sst,
+      { link, linkRid: rid, documentRid, at, version: this.next, addToAggregates: true },
       counts,
     );
     return outcome === 'unchanged' && added ? 'updated' : outcome;

@@ -1,5 +1,6 @@
 import type { NormalisedLink } from '../../domain/normalise-batch.js';
-import type { IngestStatements, KnownLink } from './ingest-statements.js';
+import type { KnownLink } from './ingest-statements.js';
+import { EMPTY_PROPS, type SourceStatements } from './source-statements.js';
 
 export type { KnownLink };
 
@@ -8,21 +9,50 @@ export interface LinkSource {
   documentRid: number;
   ref: string;
   propsJson: string;
-  importedBy: string;
   at: number;
 }
 
-/** The values of a new link's row after its rid and id, as both write paths insert it. */
-export function linkRowValues(
+/**
+ * Writes a new link's row, as both write paths do, its values in the order of source-statements' columns; `rid` is the row id the bulk load chose, absent when
+ * SQLite picks it (then the answer holds it, or nothing when the link is already on record).
+ */
+export function insertLinkRow(
+  sst: SourceStatements,
+  rid: number | undefined,
   link: NormalisedLink,
   fromRid: number,
   toRid: number,
   source: LinkSource,
   version: number,
-): unknown[] {
+): { rid: number } | undefined {
   const agg = link.totals;
   const at = source.at;
-  return [
+  const head = rid === undefined ? [link.id] : [rid, link.id];
+  if (source.propsJson === EMPTY_PROPS) {
+    const values = [
+      ...head,
+      link.kind,
+      fromRid,
+      toRid,
+      link.qualifier,
+      agg.count,
+      agg.durationS,
+      agg.amountPaise,
+      agg.first,
+      agg.last,
+      at,
+      at,
+      version,
+      source.documentRid,
+      source.ref,
+      at,
+    ];
+    return rid === undefined
+      ? sst.insertLinkNoProps.get(...values)
+      : (sst.insertLinkNoProps.run(...values), { rid });
+  }
+  const values = [
+    ...head,
     link.kind,
     fromRid,
     toRid,
@@ -39,13 +69,13 @@ export function linkRowValues(
     source.documentRid,
     source.ref,
     source.propsJson,
-    source.importedBy,
     at,
   ];
+  return rid === undefined ? sst.insertLink.get(...values) : (sst.insertLink.run(...values), { rid });
 }
 
 /** Records a further source of a known link; false when it is already on record (in the row or beside it). */
-export function addLinkSource(st: IngestStatements, link: KnownLink, s: LinkSource): boolean {
+export function addLinkSource(sst: SourceStatements, link: KnownLink, s: LinkSource): boolean {
   if (link.fact_document_rid === s.documentRid && link.fact_ref === s.ref) return false;
-  return st.insertLinkFact.run(link.rid, s.documentRid, s.ref, s.propsJson, s.importedBy, s.at).changes > 0;
+  return sst.insertLinkFact.run(link.rid, s.documentRid, s.ref, s.propsJson, s.at).changes > 0;
 }

@@ -5,12 +5,12 @@
 import type { NormalisedLink } from '../../domain/normalise-batch.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { IngestStatements } from './ingest-statements.js';
+import { EMPTY_PROPS, type SourceStatements } from './source-statements.js';
 
 export interface OccurrenceWrite {
   link: NormalisedLink;
   linkRid: number;
   documentRid: number;
-  importedBy: string;
   at: number;
   /** The graph version being written. */
   version: number;
@@ -18,14 +18,18 @@ export interface OccurrenceWrite {
   addToAggregates: boolean;
 }
 
-const EMPTY_PROPS = '{}';
 export const propsJson = (props: object): string => {
   for (const _ in props) return JSON.stringify(props);
   return EMPTY_PROPS;
 };
 
 /** Returns whether anything new was recorded (a new occurrence or a new source for a known one). */
-export function writeOccurrences(st: IngestStatements, w: OccurrenceWrite, counts: IngestCounts): boolean {
+export function writeOccurrences(
+  st: IngestStatements,
+  sst: SourceStatements,
+  w: OccurrenceWrite,
+  counts: IngestCounts,
+): boolean {
   let added = 0;
   let newSource = false;
   let duration = 0;
@@ -34,19 +38,32 @@ export function writeOccurrences(st: IngestStatements, w: OccurrenceWrite, count
   let last = Number.NEGATIVE_INFINITY;
   for (const o of w.link.occurrences) {
     const ref = o.ref ?? '';
-    const info = st.insertOccurrence.run(
-      w.linkRid,
-      o.at,
-      o.endAt ?? null,
-      o.durationS ?? null,
-      o.amountPaise ?? null,
-      o.txnRef ?? null,
-      propsJson(o.props),
-      w.documentRid,
-      ref,
-      w.importedBy,
-      w.at,
-    );
+    const props = propsJson(o.props);
+    const info =
+      props === EMPTY_PROPS
+        ? sst.insertOccurrenceNoProps.run(
+            w.linkRid,
+            o.at,
+            o.endAt ?? null,
+            o.durationS ?? null,
+            o.amountPaise ?? null,
+            o.txnRef ?? null,
+            w.documentRid,
+            ref,
+            w.at,
+          )
+        : sst.insertOccurrence.run(
+            w.linkRid,
+            o.at,
+            o.endAt ?? null,
+            o.durationS ?? null,
+            o.amountPaise ?? null,
+            o.txnRef ?? null,
+            props,
+            w.documentRid,
+            ref,
+            w.at,
+          );
     if (info.changes > 0) {
       added++;
       duration += o.durationS ?? 0;
@@ -60,8 +77,7 @@ export function writeOccurrences(st: IngestStatements, w: OccurrenceWrite, count
     const key = [w.linkRid, o.at, o.durationS ?? -1, o.amountPaise ?? -1, o.txnRef ?? ''] as const;
     const recorded = st.occurrenceSource.get(...key)!;
     if (recorded.document_rid === w.documentRid && recorded.ref === ref) continue;
-    if (st.insertOccurrenceFact.run(...key, w.documentRid, ref, w.importedBy, w.at).changes > 0)
-      newSource = true;
+    if (sst.insertOccurrenceFact.run(...key, w.documentRid, ref, w.at).changes > 0) newSource = true;
   }
   if (added && w.addToAggregates)
     st.addToLink.run(added, duration, amount, first, first, last, last, w.at, w.version, w.linkRid);
