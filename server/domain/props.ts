@@ -72,14 +72,13 @@ export function checkKnownProps(kind: EntityKind, props: Props): { prop: string;
  * A null in the new record says nothing (a blank cell), it does not erase.
  */
 export function mergeProps(known: Props, incoming: Props): { merged: Props; changed: boolean } {
-  let changed = false;
-  const merged: Props = { ...known };
-  for (const [k, v] of Object.entries(incoming)) {
-    if (v === null) continue;
-    if (merged[k] !== v) {
-      merged[k] = v;
-      changed = true;
-    }
+  // Most sources repeat what is known (a phone named again by the next CDR): copy only on a change.
+  let merged: Props | undefined;
+  for (const k in incoming) {
+    const v = incoming[k];
+    if (v === null || (merged ?? known)[k] === v) continue;
+    merged ??= { ...known };
+    merged[k] = v;
   }
-  return { merged, changed };
+  return merged ? { merged, changed: true } : { merged: known, changed: false };
 }
