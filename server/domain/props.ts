@@ -74,8 +74,7 @@ export function checkKnownProps(kind: EntityKind, props: Props): { prop: string;
 export function mergeProps(known: Props, incoming: Props): { merged: Props; changed: boolean } {
   // Most sources repeat what is known (a phone named again by the next CDR): copy only on a change.
   let merged: Props | undefined;
-  for (const k in incoming) {
-    const v = incoming[k];
+  for (const [k, v] of Object.entries(incoming)) {
     if (v === null || (merged ?? known)[k] === v) continue;
     merged ??= { ...known };
     merged[k] = v;
