@@ -137,6 +137,9 @@ export function ingestFiles(
   );
 }
 
+/** The packages of the preparing worker's modules: validation and the phone numbering plans. */
+const PRELOAD = ['zod', 'libphonenumber-js/max'];
+
 async function* preparedByWorker(
   files: string[],
   importedBy: string,
@@ -145,7 +148,7 @@ async function* preparedByWorker(
   window: number,
 ): AsyncGenerator<Prepared> {
   const input: WorkerInput = { files, importedBy, keys: deps.keys, window };
-  const worker = startTsWorker(new URL('./prepare-worker.ts', import.meta.url), input);
+  const worker = startTsWorker(new URL('./prepare-worker.ts', import.meta.url), input, PRELOAD);
   const queue: PreparedMessage[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
