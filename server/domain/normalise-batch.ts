@@ -70,10 +70,15 @@ export interface NormalisedLink {
    */
   fromEntity?: number;
   toEntity?: number;
-  /** Position in the batch and how each end was written, so a store can name an unknown end. */
+  /** Position in the batch, so a store can point at a link whose end it does not know. */
   index: number;
-  fromDesc: string;
-  toDesc: string;
+  /**
+   * How an end not declared among the batch's entities is named in a message ("phone +91 98201 23456"):
+   * only such an end can be unknown to the store. A declared end has none, which keeps them out of the
+   * trip from the preparing worker to the writing thread (two texts a link).
+   */
+  fromDesc?: string;
+  toDesc?: string;
 }
 
 export interface OccurrenceTotals {
@@ -337,6 +342,8 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
     const props: Props = { ...(l.props ?? {}) };
     if (l.role) props.role = l.role;
     const occurrences = (l.occurrences ?? []).map(normaliseOccurrence);
+    const fromEntity = position.get(from.id);
+    const toEntity = position.get(to.id);
     links.push({
       id,
       kind,
@@ -347,11 +354,11 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
       ref: l.ref,
       occurrences,
       totals: occurrenceTotals(occurrences),
-      fromEntity: position.get(from.id),
-      toEntity: position.get(to.id),
+      fromEntity,
+      toEntity,
       index: i,
-      fromDesc: from.desc,
-      toDesc: to.desc,
+      fromDesc: fromEntity === undefined ? from.desc : undefined,
+      toDesc: toEntity === undefined ? to.desc : undefined,
     });
   });
 

@@ -79,6 +79,32 @@ describe('the flat form of a prepared batch', () => {
     expect(withoutTexts(decodeBatch(encodeBatch(batch)))).toStrictEqual(batch);
   });
 
+  it('carries an undeclared end with its id and description, a declared one as its place', () => {
+    const batch = prepareBatch(
+      {
+        document: { name: 'cdr.csv', sha256: 'b'.repeat(64), type: 'cdr' },
+        entities: [{ kind: 'phone', key: '9820123456' }],
+        links: [
+          {
+            kind: 'called',
+            from: { kind: 'phone', key: '9820123456' },
+            to: { kind: 'phone', key: '9820199999' },
+          },
+        ],
+      },
+      'codec-test',
+      TEST_KEYS,
+    );
+    const link = batch.links[0]!;
+    expect([link.fromEntity, link.fromDesc]).toEqual([0, undefined]);
+    expect([link.toEntity, link.toDesc]).toEqual([undefined, 'phone +91 98201 99999']);
+    const encoded = encodeBatch(batch);
+    // The declared end's id travels once, as its entity's; the undeclared one's with the link.
+    expect(encoded.filter((v) => v === link.fromId)).toHaveLength(1);
+    expect(encoded.filter((v) => v === link.toId)).toHaveLength(1);
+    expect(withoutTexts(decodeBatch(encoded))).toStrictEqual(batch);
+  });
+
   it('refuses a flat form with values past its end', () => {
     const encoded = encodeBatch(prepareBatch(firBatch(), 'codec-test', TEST_KEYS));
     expect(() => decodeBatch([...encoded, 'stray'])).toThrow(/past its end/);

@@ -6,7 +6,10 @@
  * objects took longer to receive than the store took to write them).
  *
  * Layout: the document and importedBy, then each entity, then each link (with its occurrence totals)
- * followed by its occurrences.
+ * followed by its occurrences. An end declared among the batch's entities travels as its place there
+ * alone (its id is that entity's); only an undeclared end carries its id and description. Most links
+ * of a CDR or a tower dump declare both ends, and texts are what costs the writing thread to receive
+ * (~0.2 µs for an id, against ~0.03 for a small number).
  * Properties travel as JSON text, kept beside the decoded object as propsText: the store writes that
  * text as it is instead of serialising the object again. Absent values travel as null.
  */
@@ -50,19 +53,15 @@ export function encodeBatch(b: NormalisedBatch): EncodedBatch {
   for (const e of b.entities) v.push(e.id, e.kind, e.scheme, e.key, e.display, props(e.props), opt(e.ref));
   v.push(b.links.length);
   for (const l of b.links) {
+    v.push(l.id, l.kind, l.fromEntity ?? -1);
+    if (l.fromEntity === undefined) v.push(l.fromId, opt(l.fromDesc));
+    v.push(l.toEntity ?? -1);
+    if (l.toEntity === undefined) v.push(l.toId, opt(l.toDesc));
     v.push(
-      l.id,
-      l.kind,
-      l.fromId,
-      l.toId,
       l.qualifier,
       props(l.props),
       opt(l.ref),
-      l.fromEntity ?? -1,
-      l.toEntity ?? -1,
       l.index,
-      l.fromDesc,
-      l.toDesc,
       l.totals.count,
       l.totals.durationS,
       l.totals.amountPaise,
@@ -128,8 +127,12 @@ export function decodeBatch(v: EncodedBatch): NormalisedBatch {
   for (let l = 0; l < links.length; l++) {
     const id = str();
     const kind = str() as LinkKind;
-    const fromId = str();
-    const toId = str();
+    const fromEntity = position();
+    const fromId = fromEntity === undefined ? str() : entities[fromEntity]!.id;
+    const fromDesc = fromEntity === undefined ? maybeStr() : undefined;
+    const toEntity = position();
+    const toId = toEntity === undefined ? str() : entities[toEntity]!.id;
+    const toDesc = toEntity === undefined ? maybeStr() : undefined;
     const qualifier = str();
     const p = str();
     const link = {
@@ -141,11 +144,11 @@ export function decodeBatch(v: EncodedBatch): NormalisedBatch {
       props: unprops(p),
       propsText: asText(p),
       ref: maybeStr(),
-      fromEntity: position(),
-      toEntity: position(),
+      fromEntity,
+      toEntity,
       index: num(),
-      fromDesc: str(),
-      toDesc: str(),
+      fromDesc,
+      toDesc,
       totals: {
         count: num(),
         durationS: num(),

@@ -76,7 +76,7 @@ export function checkEnds(batch: NormalisedBatch, inStore: (id: string) => boole
         section: 'links',
         index: link.index,
         path: `links[${link.index}].${end}`,
-        message: `${end === 'from' ? link.fromDesc : link.toDesc} is neither in this batch nor in the store`,
+        message: `${(end === 'from' ? link.fromDesc : link.toDesc) ?? 'an entity'} is neither in this batch nor in the store`,
       });
     }
   }

@@ -96,6 +96,8 @@ export class ChunkPreparer {
       if (linkIdsSeen.has(id)) distinctIds = false;
       linkIdsSeen.add(id);
       const occurrences = (l.occurrences ?? []).map(normalised);
+      const fromEntity = position.get(fromId);
+      const toEntity = position.get(toId);
       links.push({
         id,
         kind: l.kind,
@@ -106,11 +108,11 @@ export class ChunkPreparer {
         ref: `row ${l.row}`,
         occurrences,
         totals: occurrenceTotals(occurrences),
-        fromEntity: position.get(fromId),
-        toEntity: position.get(toId),
+        fromEntity,
+        toEntity,
         index: links.length,
-        fromDesc: `${l.from.kind} ${l.from.display}`,
-        toDesc: `${l.to.kind} ${l.to.display}`,
+        fromDesc: fromEntity === undefined ? `${l.from.kind} ${l.from.display}` : undefined,
+        toDesc: toEntity === undefined ? `${l.to.kind} ${l.to.display}` : undefined,
       });
     }
     return { document, importedBy: this.importedBy, entities, links, distinctIds };
