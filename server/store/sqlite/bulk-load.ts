@@ -23,7 +23,7 @@ import { checkDocument, checkEnds, countOutcomes, type KnownDocument } from '../
 import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
 import { propsJson, writeOccurrences } from './occurrence-writes.js';
 import { addLinkSource, insertLinkRow, type KnownLink, type LinkSource } from './link-row.js';
-import { sourceStatementsOf, type SourceStatements } from './source-statements.js';
+import { boundProps, sourceStatementsOf, type SourceStatements } from './source-statements.js';
 
 /**
  * Tables whose indexes are built after the load, unique ids included: the load knows every id from memory,
@@ -219,11 +219,12 @@ export class SqliteBulkLoad implements BulkLoad {
       this.batchEntities.push(made);
       const label = entityLabel(e.kind, e.display, e.props);
       this.insertEntityAt.run(rid, e.id, e.kind, e.scheme, e.key, e.display, label, json, at, at, version);
-      this.sst.insertEntityFact.run(rid, documentRid, e.ref ?? '', json, at);
+      this.sst.insertEntityFact.run(rid, documentRid, e.ref ?? '', boundProps(json), at);
       return 'created';
     }
     this.batchEntities.push(held);
-    const newFact = this.sst.insertEntityFact.run(held.rid, documentRid, e.ref ?? '', json, at).changes > 0;
+    const newFact =
+      this.sst.insertEntityFact.run(held.rid, documentRid, e.ref ?? '', boundProps(json), at).changes > 0;
     if (!newFact) return 'unchanged';
     const { merged, changed } = mergeProps(held.props, e.props);
     if (changed) {

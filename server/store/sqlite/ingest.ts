@@ -14,7 +14,7 @@ import { checkDocument, checkEnds, countOutcomes } from '../batch-checks.js';
 import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
 import { propsJson, writeOccurrences } from './occurrence-writes.js';
 import { addLinkSource, insertLinkRow, type LinkSource } from './link-row.js';
-import { sourceStatementsOf, type SourceStatements } from './source-statements.js';
+import { boundProps, sourceStatementsOf, type SourceStatements } from './source-statements.js';
 
 export class SqliteIngest {
   private readonly st: IngestStatements;
@@ -169,14 +169,15 @@ export class SqliteIngest {
       : this.st.insertEntity.get(e.id, e.kind, e.scheme, e.key, e.display, label, json, at, at, this.next);
     if (inserted) {
       this.searchTexts.set(inserted.rid, searchText(e.kind, e.display, label, e.props));
-      this.sst.insertEntityFact.run(inserted.rid, documentRid, ref, json, at);
+      this.sst.insertEntityFact.run(inserted.rid, documentRid, ref, boundProps(json), at);
       rids.set(e.id, inserted.rid);
       this.known.set(e.id, { rid: inserted.rid, display: e.display, props: e.props });
       return 'created';
     }
     const row = cached ?? this.knownRow(e.id);
     rids.set(e.id, row.rid);
-    const newFact = this.sst.insertEntityFact.run(row.rid, documentRid, ref, json, at).changes > 0;
+    const newFact =
+      this.sst.insertEntityFact.run(row.rid, documentRid, ref, boundProps(json), at).changes > 0;
     // A statement already on record says nothing new: merging it again would let the order in which
     // files are re-sent decide the properties.
     const { merged, changed } = newFact

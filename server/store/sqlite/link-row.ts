@@ -1,6 +1,6 @@
 import type { NormalisedLink } from '../../domain/normalise-batch.js';
 import type { KnownLink } from './ingest-statements.js';
-import { EMPTY_PROPS, type SourceStatements } from './source-statements.js';
+import { boundProps, type SourceStatements } from './source-statements.js';
 
 export type { KnownLink };
 
@@ -13,8 +13,9 @@ export interface LinkSource {
 }
 
 /**
- * Writes a new link's row, as both write paths do, its values in the order of source-statements' columns; `rid` is the row id the bulk load chose, absent when
- * SQLite picks it (then the answer holds it, or nothing when the link is already on record).
+ * Writes a new link's row as both write paths do, its values in the order of source-statements'
+ * columns. `rid` is the row id the bulk load chose; without it SQLite picks one, and the answer holds it,
+ * or nothing when the link is already on record.
  */
 export function insertLinkRow(
   sst: SourceStatements,
@@ -27,37 +28,13 @@ export function insertLinkRow(
 ): { rid: number } | undefined {
   const agg = link.totals;
   const at = source.at;
-  const head = rid === undefined ? [link.id] : [rid, link.id];
-  if (source.propsJson === EMPTY_PROPS) {
-    const values = [
-      ...head,
-      link.kind,
-      fromRid,
-      toRid,
-      link.qualifier,
-      agg.count,
-      agg.durationS,
-      agg.amountPaise,
-      agg.first,
-      agg.last,
-      at,
-      at,
-      version,
-      source.documentRid,
-      source.ref,
-      at,
-    ];
-    return rid === undefined
-      ? sst.insertLinkNoProps.get(...values)
-      : (sst.insertLinkNoProps.run(...values), { rid });
-  }
+  const props = boundProps(source.propsJson);
   const values = [
-    ...head,
     link.kind,
     fromRid,
     toRid,
     link.qualifier,
-    source.propsJson,
+    props,
     agg.count,
     agg.durationS,
     agg.amountPaise,
@@ -68,14 +45,16 @@ export function insertLinkRow(
     version,
     source.documentRid,
     source.ref,
-    source.propsJson,
+    props,
     at,
   ];
-  return rid === undefined ? sst.insertLink.get(...values) : (sst.insertLink.run(...values), { rid });
+  if (rid === undefined) return sst.insertLink.get(link.id, ...values);
+  sst.insertLink.run(rid, link.id, ...values);
+  return { rid };
 }
 
 /** Records a further source of a known link; false when it is already on record (in the row or beside it). */
 export function addLinkSource(sst: SourceStatements, link: KnownLink, s: LinkSource): boolean {
   if (link.fact_document_rid === s.documentRid && link.fact_ref === s.ref) return false;
-  return sst.insertLinkFact.run(link.rid, s.documentRid, s.ref, s.propsJson, s.at).changes > 0;
+  return sst.insertLinkFact.run(link.rid, s.documentRid, s.ref, boundProps(s.propsJson), s.at).changes > 0;
 }

@@ -5,7 +5,7 @@
 import type { NormalisedLink } from '../../domain/normalise-batch.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { IngestStatements } from './ingest-statements.js';
-import { EMPTY_PROPS, type SourceStatements } from './source-statements.js';
+import { EMPTY_PROPS, boundProps, type SourceStatements } from './source-statements.js';
 
 export interface OccurrenceWrite {
   link: NormalisedLink;
@@ -38,32 +38,18 @@ export function writeOccurrences(
   let last = Number.NEGATIVE_INFINITY;
   for (const o of w.link.occurrences) {
     const ref = o.ref ?? '';
-    const props = propsJson(o.props);
-    const info =
-      props === EMPTY_PROPS
-        ? sst.insertOccurrenceNoProps.run(
-            w.linkRid,
-            o.at,
-            o.endAt ?? null,
-            o.durationS ?? null,
-            o.amountPaise ?? null,
-            o.txnRef ?? null,
-            w.documentRid,
-            ref,
-            w.at,
-          )
-        : sst.insertOccurrence.run(
-            w.linkRid,
-            o.at,
-            o.endAt ?? null,
-            o.durationS ?? null,
-            o.amountPaise ?? null,
-            o.txnRef ?? null,
-            props,
-            w.documentRid,
-            ref,
-            w.at,
-          );
+    const info = sst.insertOccurrence.run(
+      w.linkRid,
+      o.at,
+      o.endAt ?? null,
+      o.durationS ?? null,
+      o.amountPaise ?? null,
+      o.txnRef ?? null,
+      boundProps(propsJson(o.props)),
+      w.documentRid,
+      ref,
+      w.at,
+    );
     if (info.changes > 0) {
       added++;
       duration += o.durationS ?? 0;
