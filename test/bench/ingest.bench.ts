@@ -1,16 +1,17 @@
 /**
  * Ingest throughput, end to end: a generated 100,000-entity / 500,000-link scenario goes through the
- * same path as `npm run ingest` (zod validation, key normalisation, one SQLite transaction per batch)
+ * same path as `npm run ingest` (validation, key normalisation, one bulk load, as into any empty store)
  * into a fresh store, in a child process so that its peak memory is the ingest's own. In the same
  * child, the same link keys are then inserted in the same order into a bare better-sqlite3 table (one
  * text primary key, WAL, one transaction): the ceiling this machine allows.
  *
- * Where the time goes (100,000 entities, 2026-11-23, about 14 s end to end on the 2-core machine): the
- * preparing worker ~7.5 s of CPU (JSON parsing 1.6 s, key normalisation and ids, the flat form), the
- * writing thread ~8 s for about 2.3 M rows (SQLite's own work ~6 s of it, binding 1.4 s), then serially
- * the deferred index builds (~2.1 s), the search texts and the commit with its checkpoint (~1.5–2.4 s).
- * The writer is the longer side; a prepared statement costs ~2 µs a row here, so what is left is fewer
- * rows (sightings packed per link and document) together with a shorter finish (README, Performance).
+ * Where the time goes (100,000 entities, 2026-11-24, 12.5–13 s end to end on the 2-core machine when it
+ * is quiet): start-up ~0.7 s until the first batch reaches the writer; then the writing thread bounds
+ * the load, ~7 s for about 2.3 M rows (a better-sqlite3 call costs ~0.4 µs, a bound text 0.17 µs more,
+ * the row itself ~1.5 µs of SQLite's work), against ~6.6 s of CPU for the preparing worker (JSON
+ * parsing 1.5 s, key normalisation and ids, the flat form); then, serially, the deferred index builds
+ * (~1.8 s), the search texts and the commit with its checkpoint (~1.5 s). README, Performance, lists
+ * what was tried and what each measured.
  * Figures drift by a fifth from minute to minute here: compare runs made side by side.
  */
 import { spawn } from 'node:child_process';
