@@ -1,10 +1,10 @@
 /**
- * The statements that write a fact together with its source, one set per importer, with the importer
- * written into the SQL as a literal, and null bound for the properties of the facts that have none. An import
- * writes millions of such rows for one importer, and better-sqlite3 spends more on binding a text value
+ * The statements that write a fact together with its source, one set per importer: the importer is
+ * written into the SQL as a literal, and null is bound for the properties of facts that have none. An
+ * import writes millions of such rows for one importer, and better-sqlite3 spends more on binding a text
  * (~0.17 µs: a UTF-8 copy, then SQLite's own copy) than on binding all of a row's numbers; occurrences
- * bound three texts each, two of them the same for every row of the import (measured on the ingest
- * bench's 1.06 M occurrences: 0.3 s of the writing thread, the thread that bounds an import).
+ * bound three texts each, two of them the same for nearly every row of an import (measured on the
+ * ingest bench's 1.06 M occurrences: 0.3 s of the writing thread, the thread that bounds an import).
  * Both write paths use these, so the rows they write stay the same.
  */
 import type Database from 'better-sqlite3';
