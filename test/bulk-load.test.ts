@@ -4,7 +4,8 @@
  * versions, provenance, counts and refusals; the same indexes afterwards; the same search answers.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -335,5 +336,75 @@ describe('a bulk load that does not finish', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('after a bulk load', () => {
+  const withDir = async (run: (path: string) => Promise<void>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-after-'));
+    try {
+      await run(join(dir, 'graph.db'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const walBytes = (path: string) => (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
+
+  it('is on disk when it says it is done: a process killed at that moment leaves the whole load', async () => {
+    await withDir(async (path) => {
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'support/bulk-load-then-killed.ts'), path],
+        { encoding: 'utf8' },
+      );
+      expect(r.signal, r.stderr).toBe('SIGKILL');
+      const created = Number(r.stdout.trim());
+      expect(created).toBeGreaterThan(3);
+      // Killed before its checkpoint: the load is still in the log, which the next opening reads.
+      expect(walBytes(path)).toBeGreaterThan(0);
+      const store = new SqliteGraphStore(path);
+      try {
+        expect((await store.stats()).entities).toBe(created);
+        expect((await store.search(query('Zorvan'))).length).toBe(1);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
+  it('copies its log into the file in the background, and close waits for that', async () => {
+    await withDir(async (path) => {
+      const store = new SqliteGraphStore(path);
+      const items = [firBatch(), airtelCdr()].map((raw, i) => ({ where: `b${i}`, raw }));
+      for await (const o of ingestBulk(items, 'test', { store, keys: TEST_KEYS, now }))
+        expect(o.ok).toBe(true);
+      const entities = (await store.stats()).entities;
+      const report = (await store.bulkLoadCheckpoint())!;
+      expect(report.error).toBeUndefined();
+      expect(report.frames).toBeGreaterThan(0);
+      expect(report.copied).toBe(report.frames);
+      expect(report.truncated).toBe(true);
+      expect(walBytes(path)).toBe(0);
+      expect((await store.stats()).entities).toBe(entities);
+
+      // A store closed straight after a load still leaves one file holding all of it.
+      const again = join(path, '..', 'again.db');
+      const second = new SqliteGraphStore(again);
+      for await (const o of ingestBulk(items, 'test', { store: second, keys: TEST_KEYS, now }))
+        expect(o.ok).toBe(true);
+      let checkpointed = false;
+      void second.bulkLoadCheckpoint().then(() => (checkpointed = true));
+      await second.close();
+      await new Promise((next) => setImmediate(next));
+      expect(checkpointed).toBe(true);
+      expect(walBytes(again)).toBe(0);
+      const raw = new Database(again, { readonly: true });
+      try {
+        expect(raw.prepare('SELECT count(*) FROM entity').pluck().get()).toBe(entities);
+      } finally {
+        raw.close();
+      }
+      await store.close();
+    });
   });
 });

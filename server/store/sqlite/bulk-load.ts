@@ -80,7 +80,10 @@ export class SqliteBulkLoad implements BulkLoad {
     if (path === ':memory:') return undefined;
     const db = new Database(path);
     try {
-      db.pragma('synchronous = NORMAL');
+      // The load's one commit syncs the log (FULL), so the load survives a power cut once finish returns;
+      // copying the log into the file is left to the store's background checkpoint (checkpoint.ts).
+      db.pragma('synchronous = FULL');
+      db.pragma('wal_autocheckpoint = 0');
       db.pragma(`cache_size = -${(options.cacheMiB ?? 512) * 1024}`);
       db.pragma('temp_store = MEMORY');
       db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
@@ -282,7 +285,7 @@ export class SqliteBulkLoad implements BulkLoad {
     return (position === undefined ? this.entities.get(id)! : this.batchEntities[position]!).rid;
   }
 
-  /** Brings changed entities up to date, writes the search texts, builds the indexes, commits and folds the log into the file. */
+  /** Brings changed entities up to date, writes the search texts, builds the indexes and commits durably. */
   async finish(): Promise<void> {
     if (this.done) return;
     try {
@@ -301,8 +304,6 @@ export class SqliteBulkLoad implements BulkLoad {
       for (const sql of this.deferredIndexes) this.db.exec(sql);
       this.db.exec('COMMIT');
       this.done = true;
-      // The whole load sits in the write-ahead log: copy it into the database now, not at some later commit.
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch (error) {
       this.abortNow();
       throw error;

@@ -33,6 +33,7 @@ import type {
 import { migrate } from './migrations.js';
 import { SqliteIngest } from './ingest.js';
 import { SqliteBulkLoad } from './bulk-load.js';
+import { checkpointInBackground, type CheckpointReport } from './checkpoint.js';
 import { SqliteAccessStore } from './access.js';
 import { SqliteProtection } from './protection.js';
 import type { ProtectedEntity } from '../../domain/protection.js';
@@ -51,6 +52,8 @@ export interface SqliteOptions {
   cacheMiB?: number;
   /** How long a write waits for another writer before the store reports itself busy. */
   busyTimeoutMs?: number;
+  /** Told when the background checkpoint after a bulk load has run, or could not. */
+  onCheckpoint?: (report: CheckpointReport) => void;
 }
 
 export class SqliteGraphStore implements GraphStore {
@@ -66,6 +69,8 @@ export class SqliteGraphStore implements GraphStore {
   readonly audit: SqliteAuditStore;
   /** Users, sessions and case access lists, in the same file as the graph. */
   readonly access: SqliteAccessStore;
+  /** The checkpoint a finished bulk load left running. */
+  private checkpoint: Promise<CheckpointReport> | undefined;
 
   constructor(
     readonly path: string,
@@ -110,9 +115,25 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async openBulkLoad(): Promise<BulkLoad | undefined> {
-    return busyAsUnavailable(() =>
-      SqliteBulkLoad.open(this.path, { busyTimeoutMs: this.options.busyTimeoutMs }),
-    );
+    const busyTimeoutMs = this.options.busyTimeoutMs ?? 10_000;
+    const load = await busyAsUnavailable(() => SqliteBulkLoad.open(this.path, { busyTimeoutMs }));
+    if (!load) return undefined;
+    return {
+      write: (batch, ctx) => load.write(batch, ctx),
+      abort: () => load.abort(),
+      finish: async () => {
+        await load.finish();
+        this.checkpoint = checkpointInBackground({ path: this.path, busyTimeoutMs }).then((report) => {
+          this.options.onCheckpoint?.(report);
+          return report;
+        });
+      },
+    };
+  }
+
+  /** The background checkpoint of the last bulk load, once it has run; undefined when none was started. */
+  async bulkLoadCheckpoint(): Promise<CheckpointReport | undefined> {
+    return this.checkpoint;
   }
 
   async getEntity(id: string): Promise<EntityDetail | null> {
@@ -234,6 +255,7 @@ export class SqliteGraphStore implements GraphStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpoint;
     if (this.db.open) this.db.close();
   }
 }
