@@ -82,6 +82,36 @@ function namedTwice(): IngestBatchInput {
 }
 
 /**
+ * A file that names each id once but lists one call twice on a new link: the rows of such a file are
+ * written several to a statement, except the list with the repeat, whose second row is a further source.
+ */
+function repeatInList(): IngestBatchInput {
+  const a = { kind: 'phone' as const, key: '9820100021' };
+  const b = { kind: 'phone' as const, key: '9820100022' };
+  const call = (time: string, durationS: number, ref: string) => ({
+    at: `2026-04-12T${time}:00+05:30`,
+    durationS,
+    ref,
+  });
+  return {
+    document: { name: 'repeat.csv', sha256: sha('repeat-in-list'), type: 'cdr' },
+    entities: [
+      { ...a, ref: 'row 1' },
+      { ...b, ref: 'row 1' },
+    ],
+    links: [
+      {
+        kind: 'called',
+        from: a,
+        to: b,
+        ref: 'row 1',
+        occurrences: [call('09:00', 60, 'row 1'), call('09:00', 60, 'row 2'), call('09:30', 15, 'row 3')],
+      },
+    ],
+  };
+}
+
+/**
  * One CDR sent in two chunks, then another operator's CDR and a subscriber record of the same pair: calls
  * earlier than, equal to and later than those on record; the same call in a second row and in another
  * document; the pair's properties changed after calls were added to it.
@@ -154,7 +184,18 @@ function batches(): IngestBatchInput[] {
   merge.entities = merge.entities!.map((e) =>
     e.kind === 'person' ? { ...e, props: { ...e.props, nationality: 'Indian' } } : e,
   );
-  list.splice(3, 0, firBatch(), airtelCdr(), unknownEnd, firBatch(), merge, namedTwice(), ...chunkedCalls());
+  list.splice(
+    3,
+    0,
+    firBatch(),
+    airtelCdr(),
+    unknownEnd,
+    firBatch(),
+    merge,
+    namedTwice(),
+    repeatInList(),
+    ...chunkedCalls(),
+  );
   list.push(
     { ...firBatch(), document: { ...firBatch().document, case: FIR } },
     scenario.batches[10]!,

@@ -21,9 +21,15 @@ import type { IngestCounts } from '../../domain/views.js';
 import type { BulkLoad, IngestContext, IngestOutcome } from '../graph-store.js';
 import { checkDocument, checkEnds, countOutcomes, type KnownDocument } from '../batch-checks.js';
 import { documentRow, emptyCounts, statements, type IngestStatements } from './ingest-statements.js';
-import { propsJson, writeOccurrences } from './occurrence-writes.js';
-import { addLinkSource, insertLinkRow, type KnownLink, type LinkSource } from './link-row.js';
-import { boundProps, sourceStatementsOf, type SourceStatements } from './source-statements.js';
+import { occurrenceValues, propsJson, writeOccurrences } from './occurrence-writes.js';
+import { addLinkSource, insertLinkRow, linkRowValues, type KnownLink, type LinkSource } from './link-row.js';
+import {
+  boundProps,
+  sourceStatementsOf,
+  type SourceRowBuffers,
+  type SourceStatements,
+} from './source-statements.js';
+import { RowBuffer } from './row-buffer.js';
 
 /**
  * Tables whose indexes are built after the load, unique ids included: the load knows every id from memory,
@@ -60,10 +66,18 @@ export interface BulkLoadOptions {
 
 export class SqliteBulkLoad implements BulkLoad {
   private readonly st: IngestStatements;
-  private readonly insertEntityAt: Database.Statement;
+  private readonly entityRows: RowBuffer;
   private readonly sourceStatements: (importedBy: string) => SourceStatements;
-  /** The statements of the batch being written, for its importer. */
+  /** The statements of the batch being written, for its importer, and their buffers. */
   private sst!: SourceStatements;
+  private rows!: SourceRowBuffers;
+  /**
+   * The batch being written is the load's first sight of its document and names each id once, so none
+   * of its facts, nor any occurrence of a link new to the load, can be on record yet: those rows go
+   * through the buffers, which write several to a statement and ask nothing back. Otherwise each is
+   * written alone and SQLite says whether it was new.
+   */
+  private fresh = false;
   private readonly entities = new Map<string, HeldEntity>();
   private readonly links = new Map<string, HeldLink>();
   private readonly documents = new Map<string, KnownDocument & { rid: number }>();
@@ -119,10 +133,12 @@ export class SqliteBulkLoad implements BulkLoad {
       .all();
     for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
     this.deferredIndexes = indexes.map((i) => i.sql);
-    this.insertEntityAt = db.prepare(
-      `INSERT INTO entity (rid, id, kind, scheme, key, display, label, props, created_at, updated_at, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    // Nothing reads an entity's row before the load ends: every new one is buffered.
+    this.entityRows = new RowBuffer(db, {
+      into: 'INTO entity (rid, id, kind, scheme, key, display, label, props, created_at, updated_at, version) VALUES ',
+      row: '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      width: 11,
+    });
     this.sourceStatements = sourceStatementsOf(db, true);
     const max = (table: string) =>
       db.prepare<[], number>(`SELECT ifnull(max(rid), 0) FROM ${table}`).pluck().get()!;
@@ -152,8 +168,10 @@ export class SqliteBulkLoad implements BulkLoad {
   private writeChecked(batch: NormalisedBatch, at: number): IngestCounts {
     const next = this.version + 1;
     const counts = emptyCounts();
+    this.fresh = batch.distinctIds && !this.documents.has(batch.document.id);
     const documentRid = this.upsertDocument(batch, at);
     this.sst = this.sourceStatements(batch.importedBy);
+    this.rows = this.sst.buffered!;
     this.batchEntities.length = 0;
     countOutcomes(
       batch.entities,
@@ -167,6 +185,7 @@ export class SqliteBulkLoad implements BulkLoad {
       counts.links,
       batch.distinctIds,
     );
+    this.flush();
     const changed =
       counts.entities.created +
         counts.entities.updated +
@@ -221,13 +240,12 @@ export class SqliteBulkLoad implements BulkLoad {
       this.entities.set(e.id, made);
       this.batchEntities.push(made);
       const label = entityLabel(e.kind, e.display, e.props);
-      this.insertEntityAt.run(rid, e.id, e.kind, e.scheme, e.key, e.display, label, json, at, at, version);
-      this.sst.insertEntityFact.run(rid, documentRid, e.ref ?? '', boundProps(json), at);
+      this.entityRows.add(rid, e.id, e.kind, e.scheme, e.key, e.display, label, json, at, at, version);
+      this.addEntityFact(rid, documentRid, e.ref ?? '', json, at);
       return 'created';
     }
     this.batchEntities.push(held);
-    const newFact =
-      this.sst.insertEntityFact.run(held.rid, documentRid, e.ref ?? '', boundProps(json), at).changes > 0;
+    const newFact = this.addEntityFact(held.rid, documentRid, e.ref ?? '', json, at);
     if (!newFact) return 'unchanged';
     const { merged, changed } = mergeProps(held.props, e.props);
     if (changed) {
@@ -257,18 +275,27 @@ export class SqliteBulkLoad implements BulkLoad {
       const rid = ++this.lastLinkRid;
       const from = this.endRid(link.fromEntity, link.fromId);
       const to = this.endRid(link.toEntity, link.toId);
-      insertLinkRow(this.sst, rid, link, from, to, source, version);
+      if (this.fresh) this.rows.link.add(rid, link.id, ...linkRowValues(link, from, to, source, version));
+      else insertLinkRow(this.sst, rid, link, from, to, source, version);
       this.links.set(link.id, {
         rid,
         props: link.props,
         fact_document_rid: documentRid,
         fact_ref: source.ref,
       });
-      const occurrences = { link, linkRid: rid, documentRid, at, version, addToAggregates: false };
-      writeOccurrences(this.st, this.sst, occurrences, counts);
+      // Its row already holds the totals of its distinct occurrences; a list that repeats one is
+      // written row by row, so that the repeat becomes a further source of the first.
+      if (this.fresh && link.totals.count === link.occurrences.length) {
+        for (const o of link.occurrences)
+          this.rows.occurrence.add(...occurrenceValues(rid, o, documentRid, at));
+        counts.occurrences.created += link.occurrences.length;
+      } else {
+        const occurrences = { link, linkRid: rid, documentRid, at, version, addToAggregates: false };
+        writeOccurrences(this.st, this.sst, occurrences, counts);
+      }
       return 'created';
     }
-    const newFact = addLinkSource(this.sst, held, source);
+    const newFact = this.fresh ? this.addLinkFact(held, source) : addLinkSource(this.sst, held, source);
     const { merged, changed } = newFact
       ? mergeProps(held.props, link.props)
       : { merged: held.props, changed: false };
@@ -279,6 +306,30 @@ export class SqliteBulkLoad implements BulkLoad {
     const occurrences = { link, linkRid: held.rid, documentRid, at, version, addToAggregates: true };
     const added = writeOccurrences(this.st, this.sst, occurrences, counts);
     return changed || newFact || added ? 'updated' : 'unchanged';
+  }
+
+  /** Whether the fact is new; in a fresh batch it is, and waits in its buffer. */
+  private addEntityFact(rid: number, documentRid: number, ref: string, json: string, at: number): boolean {
+    if (!this.fresh)
+      return this.sst.insertEntityFact.run(rid, documentRid, ref, boundProps(json), at).changes > 0;
+    this.rows.entityFact.add(rid, documentRid, ref, boundProps(json), at);
+    return true;
+  }
+
+  /** A further source of a link known from an earlier batch, in a fresh batch: new unless its row holds it. */
+  private addLinkFact(link: HeldLink, s: LinkSource): boolean {
+    if (link.fact_document_rid === s.documentRid && link.fact_ref === s.ref) return false;
+    this.rows.linkFact.add(link.rid, s.documentRid, s.ref, boundProps(s.propsJson), s.at);
+    return true;
+  }
+
+  /** Writes what the batch left in the buffers. */
+  private flush(): void {
+    this.entityRows.flush();
+    this.rows.entityFact.flush();
+    this.rows.link.flush();
+    this.rows.linkFact.flush();
+    this.rows.occurrence.flush();
   }
 
   private endRid(position: number | undefined, id: string): number {

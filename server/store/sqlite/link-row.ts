@@ -12,24 +12,18 @@ export interface LinkSource {
   at: number;
 }
 
-/**
- * Writes a new link's row as both write paths do, its values in the order of source-statements'
- * columns. `rid` is the row id the bulk load chose; without it SQLite picks one, and the answer holds it,
- * or nothing when the link is already on record.
- */
-export function insertLinkRow(
-  sst: SourceStatements,
-  rid: number | undefined,
+/** A new link's row after its rid and id, in the order of source-statements' columns. */
+export function linkRowValues(
   link: NormalisedLink,
   fromRid: number,
   toRid: number,
   source: LinkSource,
   version: number,
-): { rid: number } | undefined {
+): unknown[] {
   const agg = link.totals;
   const at = source.at;
   const props = boundProps(source.propsJson);
-  const values = [
+  return [
     link.kind,
     fromRid,
     toRid,
@@ -48,6 +42,22 @@ export function insertLinkRow(
     props,
     at,
   ];
+}
+
+/**
+ * Writes a new link's row as both write paths do. `rid` is the row id the bulk load chose; without it
+ * SQLite picks one, and the answer holds it, or nothing when the link is already on record.
+ */
+export function insertLinkRow(
+  sst: SourceStatements,
+  rid: number | undefined,
+  link: NormalisedLink,
+  fromRid: number,
+  toRid: number,
+  source: LinkSource,
+  version: number,
+): { rid: number } | undefined {
+  const values = linkRowValues(link, fromRid, toRid, source, version);
   if (rid === undefined) return sst.insertLink.get(link.id, ...values);
   sst.insertLink.run(rid, link.id, ...values);
   return { rid };

@@ -2,7 +2,7 @@
  * Occurrences of a link and their sources, written the same way by both write paths. One call, payment
  * or stay is one row however many documents record it; each document that records it adds a source.
  */
-import type { NormalisedLink } from '../../domain/normalise-batch.js';
+import type { NormalisedLink, NormalisedOccurrence } from '../../domain/normalise-batch.js';
 import type { IngestCounts } from '../../domain/views.js';
 import type { IngestStatements } from './ingest-statements.js';
 import { EMPTY_PROPS, boundProps, type SourceStatements } from './source-statements.js';
@@ -23,6 +23,25 @@ export const propsJson = (props: object): string => {
   return EMPTY_PROPS;
 };
 
+/** An occurrence's row with its first source, in the order of the occurrence statement's values. */
+export const occurrenceValues = (
+  linkRid: number,
+  o: NormalisedOccurrence,
+  documentRid: number,
+  at: number,
+): unknown[] => [
+  linkRid,
+  o.at,
+  o.endAt ?? null,
+  o.durationS ?? null,
+  o.amountPaise ?? null,
+  o.txnRef ?? null,
+  boundProps(propsJson(o.props)),
+  documentRid,
+  o.ref ?? '',
+  at,
+];
+
 /** Returns whether anything new was recorded (a new occurrence or a new source for a known one). */
 export function writeOccurrences(
   st: IngestStatements,
@@ -38,18 +57,7 @@ export function writeOccurrences(
   let last = Number.NEGATIVE_INFINITY;
   for (const o of w.link.occurrences) {
     const ref = o.ref ?? '';
-    const info = sst.insertOccurrence.run(
-      w.linkRid,
-      o.at,
-      o.endAt ?? null,
-      o.durationS ?? null,
-      o.amountPaise ?? null,
-      o.txnRef ?? null,
-      boundProps(propsJson(o.props)),
-      w.documentRid,
-      ref,
-      w.at,
-    );
+    const info = sst.insertOccurrence.run(...occurrenceValues(w.linkRid, o, w.documentRid, w.at));
     if (info.changes > 0) {
       added++;
       duration += o.durationS ?? 0;

@@ -8,6 +8,7 @@
  * Both write paths use these, so the rows they write stay the same.
  */
 import type Database from 'better-sqlite3';
+import { RowBuffer, type RowShape } from './row-buffer.js';
 
 /** What a fact without properties holds as their JSON. */
 export const EMPTY_PROPS = '{}';
@@ -43,10 +44,10 @@ const PROPS = `ifnull(?, '${EMPTY_PROPS}')`;
 export const boundProps = (json: string): string | null => (json === EMPTY_PROPS ? null : json);
 
 /** The values clause of a new link's row after its rid and id, the importer (an SQL literal) written in. */
-function linkRowPlaceholders(importerLiteral: string): string {
+function linkRowPlaceholders(importerLiteral: string): string[] {
   return COLUMNS.map((c) =>
     c === 'fact_imported_by' ? importerLiteral : c === 'props' || c === 'fact_props' ? PROPS : '?',
-  ).join(', ');
+  );
 }
 
 /** A text as an SQL string literal. */
@@ -56,47 +57,83 @@ export function sqlText(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
 
-/**
- * `chosenRowIds`: new links are written with the row id the caller chose (the bulk load, which knows
- * every id and has dropped the unique index a conflict target needs); otherwise SQLite picks it and a
- * link already on record is left alone.
- */
-function sourceStatements(db: Database.Database, importedBy: string, chosenRowIds: boolean) {
-  const by = sqlText(importedBy);
+/** A row's shape from its values clause; the importer's literal is written in, not bound. */
+function shape(into: string, placeholders: string[], importerLiteral: string): RowShape {
   return {
-    importedBy,
-    insertEntityFact: db.prepare(
-      `INSERT OR IGNORE INTO entity_fact (entity_rid, document_rid, ref, props, imported_by, imported_at)
-       VALUES (?, ?, ?, ${PROPS}, ${by}, ?)`,
-    ),
+    into,
+    row: `(${placeholders.join(', ')})`,
+    width: placeholders.filter((p) => p !== importerLiteral).length,
+  };
+}
+
+/** The rows written with a source, for one importer. */
+function rowShapes(by: string) {
+  const fact = (table: string, owner: string) =>
+    shape(
+      `INTO ${table} (${owner}, document_rid, ref, props, imported_by, imported_at) VALUES `,
+      ['?', '?', '?', PROPS, by, '?'],
+      by,
+    );
+  return {
+    entityFact: fact('entity_fact', 'entity_rid'),
+    linkFact: fact('link_fact', 'link_rid'),
     // A new link carries its first source in its row (schema 8); further sources go to link_fact.
-    // Insert first, look up only on conflict: most links of a large import are new.
-    insertLink: db.prepare<unknown[], { rid: number }>(
-      chosenRowIds
-        ? `INSERT INTO link (rid, id, ${LINK_ROW_COLUMNS}) VALUES (?, ?, ${linkRowPlaceholders(by)})`
-        : `INSERT INTO link (id, ${LINK_ROW_COLUMNS}) VALUES (?, ${linkRowPlaceholders(by)})
-           ON CONFLICT (id) DO NOTHING RETURNING rid`,
-    ),
-    insertLinkFact: db.prepare(
-      `INSERT OR IGNORE INTO link_fact (link_rid, document_rid, ref, props, imported_by, imported_at)
-       VALUES (?, ?, ?, ${PROPS}, ${by}, ?)`,
+    linkAt: shape(
+      `INTO link (rid, id, ${LINK_ROW_COLUMNS}) VALUES `,
+      ['?', '?', ...linkRowPlaceholders(by)],
+      by,
     ),
     // A new occurrence carries its first source in its row; further sources go to occurrence_fact. The
     // key columns hold -1 / '' for a measure or reference not given (schema 7).
-    insertOccurrence: db.prepare(
-      `INSERT OR IGNORE INTO occurrence (link_rid, at, end_at, duration_key, amount_key, txn_key, props,
-         document_rid, ref, imported_by, imported_at)
-       VALUES (?, ?, ?, ifnull(?, -1), ifnull(?, -1), ifnull(?, ''), ${PROPS}, ?, ?, ${by}, ?)`,
+    occurrence: shape(
+      `INTO occurrence (link_rid, at, end_at, duration_key, amount_key, txn_key, props, document_rid, ref,
+         imported_by, imported_at) VALUES `,
+      ['?', '?', '?', 'ifnull(?, -1)', 'ifnull(?, -1)', "ifnull(?, '')", PROPS, '?', '?', by, '?'],
+      by,
     ),
+  };
+}
+
+/**
+ * `chosenRowIds`: new links are written with the row id the caller chose (the bulk load, which knows
+ * every id and has dropped the unique index a conflict target needs), and the statements come with
+ * buffers that write rows known to be new several to a statement; otherwise SQLite picks the row id
+ * and a link already on record is left alone.
+ */
+function sourceStatements(db: Database.Database, importedBy: string, chosenRowIds: boolean) {
+  const by = sqlText(importedBy);
+  const rows = rowShapes(by);
+  const single = (r: RowShape) => db.prepare(`INSERT OR IGNORE ${r.into}${r.row}`);
+  return {
+    importedBy,
+    insertEntityFact: single(rows.entityFact),
+    // Insert first, look up only on conflict: most links of a large import are new.
+    insertLink: db.prepare<unknown[], { rid: number }>(
+      chosenRowIds
+        ? `INSERT ${rows.linkAt.into}${rows.linkAt.row}`
+        : `INSERT INTO link (id, ${LINK_ROW_COLUMNS}) VALUES (?, ${linkRowPlaceholders(by).join(', ')})
+           ON CONFLICT (id) DO NOTHING RETURNING rid`,
+    ),
+    insertLinkFact: single(rows.linkFact),
+    insertOccurrence: single(rows.occurrence),
     insertOccurrenceFact: db.prepare(
       `INSERT OR IGNORE INTO occurrence_fact (link_rid, at, duration_key, amount_key, txn_key, document_rid, ref,
          imported_by, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ${by}, ?)`,
     ),
+    buffered: chosenRowIds
+      ? {
+          entityFact: new RowBuffer(db, rows.entityFact),
+          link: new RowBuffer(db, rows.linkAt),
+          linkFact: new RowBuffer(db, rows.linkFact),
+          occurrence: new RowBuffer(db, rows.occurrence),
+        }
+      : undefined,
   };
 }
 
 export type SourceStatements = ReturnType<typeof sourceStatements>;
+export type SourceRowBuffers = NonNullable<SourceStatements['buffered']>;
 
 /** A connection's source statements by importer: an import has one, the service a few users at a time. */
 export function sourceStatementsOf(
