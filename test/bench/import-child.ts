@@ -13,7 +13,7 @@ import { sampleThreads } from './thread-cpu.js';
 const [file, dir] = process.argv.slice(2) as [string, string];
 const keys = { defaultRegion: 'IN' as const, aadhaarKey: 'bench-only-aadhaar-key-0123456789abcdef' };
 const store = new SqliteGraphStore(join(dir, 'casegraph.db'));
-const threads = sampleThreads();
+const threads = await sampleThreads();
 const t0 = performance.now();
 // The route starts the reading worker as the upload begins, and computes the hash while it is stored.
 if (process.env.IMPORT_BENCH_THREAD !== 'main') spareImportWorker();

@@ -53,7 +53,7 @@ const store: GraphStore = Object.create(sqlite, {
 });
 
 // The whole of `npm run ingest` after start-up: reading the file, preparing in a worker, writing.
-const threads = sampleThreads();
+const threads = await sampleThreads();
 const t0 = performance.now();
 const unreadable = (f: string, why: string) => {
   throw new Error(`${f}: ${why}`);

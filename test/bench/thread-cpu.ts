@@ -26,8 +26,10 @@ const timer = setInterval(sample, 50);
 parentPort.on('message', () => { sample(); clearInterval(timer); parentPort.postMessage(seen); });
 `;
 
-export function sampleThreads() {
+/** Resolves once the sampler runs, so that its own start does not share the cores with what it measures. */
+export async function sampleThreads() {
   const sampler = new Worker(SAMPLER, { eval: true });
+  await once(sampler, 'online');
   return {
     /** The main thread's CPU seconds and the busiest other thread's (the preparing worker), so far. */
     async stop(): Promise<{ main: number; busiestOther: number }> {
