@@ -5,14 +5,14 @@
  * child, the same link keys are then inserted in the same order into a bare better-sqlite3 table (one
  * text primary key, WAL, one transaction): the ceiling this machine allows.
  *
- * Where the time goes (100,000 entities, 2026-11-24, 12.5–13 s end to end on the 2-core machine when it
- * is quiet): start-up ~0.7 s until the first batch reaches the writer; then the writing thread bounds
- * the load, ~7 s for about 2.3 M rows (a better-sqlite3 call costs ~0.4 µs, a bound text 0.17 µs more,
- * the row itself ~1.5 µs of SQLite's work), against ~6.6 s of CPU for the preparing worker (JSON
- * parsing 1.5 s, key normalisation and ids, the flat form); then, serially, the deferred index builds
- * (~1.8 s), the search texts and the commit with the sync that makes it durable (~0.9 s); the
- * checkpoint that copies the log into the file then runs in the background and is printed apart.
- * README, Performance, lists what was tried and what each measured.
+ * Where the time goes (100,000 entities, 2026-11-24, 9.8–11.4 s end to end on the 2-core machine
+ * depending on its period): the first batch reaches the writer after ~0.4 s (the preparing worker's
+ * start); while batches stream, the writing thread (SQLite's own work ~3.5 s for about 2.3 M rows,
+ * binding ~1 s, the load's maps of ids ~0.7 s, receiving ~0.9 s) and the preparing worker (~6.3 s of
+ * CPU: JSON parsing 1.4 s, key normalisation and ids, the flat form) keep both cores busy; then,
+ * serially, the deferred index builds (1.4–1.9 s), the search texts and the commit with the sync that
+ * makes it durable (~0.8 s). The checkpoint that copies the log into the file runs in the background
+ * and is printed apart. README, Performance, lists what was tried and what each measured.
  * Figures drift by a fifth from minute to minute here: compare runs made side by side.
  */
 import { spawn } from 'node:child_process';
