@@ -316,9 +316,11 @@ export class SqliteBulkLoad implements BulkLoad {
     return true;
   }
 
-  /** A further source of a link known from an earlier batch, in a fresh batch: new unless its row holds it. */
-  private addLinkFact(link: HeldLink, s: LinkSource): boolean {
-    if (link.fact_document_rid === s.documentRid && link.fact_ref === s.ref) return false;
+  /**
+   * A further source of a link known from an earlier batch, in a fresh batch: new, since its document
+   * is (the source in the link's row is an earlier document's).
+   */
+  private addLinkFact(link: HeldLink, s: LinkSource): true {
     this.rows.linkFact.add(link.rid, s.documentRid, s.ref, boundProps(s.propsJson), s.at);
     return true;
   }
