@@ -51,9 +51,4 @@ export class RowBuffer {
     statement.run(...(rows === ROWS_PER_STATEMENT ? this.values : this.values.slice(0, this.length)));
     this.length = 0;
   }
-
-  /** Forgets what is buffered, when the load it belongs to is given up. */
-  clear(): void {
-    this.length = 0;
-  }
 }
