@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { itemsOf } from '../server/ingest/read-batches.js';
+import { itemsOf, READ_BYTES } from '../server/ingest/read-batches.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casegraph-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,7 +33,7 @@ describe('reading an NDJSON file a line at a time', () => {
   it('gives every line of a file several reads long, in order', () => {
     const batches = Array.from({ length: 400 }, (_, i) => batch(i));
     const text = batches.map((b) => JSON.stringify(b)).join('\n') + '\n';
-    expect(Buffer.byteLength(text)).toBeGreaterThan(2 << 20);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(20 * READ_BYTES);
     const { file, items, problems } = read('big.ndjson', text);
     expect(problems).toEqual([]);
     expect(items.map((i) => i.where)).toEqual(batches.map((_, i) => `${file} line ${i + 1}`));
@@ -41,14 +41,14 @@ describe('reading an NDJSON file a line at a time', () => {
   });
 
   it('joins a character that a read cuts in two', () => {
-    // A name of three-byte characters across the first mebibyte, placed so the read ends inside one.
+    // A name of three-byte characters across the first read, placed so that the read ends inside one.
     const long = (pad: string) => ({
       document: { name: 'long.csv', sha256: 'f'.repeat(64), type: 'cdr' },
       entities: [{ kind: 'person', key: `P${pad}`, props: { name: 'অ'.repeat(400_000) } }],
     });
     const cut = (pad: string) => {
       const line = JSON.stringify(long(pad));
-      return ((1 << 20) - Buffer.byteLength(line.slice(0, line.indexOf('অ')))) % 3;
+      return (READ_BYTES - Buffer.byteLength(line.slice(0, line.indexOf('অ')))) % 3;
     };
     const pad = ['', '-', '--'].find((p) => cut(p) !== 0)!;
     const { items, problems } = read(

@@ -130,8 +130,9 @@ export function ingestFiles(
   onUnreadable: (file: string, why: string) => void,
   options: BulkOptions & { window?: number } = {},
 ): AsyncGenerator<BulkOutcome> {
+  // A batch prepared ahead waits in the writer's memory, already received; a few dozen keep it fed.
   return writeGroups(
-    preparedByWorker(files, importedBy, deps, onUnreadable, options.window ?? 512),
+    preparedByWorker(files, importedBy, deps, onUnreadable, options.window ?? 32),
     deps,
     options,
   );
@@ -165,6 +166,9 @@ async function* preparedByWorker(
     exited = true;
     wake?.();
   });
+  // Credit goes back a quarter of the window at a time: a message per batch would cost the writer,
+  // and a step as large as the window would leave the worker idle until the writer had emptied it.
+  const step = Math.max(1, Math.floor(window / 4));
   let consumed = 0;
   try {
     for (;;) {
@@ -178,7 +182,7 @@ async function* preparedByWorker(
         onUnreadable(m.file, m.why);
         continue;
       }
-      if (++consumed % 32 === 0) worker.postMessage({ credit: 32 });
+      if (++consumed % step === 0) worker.postMessage({ credit: step });
       if (m.type === 'batch') yield { where: m.where, batch: decodeBatch(m.batch) };
       else yield { where: m.where, error: new CaseGraphError(m.code, m.message, m.issues) };
     }
