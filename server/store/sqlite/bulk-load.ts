@@ -39,6 +39,12 @@ import { RowBuffer } from './row-buffer.js';
  * Occurrences have no index to defer: their table is keyed by their identity (schema 7), which the load
  * asks whether a call is on record.
  */
+const NO_PROPS: Props = Object.freeze({});
+const isEmpty = (p: Props): boolean => {
+  for (const _ in p) return false;
+  return true;
+};
+
 const DEFERRED_INDEX_TABLES = ['document', 'entity', 'entity_fact', 'link', 'link_fact'];
 
 interface HeldEntity {
@@ -53,10 +59,6 @@ interface HeldEntity {
   version: number;
   /** Its properties changed after its row was written: the row is brought up to date at the end. */
   changed: boolean;
-}
-
-interface HeldLink extends KnownLink {
-  props: Props;
 }
 
 export interface BulkLoadOptions {
@@ -79,7 +81,15 @@ export class SqliteBulkLoad implements BulkLoad {
    */
   private fresh = false;
   private readonly entities = new Map<string, HeldEntity>();
-  private readonly links = new Map<string, HeldLink>();
+  /**
+   * The links written, by id: their rids alone. A held object per link (half a million in the bench
+   * scenario) was memory the collector copied twice and kept scanning; what a restated link needs
+   * besides its rid is kept apart (props, few links have any) or read back from its row (its first
+   * source, needed only in a batch that is not fresh).
+   */
+  private readonly links = new Map<string, number>();
+  private readonly linkProps = new Map<number, Props>();
+  private readonly linkSource: Database.Statement<[number], KnownLink>;
   private readonly documents = new Map<string, KnownDocument & { rid: number }>();
   /** The batch being written's entities, in its order: where its links find the ends it declares. */
   private readonly batchEntities: HeldEntity[] = [];
@@ -140,6 +150,9 @@ export class SqliteBulkLoad implements BulkLoad {
       width: 11,
     });
     this.sourceStatements = sourceStatementsOf(db, true);
+    this.linkSource = db.prepare<[number], KnownLink>(
+      'SELECT rid, fact_document_rid, fact_ref FROM link WHERE rid = ?',
+    );
     const max = (table: string) =>
       db.prepare<[], number>(`SELECT ifnull(max(rid), 0) FROM ${table}`).pluck().get()!;
     this.lastEntityRid = max('entity');
@@ -271,18 +284,14 @@ export class SqliteBulkLoad implements BulkLoad {
       at,
     };
     const held = this.links.get(link.id);
-    if (!held) {
+    if (held === undefined) {
       const rid = ++this.lastLinkRid;
       const from = this.endRid(link.fromEntity, link.fromId);
       const to = this.endRid(link.toEntity, link.toId);
       if (this.fresh) this.rows.link.add(rid, link.id, ...linkRowValues(link, from, to, source, version));
       else insertLinkRow(this.sst, rid, link, from, to, source, version);
-      this.links.set(link.id, {
-        rid,
-        props: link.props,
-        fact_document_rid: documentRid,
-        fact_ref: source.ref,
-      });
+      this.links.set(link.id, rid);
+      if (!isEmpty(link.props)) this.linkProps.set(rid, link.props);
       // Its row already holds the totals of its distinct occurrences; a list that repeats one is
       // written row by row, so that the repeat becomes a further source of the first.
       if (this.fresh && link.totals.count === link.occurrences.length) {
@@ -295,15 +304,17 @@ export class SqliteBulkLoad implements BulkLoad {
       }
       return 'created';
     }
-    const newFact = this.fresh ? this.addLinkFact(held, source) : addLinkSource(this.sst, held, source);
-    const { merged, changed } = newFact
-      ? mergeProps(held.props, link.props)
-      : { merged: held.props, changed: false };
+    // A fresh batch's document is new to the load, so its source is new; otherwise ask the row.
+    const newFact = this.fresh
+      ? this.addLinkFact(held, source)
+      : addLinkSource(this.sst, this.linkSource.get(held)!, source);
+    const props = this.linkProps.get(held) ?? NO_PROPS;
+    const { merged, changed } = newFact ? mergeProps(props, link.props) : { merged: props, changed: false };
     if (changed) {
-      held.props = merged;
-      this.st.updateLinkProps.run(JSON.stringify(merged), at, version, held.rid);
+      this.linkProps.set(held, merged);
+      this.st.updateLinkProps.run(JSON.stringify(merged), at, version, held);
     }
-    const occurrences = { link, linkRid: held.rid, documentRid, at, version, addToAggregates: true };
+    const occurrences = { link, linkRid: held, documentRid, at, version, addToAggregates: true };
     const added = writeOccurrences(this.st, this.sst, occurrences, counts);
     return changed || newFact || added ? 'updated' : 'unchanged';
   }
@@ -320,8 +331,8 @@ export class SqliteBulkLoad implements BulkLoad {
    * A further source of a link known from an earlier batch, in a fresh batch: new, since its document
    * is (the source in the link's row is an earlier document's).
    */
-  private addLinkFact(link: HeldLink, s: LinkSource): true {
-    this.rows.linkFact.add(link.rid, s.documentRid, s.ref, boundProps(s.propsJson), s.at);
+  private addLinkFact(linkRid: number, s: LinkSource): true {
+    this.rows.linkFact.add(linkRid, s.documentRid, s.ref, boundProps(s.propsJson), s.at);
     return true;
   }
 
@@ -363,6 +374,7 @@ export class SqliteBulkLoad implements BulkLoad {
     } finally {
       this.entities.clear();
       this.links.clear();
+      this.linkProps.clear();
       if (this.db.open) this.db.close();
     }
   }
