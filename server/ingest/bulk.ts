@@ -141,6 +141,15 @@ export function ingestFiles(
 /** The packages of the preparing worker's modules: validation and the phone numbering plans. */
 const PRELOAD = ['zod', 'libphonenumber-js/max'];
 
+/**
+ * A young generation twice V8's default for the preparing worker (semi-spaces of 32 MiB instead of 16):
+ * the parsed JSON of a large batch then dies young instead of being copied by the collector while the
+ * batch is prepared. Measured on the bench scenario, the worker's work alone: 6.4-6.5 s instead of
+ * 7.0-7.2 s, with fewer page faults; semi-spaces of 64 MiB were slower again (fresh memory to touch).
+ * V8 counts a young generation as three semi-spaces.
+ */
+const PREPARING_LIMITS = { maxYoungGenerationSizeMb: 3 * 32 };
+
 async function* preparedByWorker(
   files: string[],
   importedBy: string,
@@ -149,7 +158,12 @@ async function* preparedByWorker(
   window: number,
 ): AsyncGenerator<Prepared> {
   const input: WorkerInput = { files, importedBy, keys: deps.keys, window };
-  const worker = startTsWorker(new URL('./prepare-worker.ts', import.meta.url), input, PRELOAD);
+  const worker = startTsWorker(
+    new URL('./prepare-worker.ts', import.meta.url),
+    input,
+    PRELOAD,
+    PREPARING_LIMITS,
+  );
   const queue: PreparedMessage[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
