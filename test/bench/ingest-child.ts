@@ -54,6 +54,7 @@ const store: GraphStore = Object.create(sqlite, {
 
 // The whole of `npm run ingest` after start-up: reading the file, preparing in a worker, writing.
 const threads = await sampleThreads();
+const faultsBefore = process.resourceUsage().minorPageFault;
 const t0 = performance.now();
 const unreadable = (f: string, why: string) => {
   throw new Error(`${f}: ${why}`);
@@ -63,6 +64,7 @@ for await (const r of ingestFiles([file], 'bench', { store, keys }, unreadable, 
 }))
   if (!r.ok) throw new Error(`${r.where} rejected: ${JSON.stringify(r.error.issues.slice(0, 3))}`);
 const seconds = (performance.now() - t0) / 1000;
+const pageFaults = process.resourceUsage().minorPageFault - faultsBefore;
 const cpu = await threads.stop();
 // The load is durable when it finishes; copying its log into the file goes on in the background. The
 // peer below waits for it, so that the two do not share the cores.
@@ -92,6 +94,7 @@ process.stdout.write(
     seconds,
     storeSeconds,
     peakRssMiB,
+    pageFaults,
     bareRowsPerS: linkKeys.length / bareSeconds,
     bareRows: linkKeys.length,
     firstLoad,

@@ -5,15 +5,17 @@
  * child, the same link keys are then inserted in the same order into a bare better-sqlite3 table (one
  * text primary key, WAL, one transaction): the ceiling this machine allows.
  *
- * Where the time goes (100,000 entities, 2026-11-24, 9.8–11.4 s end to end on the 2-core machine
- * depending on its period): the first batch reaches the writer after ~0.4 s (the preparing worker's
- * start); while batches stream, the writing thread (SQLite's own work ~3.5 s for about 2.3 M rows,
- * binding ~1 s, the load's maps of ids ~0.7 s, receiving ~0.9 s) and the preparing worker (~6.3 s of
- * CPU: JSON parsing 1.4 s, key normalisation and ids, the flat form) keep both cores busy; then,
- * serially, the deferred index builds (1.4–1.9 s), the search texts and the commit with the sync that
- * makes it durable (~0.8 s). The checkpoint that copies the log into the file runs in the background
- * and is printed apart. README, Performance, lists what was tried and what each measured.
- * Figures drift by a fifth from minute to minute here: compare runs made side by side.
+ * Where the time goes (100,000 entities, 2026-11-24, 10.1–14.3 s end to end on the 2-core machine
+ * depending on its period): the first batch reaches the writer after ~0.5 s (the preparing worker's
+ * start); while batches stream, the writing thread (SQLite's own work, binding, the load's map of ids,
+ * receiving) and the preparing worker (~6.3 s of CPU: reading and JSON parsing ~2 s, key normalisation
+ * and ids, the flat form) keep both cores about 90% busy; then, serially, the deferred index builds
+ * (1.8–2.0 s), the search texts (0.4 s) and the commit with the sync that makes it durable (~0.6 s).
+ * This machine charges ~13 µs for the first touch of each page of memory, so the page faults printed
+ * are worth watching: ~200,000 during the load (the whole process: 230,000, against 410,000 before the
+ * reader and the flat form stopped making large objects). The checkpoint that copies the log into the
+ * file runs in the background and is printed apart. README, Performance, lists what was tried and what each measured.
+ * Figures drift by a third from minute to minute here: compare runs made side by side.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, createWriteStream, fsyncSync, mkdtempSync, openSync, rmSync } from 'node:fs';
@@ -65,6 +67,7 @@ export async function run(): Promise<void> {
       seconds: number;
       storeSeconds: number;
       peakRssMiB: number;
+      pageFaults: number;
       bareRowsPerS: number;
       bareRows: number;
       firstLoad: boolean;
@@ -93,6 +96,8 @@ export async function run(): Promise<void> {
     row('links/s', Math.round(linksPerS).toLocaleString('en'));
     row('links/s, store writes only', Math.round(r.links / r.storeSeconds).toLocaleString('en'));
     row('peak memory (RSS of the ingest process)', `${r.peakRssMiB.toFixed(0)} MiB`);
+    // Each is a first touch of a page of memory, which this machine's host serves in ~13 µs.
+    row('page faults during the load', r.pageFaults.toLocaleString('en'));
     row(
       'peer: bare better-sqlite3 insert',
       `${Math.round(r.bareRowsPerS).toLocaleString('en')} rows/s (${r.bareRows.toLocaleString('en')} link keys)`,
