@@ -14,7 +14,8 @@
  * This machine charges ~13 µs for the first touch of each page of memory, so the page faults printed
  * are worth watching: ~200,000 during the load (the whole process: 230,000, against 410,000 before the
  * reader and the flat form stopped making large objects). The checkpoint that copies the log into the
- * file runs in the background and is printed apart. README, Performance, lists what was tried and what each measured.
+ * file runs in the background and is printed apart. README, Performance, lists what was tried and
+ * what each measured.
  * Figures drift by a third from minute to minute here: compare runs made side by side.
  */
 import { spawn } from 'node:child_process';
