@@ -1,15 +1,15 @@
 /**
  * A prepared batch as flat arrays of strings and numbers, for the trip from the preparing worker to
  * the writing thread. Copying between threads costs per object: a CDR of ten thousand calls is some
- * forty thousand small objects (occurrences, their props, links, refs) but a few arrays, and receiving it
- * is work the writing thread — the one that bounds a bulk import — would otherwise do (measured: the
- * objects took longer to receive than the store took to write them).
+ * forty thousand small objects (occurrences, their props, links, refs) but a few arrays, and receiving
+ * it is work the writing thread would otherwise do (measured: the objects took longer to receive than
+ * the store took to write them).
  *
- * Layout, read across the chunks as one sequence: the document and importedBy, then each entity, then each link (with its occurrence totals)
- * followed by its occurrences. An end declared among the batch's entities travels as its place there
- * alone (its id is that entity's); only an undeclared end carries its id and description. Most links
- * of a CDR or a tower dump declare both ends, and texts are what costs the writing thread to receive
- * (~0.2 µs for an id, against ~0.03 for a small number).
+ * Layout, read across the chunks as one sequence: the document and importedBy, then each entity, then
+ * each link (with its occurrence totals) followed by its occurrences. An end declared among the batch's
+ * entities travels as its place there alone (its id is that entity's); only an undeclared end carries
+ * its id and description. Most links of a CDR or a tower dump declare both ends, and texts are what
+ * costs the writing thread to receive (~0.2 µs for an id, against ~0.03 for a small number).
  * Properties travel as JSON text, kept beside the decoded object as propsText: the store writes that
  * text as it is instead of serialising the object again. Absent values travel as null.
  */

@@ -130,7 +130,7 @@ export function ingestFiles(
   onUnreadable: (file: string, why: string) => void,
   options: BulkOptions & { window?: number } = {},
 ): AsyncGenerator<BulkOutcome> {
-  // A batch prepared ahead waits in the writer's memory, already received; a few dozen keep it fed.
+  // Batches prepared ahead wait as messages to the writer; a few dozen keep it fed.
   return writeGroups(
     preparedByWorker(files, importedBy, deps, onUnreadable, options.window ?? 32),
     deps,
