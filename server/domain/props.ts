@@ -71,6 +71,12 @@ export function checkKnownProps(kind: EntityKind, props: Props): { prop: string;
  * earlier value in the merged view; every statement stays in the provenance records, so nothing is lost.
  * A null in the new record says nothing (a blank cell), it does not erase.
  */
+/** Whether the record has any property: a bulk import asks for every record, without listing keys. */
+export function hasProps(props: Props): boolean {
+  for (const _ in props) return true;
+  return false;
+}
+
 export function mergeProps(known: Props, incoming: Props): { merged: Props; changed: boolean } {
   // Most sources repeat what is known (a phone named again by the next CDR): copy only on a change.
   let merged: Props | undefined;

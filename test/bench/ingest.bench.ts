@@ -86,7 +86,7 @@ export async function run(): Promise<void> {
     row('ingest, end to end', `${r.seconds.toFixed(2)} s (store writes ${r.storeSeconds.toFixed(2)} s)`);
     row(
       'CPU: preparing worker / writing thread',
-      `${r.preparerCpuSeconds.toFixed(1)} s / ${r.writerCpuSeconds.toFixed(1)} s (the larger bounds the import)`,
+      `${r.preparerCpuSeconds.toFixed(1)} s / ${r.writerCpuSeconds.toFixed(1)} s (both busy while batches stream)`,
     );
     if (r.checkpointSeconds !== null)
       row(

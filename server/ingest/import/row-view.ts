@@ -8,7 +8,7 @@ import type { KeyContext } from '../../domain/keys.js';
 import { normaliseKey } from '../../domain/keys.js';
 import type { EntityKind, LinkKind, Scheme } from '../../domain/kinds.js';
 import { defaultScheme, LINK_KINDS } from '../../domain/kinds.js';
-import type { Props, Scalar } from '../../domain/props.js';
+import { hasProps, type Props, type Scalar } from '../../domain/props.js';
 import { isoIst } from './dates.js';
 
 export class RowProblem extends Error {
@@ -287,7 +287,7 @@ export class RowEmitter {
   entity(ref: Ref, props?: Props): Ref {
     const i = this.entityCount++;
     this.entityRefs[i] = ref;
-    this.entityProps[i] = props && hasAny(props) ? props : undefined;
+    this.entityProps[i] = props && hasProps(props) ? props : undefined;
     return ref;
   }
 
@@ -508,11 +508,6 @@ export class ChunkBuilder {
     });
     return { entities, links };
   }
-}
-
-function hasAny(props: Props): boolean {
-  for (const _ in props) return true;
-  return false;
 }
 
 export function props(entries: Record<string, Scalar | undefined>): Props | undefined {

@@ -14,7 +14,7 @@
 import Database from 'better-sqlite3';
 import { CaseGraphError } from '../../domain/errors.js';
 import type { NormalisedBatch, NormalisedEntity, NormalisedLink } from '../../domain/normalise-batch.js';
-import { mergeProps, type Props } from '../../domain/props.js';
+import { hasProps, mergeProps, type Props } from '../../domain/props.js';
 import { entityLabel, searchText } from '../../domain/labels.js';
 import type { EntityKind, Scheme } from '../../domain/kinds.js';
 import type { IngestCounts } from '../../domain/views.js';
@@ -39,13 +39,9 @@ import { RowBuffer } from './row-buffer.js';
  * Occurrences have no index to defer: their table is keyed by their identity (schema 7), which the load
  * asks whether a call is on record.
  */
-const NO_PROPS: Props = Object.freeze({});
-const isEmpty = (p: Props): boolean => {
-  for (const _ in p) return false;
-  return true;
-};
-
 const DEFERRED_INDEX_TABLES = ['document', 'entity', 'entity_fact', 'link', 'link_fact'];
+
+const NO_PROPS: Props = Object.freeze({});
 
 interface HeldEntity {
   rid: number;
@@ -291,7 +287,7 @@ export class SqliteBulkLoad implements BulkLoad {
       if (this.fresh) this.rows.link.add(rid, link.id, ...linkRowValues(link, from, to, source, version));
       else insertLinkRow(this.sst, rid, link, from, to, source, version);
       this.links.set(link.id, rid);
-      if (!isEmpty(link.props)) this.linkProps.set(rid, link.props);
+      if (hasProps(link.props)) this.linkProps.set(rid, link.props);
       // Its row already holds the totals of its distinct occurrences; a list that repeats one is
       // written row by row, so that the repeat becomes a further source of the first.
       if (this.fresh && link.totals.count === link.occurrences.length) {
