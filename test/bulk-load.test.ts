@@ -234,6 +234,8 @@ function dump(path: string) {
   }
 }
 
+const walBytes = (path: string) => (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
+
 const query = (q: string) => ({ ids: searchIds(q, TEST_KEYS), text: q, limit: 50 });
 
 const summary = (o: BulkOutcome) =>
@@ -246,6 +248,10 @@ describe('bulk load into an empty store', () => {
   const input = batches();
   const stepwise: ReturnType<typeof summary>[] = [];
   const bulk: ReturnType<typeof summary>[] = [];
+  const spilled: ReturnType<typeof summary>[] = [];
+  /** What the log held, and what a reader saw, while the load with a tiny page cache was going on. */
+  let spilledLogBytes = 0;
+  let entitiesSeenMeanwhile = -1;
   let announced = 0;
 
   beforeAll(async () => {
@@ -284,6 +290,19 @@ describe('bulk load into an empty store', () => {
     ))
       bulk.push(summary(o));
     await b.close();
+
+    // The same load with a page cache far smaller than it (the default is 8 MiB, bench-sized loads run
+    // to hundreds): its pages overflow into the log before the commit.
+    const cPath = join(dir, 'spilled.db');
+    const c = new SqliteGraphStore(cPath, { bulkLoadCacheMiB: 0.0625 });
+    for await (const o of ingestBulk(items, 'test', { store: c, keys: TEST_KEYS, now })) {
+      spilled.push(summary(o));
+      if (spilledLogBytes === 0 && walBytes(cPath) > 0) {
+        spilledLogBytes = walBytes(cPath);
+        entitiesSeenMeanwhile = (await c.stats()).entities;
+      }
+    }
+    await c.close();
   });
 
   afterAll(() => {
@@ -303,6 +322,16 @@ describe('bulk load into an empty store', () => {
     expect((a.tables.link as unknown[]).length).toBeGreaterThan(1000);
     for (const t of Object.keys(TABLES)) expect(b.tables[t], t).toEqual(a.tables[t]);
     expect(b.indexes).toEqual(a.indexes);
+  });
+
+  it('makes the same store when it outgrows its page cache, readers seeing none of it until the end', () => {
+    expect(spilledLogBytes).toBeGreaterThan(0);
+    expect(entitiesSeenMeanwhile).toBe(0);
+    expect(spilled).toEqual(stepwise);
+    const a = dump(join(dir, 'stepwise.db'));
+    const c = dump(join(dir, 'spilled.db'));
+    for (const t of Object.keys(TABLES)) expect(c.tables[t], t).toEqual(a.tables[t]);
+    expect(c.indexes).toEqual(a.indexes);
   });
 
   it('answers searches the same', async () => {
@@ -335,6 +364,69 @@ describe('a bulk load that does not finish', () => {
       expect((await store.stats()).entities).toBe(0);
       await store.close();
       expect(dump(path)).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves the store empty when it stops after its pages have overflowed into the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-spill-stop-'));
+    const path = join(dir, 'graph.db');
+    try {
+      const before = dump(new SqliteGraphStore(path).path);
+      const store = new SqliteGraphStore(path, { bulkLoadCacheMiB: 0.0625 });
+      const items = batches().map((raw, i) => ({ where: `b${i}`, raw }));
+      let written = 0;
+      for await (const o of ingestBulk(items, 'test', { store, keys: TEST_KEYS, now })) {
+        if (o.ok) written++;
+        if (walBytes(path) > 0) break;
+      }
+      expect(written).toBeGreaterThan(0);
+      expect(written).toBeLessThan(items.length);
+      expect((await store.stats()).entities).toBe(0);
+      // The store goes on: the next import is a bulk load again, from the first batch.
+      const again = [{ where: 'fir', raw: firBatch() }];
+      let announced = 0;
+      for await (const o of ingestBulk(
+        again,
+        'test',
+        { store, keys: TEST_KEYS, now },
+        { onFirstLoad: () => announced++ },
+      ))
+        expect(o.ok).toBe(true);
+      expect(announced).toBe(1);
+      expect((await store.stats()).entities).toBe(3);
+      await store.close();
+      expect(dump(join(dir, 'graph.db')).tables.entity).toHaveLength(3);
+      expect(before.tables.entity).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves the store empty when its process is killed after pages overflowed into the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-spill-kill-'));
+    const path = join(dir, 'graph.db');
+    try {
+      const before = dump(new SqliteGraphStore(path).path);
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'support/bulk-load-killed-midway.ts'), path],
+        { encoding: 'utf8' },
+      );
+      expect(r.signal, r.stderr).toBe('SIGKILL');
+      expect(Number(r.stdout.trim())).toBeGreaterThan(0);
+      expect(walBytes(path)).toBeGreaterThan(0);
+      expect(dump(path)).toEqual(before);
+      const store = new SqliteGraphStore(path);
+      try {
+        expect((await store.stats()).entities).toBe(0);
+        const load = await store.openBulkLoad();
+        expect(load).toBeDefined();
+        await load!.abort();
+      } finally {
+        await store.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -389,7 +481,6 @@ describe('after a bulk load', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  const walBytes = (path: string) => (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
 
   it('is on disk when it says it is done: a process killed at that moment leaves the whole load', async () => {
     await withDir(async (path) => {

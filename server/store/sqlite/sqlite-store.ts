@@ -50,6 +50,8 @@ import type { OccurrenceBins, OccurrenceBinsQuery } from '../../domain/occurrenc
 export interface SqliteOptions {
   /** Page cache in MiB; bulk ingest of large batches wants the indexes in memory. */
   cacheMiB?: number;
+  /** The page cache of a first import's bulk load, in MiB (bulk-load.ts says why it is small). */
+  bulkLoadCacheMiB?: number;
   /** How long a write waits for another writer before the store reports itself busy. */
   busyTimeoutMs?: number;
   /** Told when the background checkpoint after a bulk load has run, or could not. */
@@ -116,7 +118,8 @@ export class SqliteGraphStore implements GraphStore {
 
   async openBulkLoad(): Promise<BulkLoad | undefined> {
     const busyTimeoutMs = this.options.busyTimeoutMs ?? 10_000;
-    const load = await busyAsUnavailable(() => SqliteBulkLoad.open(this.path, { busyTimeoutMs }));
+    const cacheMiB = this.options.bulkLoadCacheMiB;
+    const load = await busyAsUnavailable(() => SqliteBulkLoad.open(this.path, { busyTimeoutMs, cacheMiB }));
     if (!load) return undefined;
     return {
       write: (batch, ctx) => load.write(batch, ctx),
