@@ -56,4 +56,37 @@ describe("a link end's place among the batch's entities", () => {
     expect(asked).toEqual([b.links[0]!.toId]);
     expect(() => checkEnds(b, () => false)).toThrow(/exists nowhere/);
   });
+
+  it("resolves a link's ends as it would if the batch declared no entities", () => {
+    let links = 0;
+    for (const raw of generateScenario({ entities: 400, seed: 'declared-ends' }).batches) {
+      const batch = raw as Parameters<typeof normaliseBatch>[0];
+      const withEntities = normalised(batch).links;
+      const alone = normalised({ ...batch, entities: [] }).links;
+      expect(withEntities.map((l) => [l.id, l.fromId, l.toId])).toEqual(
+        alone.map((l) => [l.id, l.fromId, l.toId]),
+      );
+      links += alone.length;
+    }
+    expect(links).toBeGreaterThan(1000);
+  });
+
+  it('takes the same key under another scheme for another entity', () => {
+    const cell = '405-861-7825-784266508';
+    const b = normalised({
+      document: { ...doc, type: 'tower-dump' },
+      entities: [{ kind: 'location', scheme: 'cell', key: cell }, phone('9820100001')],
+      links: [
+        {
+          kind: 'seen-at',
+          from: phone('9820100001'),
+          to: { kind: 'location', scheme: 'address', key: cell },
+        },
+        { kind: 'seen-at', from: phone('9820100001'), to: { kind: 'location', scheme: 'cell', key: cell } },
+      ],
+    });
+    expect(b.links.map((l) => l.toEntity)).toEqual([undefined, 0]);
+    expect(b.links[0]!.toId).not.toBe(b.entities[0]!.id);
+    expect(b.links[1]!.toId).toBe(b.entities[0]!.id);
+  });
 });

@@ -176,8 +176,34 @@ const resolveMemo = memoByContext(250_000, (group: string, key: string, ctx: Key
   return resolveUncached({ kind, scheme: cut < 0 ? undefined : group.slice(cut + 1), key }, ctx);
 });
 
+/** A memo group: the kind, and the scheme when the source named one. */
+const groupOf = (ref: EntityRef): string =>
+  ref.scheme === undefined ? ref.kind : `${ref.kind}/${ref.scheme}`;
+
 function resolveRef(ref: EntityRef, ctx: KeyContext): Resolution {
-  return resolveMemo(ref.scheme === undefined ? ref.kind : `${ref.kind}/${ref.scheme}`, ref.key, ctx);
+  return resolveMemo(groupOf(ref), ref.key, ctx);
+}
+
+/**
+ * The batch's own entities as written (kind, scheme, key), resolved. A link's ends are mostly among
+ * them, spelt the same: a tower dump's thousand links name its few hundred entities twice each, and a
+ * small map answers faster than the memo, which holds every spelling of the import (~0.08 µs against
+ * ~0.26 µs a lookup at the bench scenario's 181,000 spellings).
+ */
+class DeclaredRefs {
+  private readonly byGroup = new Map<string, Map<string, ResolvedRef>>();
+
+  add(ref: EntityRef, r: ResolvedRef): void {
+    const group = groupOf(ref);
+    let byKey = this.byGroup.get(group);
+    if (!byKey) this.byGroup.set(group, (byKey = new Map()));
+    byKey.set(ref.key, r);
+  }
+
+  resolve(ref: EntityRef, ctx: KeyContext): Resolution {
+    const group = groupOf(ref);
+    return this.byGroup.get(group)?.get(ref.key) ?? resolveMemo(group, ref.key, ctx);
+  }
 }
 
 function resolveUncached(ref: EntityRef, ctx: KeyContext): Resolution {
@@ -276,6 +302,7 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
   }
 
   const entities: NormalisedEntity[] = [];
+  const declared = new DeclaredRefs();
   batch.entities.forEach((e, i) => {
     if (e.kind === 'document') {
       issues.push({
@@ -291,6 +318,7 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
       issues.push({ section: 'entities', index: i, path: `entities[${i}].${r.field}`, message: r.reason });
       return;
     }
+    declared.add(e, r);
     const props = { ...(r.props ?? {}), ...(e.props ?? {}) };
     for (const p of checkKnownProps(e.kind, props))
       issues.push({
@@ -317,8 +345,8 @@ export function normaliseBatch(batch: IngestBatch, ctx: KeyContext, importedBy: 
     if (!position.has(entities[e]!.id)) position.set(entities[e]!.id, e);
   const links: NormalisedLink[] = [];
   batch.links.forEach((l, i) => {
-    const from = resolveRef(l.from, ctx);
-    const to = resolveRef(l.to, ctx);
+    const from = declared.resolve(l.from, ctx);
+    const to = declared.resolve(l.to, ctx);
     if ('reason' in from)
       issues.push({
         section: 'links',
