@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { itemsOf, READ_BYTES } from '../server/ingest/read-batches.js';
+import { LARGE_TEXT_BYTES } from '../server/ingest/json-bytes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'casegraph-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -91,6 +92,31 @@ describe('reading an NDJSON file a line at a time', () => {
       { where: `${file} line 4`, raw: batch(6) },
     ]);
     expect(problems.map((p) => p.replace(/:.*/, ''))).toEqual(['line 1', 'line 3']);
+  });
+
+  it('gives a line over 128 KiB as JSON.parse does, and reports a broken one in its words', () => {
+    const large = {
+      ...batch(8),
+      entities: Array.from({ length: 60 }, (_, i) => batch(100 + i).entities).flat(),
+    };
+    const text = JSON.stringify(large);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 * LARGE_TEXT_BYTES);
+    const broken = text.replace('"kind":"person"', '"kind":"person",,');
+    const proto = `{"__proto__": [1], ${text.slice(1)}`;
+    const { file, items, problems } = read('large.ndjson', [text, broken, proto, text].join('\r\n'));
+    expect(items).toEqual([
+      { where: `${file} line 1`, raw: large },
+      { where: `${file} line 3`, raw: JSON.parse(proto) },
+      { where: `${file} line 4`, raw: large },
+    ]);
+    expect(Object.keys(items[1]!.raw as object)[0]).toBe('__proto__');
+    let message = '';
+    try {
+      JSON.parse(broken);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(problems).toEqual([`line 2: ${message}`]);
   });
 
   it('reports a file it cannot open by its error, and goes on to the next', () => {

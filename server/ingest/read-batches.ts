@@ -5,6 +5,7 @@
 import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BulkItem } from './bulk.js';
+import { LARGE_TEXT_BYTES, objectFromBytes } from './json-bytes.js';
 
 export function filesOf(paths: string[]): string[] {
   return paths.flatMap((p) =>
@@ -87,13 +88,16 @@ function* streamedItems(file: string, unreadable: Unreadable): Generator<BulkIte
   let first: BulkItem | undefined;
   let firstLine = 0;
   let lines = 0;
-  for (const [n, line] of linesOf(file)) {
-    if (!line.trim()) continue;
+  for (const [n, bytes, start, end] of linesOf(file)) {
+    // A line too large for one of V8's ordinary strings is parsed from its bytes when it can be.
+    const raw = end - start > LARGE_TEXT_BYTES ? objectFromBytes(bytes, start, end) : undefined;
+    const line = raw === undefined ? bytes.toString('utf8', start, end) : '';
+    if (raw === undefined && !line.trim()) continue;
     lines++;
     if (lines === 1) {
       firstLine = n;
       try {
-        first = { where: file, raw: JSON.parse(line) };
+        first = { where: file, raw: raw ?? JSON.parse(line) };
       } catch {
         yield* wholeItems(file, unreadable);
         return;
@@ -104,7 +108,8 @@ function* streamedItems(file: string, unreadable: Unreadable): Generator<BulkIte
       yield { ...first, where: `${file} line ${firstLine}` };
       first = undefined;
     }
-    const item = lineItem(file, n, line, unreadable);
+    const item =
+      raw === undefined ? lineItem(file, n, line, unreadable) : { where: `${file} line ${n}`, raw };
     if (item) yield item;
   }
   if (first) yield first;
@@ -119,11 +124,12 @@ function* streamedItems(file: string, unreadable: Unreadable): Generator<BulkIte
 export const READ_BYTES = 64 * 1024;
 
 /**
- * The lines of a file with their numbers (from 1). Lines are cut on the bytes, before decoding: a
- * newline byte never occurs inside a UTF-8 character, so each line is decoded once, straight from the
- * one buffer, which is reused (and grows only for a line longer than it).
+ * The lines of a file with their numbers (from 1), as bytes: the buffer and where the line is in it,
+ * good until the next line is asked for. Lines are cut on the bytes, before decoding: a newline byte
+ * never occurs inside a UTF-8 character, so each line is decoded once, straight from the one buffer,
+ * which is reused (and grows only for a line longer than it).
  */
-function* linesOf(file: string): Generator<[number, string]> {
+function* linesOf(file: string): Generator<[number, Buffer, number, number]> {
   const fd = openSync(file, 'r');
   try {
     let buffer = Buffer.allocUnsafe(READ_BYTES);
@@ -152,11 +158,11 @@ function* linesOf(file: string): Generator<[number, string]> {
       }
       const held = buffer.subarray(0, end);
       for (let cut = held.indexOf(10, scan); cut >= 0; cut = held.indexOf(10, scan)) {
-        yield [++n, buffer.toString('utf8', start, cut)];
+        yield [++n, buffer, start, cut];
         start = scan = cut + 1;
       }
     }
-    if (end > start) yield [++n, buffer.toString('utf8', start, end)];
+    if (end > start) yield [++n, buffer, start, end];
   } finally {
     closeSync(fd);
   }
