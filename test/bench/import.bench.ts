@@ -95,7 +95,7 @@ export async function run(): Promise<void> {
       `end to end (hash included)   ${r.seconds.toFixed(2)} s (hash ${r.hashSeconds.toFixed(2)} s)`,
     );
     console.log(
-      `CPU: reading worker / writer ${r.readerCpuSeconds.toFixed(1)} s / ${r.writerCpuSeconds.toFixed(1)} s (the larger bounds the import)`,
+      `CPU: reading worker / writer ${r.readerCpuSeconds.toFixed(1)} s / ${r.writerCpuSeconds.toFixed(1)} s (end to end takes at least the larger)`,
     );
     console.log(
       `rows/s                       ${Math.round(rate).toLocaleString('en-IN')}   floor 1,00,000 ${rate >= 100_000 ? 'met' : 'NOT met'}`,

@@ -5,17 +5,17 @@
  * child, the same link keys are then inserted in the same order into a bare better-sqlite3 table (one
  * text primary key, WAL, one transaction): the ceiling this machine allows.
  *
- * Where the time goes (100,000 entities, 2026-11-24, 10.1–14.3 s end to end on the 2-core machine
- * depending on its period): the first batch reaches the writer after ~0.5 s (the preparing worker's
- * start); while batches stream, the writing thread (SQLite's own work, binding, the load's map of ids,
- * receiving) and the preparing worker (~6.3 s of CPU: reading and JSON parsing ~2 s, key normalisation
- * and ids, the flat form) keep both cores about 90% busy; then, serially, the deferred index builds
- * (1.8–2.0 s), the search texts (0.4 s) and the commit with the sync that makes it durable (~0.6 s).
- * This machine charges ~13 µs for the first touch of each page of memory, so the page faults printed
- * are worth watching: ~200,000 during the load (the whole process: 230,000, against 410,000 before the
- * reader and the flat form stopped making large objects). The checkpoint that copies the log into the
- * file runs in the background and is printed apart. README, Performance, lists what was tried and
- * what each measured.
+ * Where the time goes (100,000 entities, 2026-11-24, 9.6-12.5 s end to end on the 2-core machine
+ * depending on its minute): the first batch reaches the writer after ~0.5 s (the preparing worker's
+ * start); while batches stream (~6.7 s), the writing thread (SQLite's own work, binding, the load's map
+ * of ids, receiving) and the preparing worker (reading and JSON parsing, key normalisation and ids, the
+ * flat form) are each about 80% busy; then, serially, the search texts (0.35 s), the deferred index
+ * builds (~1.7 s) and the commit with the sync that makes it durable (~0.4 s). The load's page cache is
+ * small on purpose and overflows into the log (bulk-load.ts). Page faults are printed because memory
+ * touched fresh is costly on this VM (up to ~13 µs a page): ~115,000 during the load (the whole
+ * process: ~158,000, against 410,000 two sessions before). The checkpoint that copies the log into the
+ * file runs in the background and is printed apart. README, Performance, lists what was tried and what
+ * each measured.
  * Figures drift by a third from minute to minute here: compare runs made side by side.
  */
 import { spawn } from 'node:child_process';
