@@ -119,6 +119,26 @@ describe('reading an NDJSON file a line at a time', () => {
     expect(problems).toEqual([`line 2: ${message}`]);
   });
 
+  it('gives a .json file over 128 KiB as JSON.parse does, byte-order mark and all', () => {
+    const large = {
+      ...batch(9),
+      entities: Array.from({ length: 60 }, (_, i) => batch(200 + i).entities).flat(),
+    };
+    const text = JSON.stringify(large, null, 1);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 * LARGE_TEXT_BYTES);
+    for (const [name, content] of [
+      ['large.json', text],
+      ['large-bom.json', `\uFEFF${text}`],
+    ] as const) {
+      const { file, items, problems } = read(name, content);
+      expect(problems).toEqual([]);
+      expect(items).toEqual([{ where: file, raw: large }]);
+    }
+    const broken = read('large-broken.json', text.replace('"kind": "person"', '"kind": "person",,'));
+    expect(broken.items).toEqual([]);
+    expect(broken.problems).toEqual([expect.stringMatching(/^not valid JSON/)]);
+  });
+
   it('reports a file it cannot open by its error, and goes on to the next', () => {
     const problems: string[] = [];
     const good = join(dir, 'good.ndjson');

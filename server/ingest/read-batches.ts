@@ -43,7 +43,17 @@ const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
 
 /** A file read whole: one JSON batch, or NDJSON held in memory. */
 function* wholeItems(file: string, unreadable: Unreadable): Generator<BulkItem> {
-  const text = withoutBom(readFileSync(file, 'utf8'));
+  const bytes = readFileSync(file);
+  // A large batch is parsed from its bytes when it can be, as a large line of an NDJSON file is.
+  if (bytes.length > LARGE_TEXT_BYTES) {
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const raw = objectFromBytes(bytes, bom, bytes.length);
+    if (raw !== undefined) {
+      yield { where: file, raw };
+      return;
+    }
+  }
+  const text = withoutBom(bytes.toString('utf8'));
   let whole: unknown;
   let wholeError = '';
   try {
