@@ -234,6 +234,22 @@ function dump(path: string) {
   }
 }
 
+/** Runs with the path of a store file in a folder of its own, removed afterwards. */
+const withDir = async (run: (path: string) => Promise<void>) => {
+  const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-'));
+  try {
+    await run(join(dir, 'graph.db'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+/** The rows and indexes of a store made and closed at `path`, holding nothing yet. */
+async function emptyStoreDump(path: string) {
+  await new SqliteGraphStore(path).close();
+  return dump(path);
+}
+
 const walBytes = (path: string) => (existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0);
 
 const query = (q: string) => ({ ids: searchIds(q, TEST_KEYS), text: q, limit: 50 });
@@ -351,10 +367,8 @@ describe('bulk load into an empty store', () => {
 
 describe('a bulk load that does not finish', () => {
   it('leaves the store empty, with its indexes, when the import stops half-way', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-stop-'));
-    const path = join(dir, 'graph.db');
-    try {
-      const before = dump(new SqliteGraphStore(path).path);
+    await withDir(async (path) => {
+      const before = await emptyStoreDump(path);
       const store = new SqliteGraphStore(path);
       const items = [firBatch(), airtelCdr()].map((raw, i) => ({ where: `b${i}`, raw }));
       for await (const o of ingestBulk(items, 'test', { store, keys: TEST_KEYS, now })) {
@@ -364,16 +378,12 @@ describe('a bulk load that does not finish', () => {
       expect((await store.stats()).entities).toBe(0);
       await store.close();
       expect(dump(path)).toEqual(before);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('leaves the store empty when it stops after its pages have overflowed into the log', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-spill-stop-'));
-    const path = join(dir, 'graph.db');
-    try {
-      const before = dump(new SqliteGraphStore(path).path);
+    await withDir(async (path) => {
+      const before = await emptyStoreDump(path);
       const store = new SqliteGraphStore(path, { bulkLoadCacheMiB: 0.0625 });
       const items = batches().map((raw, i) => ({ where: `b${i}`, raw }));
       let written = 0;
@@ -397,18 +407,14 @@ describe('a bulk load that does not finish', () => {
       expect(announced).toBe(1);
       expect((await store.stats()).entities).toBe(3);
       await store.close();
-      expect(dump(join(dir, 'graph.db')).tables.entity).toHaveLength(3);
+      expect(dump(path).tables.entity).toHaveLength(3);
       expect(before.tables.entity).toHaveLength(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('leaves the store empty when its process is killed after pages overflowed into the log', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-spill-kill-'));
-    const path = join(dir, 'graph.db');
-    try {
-      const before = dump(new SqliteGraphStore(path).path);
+    await withDir(async (path) => {
+      const before = await emptyStoreDump(path);
       const r = spawnSync(
         process.execPath,
         ['--import', 'tsx', join(import.meta.dirname, 'support/bulk-load-killed-midway.ts'), path],
@@ -427,15 +433,12 @@ describe('a bulk load that does not finish', () => {
       } finally {
         await store.close();
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('is not used once the store holds anything: later imports go batch by batch', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-later-'));
-    try {
-      const store = new SqliteGraphStore(join(dir, 'graph.db'));
+    await withDir(async (path) => {
+      const store = new SqliteGraphStore(path);
       await store.ingest(prepareBatch(firBatch(), 'test', TEST_KEYS), { importedAt: AT });
       expect(await store.openBulkLoad()).toBeUndefined();
       let announced = 0;
@@ -449,15 +452,12 @@ describe('a bulk load that does not finish', () => {
         expect(o.ok).toBe(true);
       expect(announced).toBe(0);
       await store.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('keeps readers on the empty store until it is finished', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-read-'));
-    try {
-      const store = new SqliteGraphStore(join(dir, 'graph.db'));
+    await withDir(async (path) => {
+      const store = new SqliteGraphStore(path);
       const load = (await store.openBulkLoad())!;
       const r = await load.write(prepareBatch(firBatch(), 'test', TEST_KEYS), { importedAt: AT });
       expect(r.ok).toBe(true);
@@ -466,22 +466,11 @@ describe('a bulk load that does not finish', () => {
       expect((await store.stats()).entities).toBe(3);
       expect((await store.search(query('Zorvan'))).length).toBe(1);
       await store.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('after a bulk load', () => {
-  const withDir = async (run: (path: string) => Promise<void>) => {
-    const dir = mkdtempSync(join(tmpdir(), 'casegraph-bulk-after-'));
-    try {
-      await run(join(dir, 'graph.db'));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-
   it('is on disk when it says it is done: a process killed at that moment leaves the whole load', async () => {
     await withDir(async (path) => {
       const r = spawnSync(

@@ -40,14 +40,15 @@ const isFsError = (err: unknown): err is NodeJS.ErrnoException =>
 
 // A byte-order mark is how some Windows tools begin UTF-8; JSON.parse would refuse it.
 const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
+/** Bytes of a byte-order mark at the start of the bytes: 3 or 0. */
+const bomBytes = (b: Buffer) => (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
 
 /** A file read whole: one JSON batch, or NDJSON held in memory. */
 function* wholeItems(file: string, unreadable: Unreadable): Generator<BulkItem> {
   const bytes = readFileSync(file);
   // A large batch is parsed from its bytes when it can be, as a large line of an NDJSON file is.
   if (bytes.length > LARGE_TEXT_BYTES) {
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const raw = objectFromBytes(bytes, bom, bytes.length);
+    const raw = objectFromBytes(bytes, bomBytes(bytes), bytes.length);
     if (raw !== undefined) {
       yield { where: file, raw };
       return;
@@ -164,7 +165,7 @@ function* linesOf(file: string): Generator<[number, Buffer, number, number]> {
       end += bytes;
       if (first && end >= 3) {
         first = false;
-        if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = scan = 3;
+        if (bomBytes(buffer)) start = scan = 3;
       }
       const held = buffer.subarray(0, end);
       for (let cut = held.indexOf(10, scan); cut >= 0; cut = held.indexOf(10, scan)) {
