@@ -244,6 +244,19 @@ const withDir = async (run: (path: string) => Promise<void>) => {
   }
 };
 
+/** Imports the items, each expected to go in; how many times the import was written as one bulk load. */
+async function bulkLoadsTaken(store: SqliteGraphStore, items: { where: string; raw: unknown }[]) {
+  let announced = 0;
+  for await (const o of ingestBulk(
+    items,
+    'test',
+    { store, keys: TEST_KEYS, now },
+    { onFirstLoad: () => announced++ },
+  ))
+    expect(o.ok).toBe(true);
+  return announced;
+}
+
 /** The rows and indexes of a store made and closed at `path`, holding nothing yet. */
 async function emptyStoreDump(path: string) {
   await new SqliteGraphStore(path).close();
@@ -395,16 +408,7 @@ describe('a bulk load that does not finish', () => {
       expect(written).toBeLessThan(items.length);
       expect((await store.stats()).entities).toBe(0);
       // The store goes on: the next import is a bulk load again, from the first batch.
-      const again = [{ where: 'fir', raw: firBatch() }];
-      let announced = 0;
-      for await (const o of ingestBulk(
-        again,
-        'test',
-        { store, keys: TEST_KEYS, now },
-        { onFirstLoad: () => announced++ },
-      ))
-        expect(o.ok).toBe(true);
-      expect(announced).toBe(1);
+      expect(await bulkLoadsTaken(store, [{ where: 'fir', raw: firBatch() }])).toBe(1);
       expect((await store.stats()).entities).toBe(3);
       await store.close();
       expect(dump(path).tables.entity).toHaveLength(3);
@@ -441,16 +445,7 @@ describe('a bulk load that does not finish', () => {
       const store = new SqliteGraphStore(path);
       await store.ingest(prepareBatch(firBatch(), 'test', TEST_KEYS), { importedAt: AT });
       expect(await store.openBulkLoad()).toBeUndefined();
-      let announced = 0;
-      const items = [{ where: 'cdr', raw: airtelCdr() }];
-      for await (const o of ingestBulk(
-        items,
-        'test',
-        { store, keys: TEST_KEYS, now },
-        { onFirstLoad: () => announced++ },
-      ))
-        expect(o.ok).toBe(true);
-      expect(announced).toBe(0);
+      expect(await bulkLoadsTaken(store, [{ where: 'cdr', raw: airtelCdr() }])).toBe(0);
       await store.close();
     });
   });
