@@ -30,6 +30,7 @@ import {
   type SourceStatements,
 } from './source-statements.js';
 import { RowBuffer } from './row-buffer.js';
+import { IdTable } from './id-table.js';
 
 /**
  * Tables whose indexes are built after the load, unique ids included: the load knows every id from memory,
@@ -89,14 +90,17 @@ export class SqliteBulkLoad implements BulkLoad {
    * written alone and SQLite says whether it was new.
    */
   private fresh = false;
-  private readonly entities = new Map<string, HeldEntity>();
+  /** Every entity written, in the order written; `entityAt` finds one by id (its place here, plus one). */
+  private readonly entities: HeldEntity[] = [];
+  private readonly entityAt = new IdTable(1 << 16);
   /**
    * The links written, by id: their rids alone. A held object per link (half a million in the bench
    * scenario) was memory the collector copied twice and kept scanning; what a restated link needs
    * besides its rid is kept apart (props, few links have any) or read back from its row (its first
-   * source, needed only in a batch that is not fresh).
+   * source, needed only in a batch that is not fresh). Both tables of ids are sized for a load of a
+   * few hundred thousand links, so that growing them (fresh memory, every id placed again) is rare.
    */
-  private readonly links = new Map<string, number>();
+  private readonly links = new IdTable(1 << 18);
   private readonly linkProps = new Map<number, Props>();
   private readonly linkSource: Database.Statement<[number], KnownLink>;
   private readonly documents = new Map<string, KnownDocument & { rid: number }>();
@@ -177,7 +181,7 @@ export class SqliteBulkLoad implements BulkLoad {
     if (this.done) throw new Error('this bulk load is already finished');
     try {
       checkDocument(this.documents.get(batch.document.id), batch);
-      checkEnds(batch, (id) => this.entities.has(id));
+      checkEnds(batch, (id) => this.entityAt.has(id));
     } catch (error) {
       if (error instanceof CaseGraphError) return { ok: false, error };
       throw error;
@@ -248,8 +252,8 @@ export class SqliteBulkLoad implements BulkLoad {
     version: number,
   ): 'created' | 'updated' | 'unchanged' {
     const json = e.propsText ?? propsJson(e.props);
-    const held = this.entities.get(e.id);
-    if (!held) {
+    const place = this.entityAt.get(e.id);
+    if (place === 0) {
       const rid = ++this.lastEntityRid;
       const made: HeldEntity = {
         rid,
@@ -263,13 +267,15 @@ export class SqliteBulkLoad implements BulkLoad {
         version,
         changed: false,
       };
-      this.entities.set(e.id, made);
+      this.entities.push(made);
+      this.entityAt.set(e.id, this.entities.length);
       this.batchEntities.push(made);
       const label = entityLabel(e.kind, e.display, e.props);
       this.entityRows.add(rid, e.id, e.kind, e.scheme, e.key, e.display, label, json, at, at, version);
       this.addEntityFact(rid, documentRid, e.ref ?? '', json, at);
       return 'created';
     }
+    const held = this.entities[place - 1]!;
     this.batchEntities.push(held);
     const newFact = this.addEntityFact(held.rid, documentRid, e.ref ?? '', json, at);
     if (!newFact) return 'unchanged';
@@ -297,7 +303,7 @@ export class SqliteBulkLoad implements BulkLoad {
       at,
     };
     const held = this.links.get(link.id);
-    if (held === undefined) {
+    if (held === 0) {
       const rid = ++this.lastLinkRid;
       const from = this.endRid(link.fromEntity, link.fromId);
       const to = this.endRid(link.toEntity, link.toId);
@@ -359,20 +365,22 @@ export class SqliteBulkLoad implements BulkLoad {
   }
 
   private endRid(position: number | undefined, id: string): number {
-    return (position === undefined ? this.entities.get(id)! : this.batchEntities[position]!).rid;
+    return (
+      position === undefined ? this.entities[this.entityAt.get(id) - 1]! : this.batchEntities[position]!
+    ).rid;
   }
 
   /** Brings changed entities up to date, writes the search texts, builds the indexes and commits durably. */
   async finish(): Promise<void> {
     if (this.done) return;
     try {
-      for (const e of this.entities.values()) {
+      for (const e of this.entities) {
         if (!e.changed) continue;
         const label = entityLabel(e.kind, e.display, e.props);
         this.st.updateEntity.run(propsJson(e.props), label, e.updatedAt, e.version, e.rid);
       }
       // Texts after every entity row: interleaved with other writes, FTS5 would flush a segment per text.
-      for (const e of this.entities.values())
+      for (const e of this.entities)
         this.st.insertText.run(
           e.rid,
           searchText(e.kind, e.display, entityLabel(e.kind, e.display, e.props), e.props),
@@ -389,7 +397,8 @@ export class SqliteBulkLoad implements BulkLoad {
       this.abortNow();
       throw error;
     } finally {
-      this.entities.clear();
+      this.entities.length = 0;
+      this.entityAt.clear();
       this.links.clear();
       this.linkProps.clear();
       if (this.db.open) this.db.close();
