@@ -138,7 +138,10 @@ export function ingestFiles(
   );
 }
 
-/** The packages of the preparing worker's modules: validation and the phone numbering plans. */
+/**
+ * The packages of the preparing worker's modules (validation, the phone numbering plans), loaded first
+ * when the worker runs under tsx instead of from its bundle (workers/ts-worker.ts).
+ */
 const PRELOAD = ['zod', 'libphonenumber-js/max'];
 
 /**
