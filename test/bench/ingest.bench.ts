@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
       runs.push(r);
       console.log(
         `run ${i} of ${RUNS}: ${r.seconds.toFixed(2)} s, ${Math.round(r.links / r.seconds).toLocaleString('en')} links/s, ` +
-          `peer ${Math.round(r.bareRowsPerS).toLocaleString('en')} rows/s`,
+          `peer ${Math.round(r.bareRowsPerS).toLocaleString('en')} rows/s, machine check ${r.checkMs.toFixed(0)} ms`,
       );
     }
     const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;
@@ -84,6 +84,8 @@ interface ChildReport {
   pageFaults: number;
   bareRowsPerS: number;
   bareRows: number;
+  /** machine-check.ts after the run: a fixed task's best time, higher when the machine is slower. */
+  checkMs: number;
   firstLoad: boolean;
   checkpointSeconds: number | null;
   writerCpuSeconds: number;
