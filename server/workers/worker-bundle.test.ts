@@ -66,7 +66,7 @@ describe('workers on TypeScript modules', () => {
     expect(readdirSync(m.cache).filter((f) => f.endsWith('.mjs'))).toHaveLength(2);
   });
 
-  it('bundle a module again when its manifest is unreadable or names a file that is gone', async () => {
+  it('bundle a module again when its manifest is unreadable, names a file that is gone, or its bundle is', async () => {
     const m = moduleAnswering('+919800000005');
     const first = workerBundle(m.url, m.cache)!;
     const manifest = join(
@@ -83,5 +83,8 @@ describe('workers on TypeScript modules', () => {
     // The same code again, under the same name, but written anew.
     expect(third.href).toBe(first.href);
     expect(statSync(third).ino).not.toBe(rebuilt);
+    rmSync(third);
+    const fourth = workerBundle(m.url, m.cache)!;
+    expect(await answer(new Worker(fourth))).toBe(entityId('phone', 'phone', '+919800000005'));
   });
 });

@@ -16,7 +16,16 @@
  * node_modules as usual.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -57,7 +66,13 @@ export function workerBundle(module: URL, dir = WORKER_BUNDLES): URL | undefined
     const manifestPath = join(dir, `${name}.json`);
     const esbuildVersion = esbuildPackageVersion();
     const known = readManifest(manifestPath);
-    if (known && known.node === process.version && known.esbuild === esbuildVersion && unchanged(known)) {
+    if (
+      known &&
+      known.node === process.version &&
+      known.esbuild === esbuildVersion &&
+      existsSync(join(dir, known.bundle)) &&
+      unchanged(known)
+    ) {
       return pathToFileURL(join(dir, known.bundle));
     }
     return pathToFileURL(join(dir, build(entry, name, dir, manifestPath, esbuildVersion)));
