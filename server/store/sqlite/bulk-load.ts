@@ -393,8 +393,9 @@ export class SqliteBulkLoad implements BulkLoad {
       // The runs are merged from temporary files: SQLite's in-memory ones are lists of small chunks,
       // slow to write and to read back. The bench store's indexes alone: 1.73-1.80 s against 2.85-3.03
       // s in memory; within the load, 1.08-1.20 s against 1.78-2.09 s (runs alternated). The files are
-      // deleted as they are opened and hold sort keys (ids, row ids, versions). Only here: for the
-      // load's writes, temporary files made the streaming part slower.
+      // deleted as they are opened and hold these indexes' keys (hashed ids, row ids, versions, kinds,
+      // source references), none of an entity's key or name. Only here: for the load's writes,
+      // temporary files made the streaming part slower.
       this.db.pragma('temp_store = FILE');
       for (const sql of this.deferredIndexes) this.db.exec(sql);
       this.db.exec('COMMIT');
