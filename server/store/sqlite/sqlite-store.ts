@@ -52,6 +52,8 @@ export interface SqliteOptions {
   cacheMiB?: number;
   /** The page cache of a first import's bulk load, in MiB (bulk-load.ts says why it is small). */
   bulkLoadCacheMiB?: number;
+  /** New entities whose search texts a bulk load writes together (bulk-load.ts TEXT_GROUP). */
+  bulkLoadTextGroup?: number;
   /** How long a write waits for another writer before the store reports itself busy. */
   busyTimeoutMs?: number;
   /** Told when the background checkpoint after a bulk load has run, or could not. */
@@ -119,7 +121,10 @@ export class SqliteGraphStore implements GraphStore {
   async openBulkLoad(): Promise<BulkLoad | undefined> {
     const busyTimeoutMs = this.options.busyTimeoutMs ?? 10_000;
     const cacheMiB = this.options.bulkLoadCacheMiB;
-    const load = await busyAsUnavailable(() => SqliteBulkLoad.open(this.path, { busyTimeoutMs, cacheMiB }));
+    const textGroup = this.options.bulkLoadTextGroup;
+    const load = await busyAsUnavailable(() =>
+      SqliteBulkLoad.open(this.path, { busyTimeoutMs, cacheMiB, textGroup }),
+    );
     if (!load) return undefined;
     return {
       write: (batch, ctx) => load.write(batch, ctx),
