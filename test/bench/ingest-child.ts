@@ -9,7 +9,7 @@ import type { NormalisedBatch } from '../../server/domain/normalise-batch.js';
 import type { BulkLoad, GraphStore, IngestContext } from '../../server/store/graph-store.js';
 import { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
 import { sampleThreads } from './thread-cpu.js';
-import { machineCheckMs } from './machine-check.js';
+import { freshMemoryMicros, machineCheckMs } from './machine-check.js';
 
 const [file, dir] = process.argv.slice(2) as [string, string];
 const keys = { defaultRegion: 'IN' as const, aadhaarKey: 'bench-only-aadhaar-key-0123456789abcdef' };
@@ -87,6 +87,7 @@ bare.transaction(() => {
 const bareSeconds = (performance.now() - t1) / 1000;
 bare.close();
 const checkMs = machineCheckMs();
+const freshPageMicros = freshMemoryMicros();
 
 process.stdout.write(
   JSON.stringify({
@@ -100,6 +101,7 @@ process.stdout.write(
     bareRowsPerS: linkKeys.length / bareSeconds,
     bareRows: linkKeys.length,
     checkMs,
+    freshPageMicros,
     firstLoad,
     checkpointSeconds: checkpoint?.seconds ?? null,
     writerCpuSeconds: cpu.main,

@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
       runs.push(r);
       console.log(
         `run ${i} of ${RUNS}: ${r.seconds.toFixed(2)} s, ${Math.round(r.links / r.seconds).toLocaleString('en')} links/s, ` +
-          `peer ${Math.round(r.bareRowsPerS).toLocaleString('en')} rows/s, machine check ${r.checkMs.toFixed(0)} ms`,
+          `peer ${Math.round(r.bareRowsPerS).toLocaleString('en')} rows/s, machine check ${r.checkMs.toFixed(0)} ms, fresh memory ${r.freshPageMicros.toFixed(1)} µs a page`,
       );
     }
     const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;
@@ -86,6 +86,7 @@ interface ChildReport {
   bareRows: number;
   /** machine-check.ts after the run: a fixed task's best time, higher when the machine is slower. */
   checkMs: number;
+  freshPageMicros: number;
   firstLoad: boolean;
   checkpointSeconds: number | null;
   writerCpuSeconds: number;
