@@ -9,7 +9,7 @@ import type { NormalisedBatch } from '../../server/domain/normalise-batch.js';
 import type { BulkLoad, GraphStore, IngestContext } from '../../server/store/graph-store.js';
 import { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
 import { sampleThreads } from './thread-cpu.js';
-import { freshMemoryMicros, machineCheckMs } from './machine-check.js';
+import { freshMemoryMicros, machineCheckMs, yardstickRowsPerS } from './machine-check.js';
 
 const [file, dir] = process.argv.slice(2) as [string, string];
 const keys = { defaultRegion: 'IN' as const, aadhaarKey: 'bench-only-aadhaar-key-0123456789abcdef' };
@@ -88,6 +88,7 @@ const bareSeconds = (performance.now() - t1) / 1000;
 bare.close();
 const checkMs = machineCheckMs();
 const freshPageMicros = freshMemoryMicros();
+const yardstick = yardstickRowsPerS(dir);
 
 process.stdout.write(
   JSON.stringify({
@@ -102,6 +103,7 @@ process.stdout.write(
     bareRows: linkKeys.length,
     checkMs,
     freshPageMicros,
+    yardstick,
     firstLoad,
     checkpointSeconds: checkpoint?.seconds ?? null,
     writerCpuSeconds: cpu.main,

@@ -7,16 +7,17 @@
  * (BENCH_RUNS to change it), each into a fresh store; the run of median time is printed in full and
  * judged against the floor.
  *
- * Where the time goes (100,000 entities, 2026-11-24, 9.6-12.5 s end to end on the 2-core machine
- * depending on its minute): the first batch reaches the writer after ~0.5 s (the preparing worker's
- * start); while batches stream (~6.7 s), the writing thread (SQLite's own work, binding, the load's map
- * of ids, receiving) and the preparing worker (reading and JSON parsing, key normalisation and ids, the
- * flat form) are each about 80% busy; then, serially, the search texts (0.35 s), the deferred index
- * builds (~1.7 s) and the commit with the sync that makes it durable (~0.4 s). The load's page cache is
- * small on purpose and overflows into the log (bulk-load.ts). Page faults are printed because memory
- * touched fresh is costly on this VM (up to ~13 µs a page): ~115,000 during the load (the whole
- * process: ~158,000, against 410,000 two sessions before). The checkpoint that copies the log into the
- * file runs in the background and is printed apart. README, Performance, lists what was tried and what
+ * Where the time goes (100,000 entities, measured 2026-11-24: 8.4-11.3 s end to end on the 2-core
+ * machine, median runs 9.0-9.4 s): the first batch reaches the writer after ~0.3 s; while batches stream
+ * (~7 s) the writing thread (SQLite's own work, binding, receiving, the load's tables of ids) and the
+ * preparing worker (JSON parsing, key normalisation and ids, the flat form) are each 80-90% busy; then,
+ * serially, the last search texts (0.1 s), the deferred index builds (1.1-1.2 s) and the commit with the
+ * sync that makes it durable (~0.4 s). The load's page cache is small on purpose and overflows into
+ * the log (bulk-load.ts). Page faults are printed because memory touched fresh is costly on this VM
+ * (~11 µs a page, up to 16 in its slow spells): ~90,000 during the load. The checkpoint that copies the
+ * log into the file runs in the background and is printed apart. Beside each run the child also times
+ * a fixed task, fresh memory and the bare insert issue 3 quotes as its yardstick (machine-check.ts), so
+ * that a slow run can be told from a slow machine. README, Performance, lists what was tried and what
  * each measured.
  * Figures drift by a third from minute to minute here: compare runs made side by side.
  */
@@ -64,7 +65,8 @@ export async function run(): Promise<void> {
       runs.push(r);
       console.log(
         `run ${i} of ${RUNS}: ${r.seconds.toFixed(2)} s, ${Math.round(r.links / r.seconds).toLocaleString('en')} links/s, ` +
-          `peer ${Math.round(r.bareRowsPerS).toLocaleString('en')} rows/s, machine check ${r.checkMs.toFixed(0)} ms, fresh memory ${r.freshPageMicros.toFixed(1)} µs a page`,
+          `peer ${Math.round(r.bareRowsPerS).toLocaleString('en')} rows/s, machine check ${r.checkMs.toFixed(0)} ms, fresh memory ${r.freshPageMicros.toFixed(1)} µs a page, ` +
+          `yardstick ${Math.round(r.yardstick).toLocaleString('en')} rows/s`,
       );
     }
     const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;
@@ -87,6 +89,8 @@ interface ChildReport {
   /** machine-check.ts after the run: a fixed task's best time, higher when the machine is slower. */
   checkMs: number;
   freshPageMicros: number;
+  /** machine-check.ts yardstickRowsPerS: the bare insert issue 3 quotes (~90,000 rows/s when it was set). */
+  yardstick: number;
   firstLoad: boolean;
   checkpointSeconds: number | null;
   writerCpuSeconds: number;
@@ -136,6 +140,10 @@ function report(r: ChildReport, runs: ChildReport[]): void {
     `${Math.round(r.bareRowsPerS).toLocaleString('en')} rows/s (${r.bareRows.toLocaleString('en')} link keys)`,
   );
   row('links/s ÷ bare rows/s', (linksPerS / r.bareRowsPerS).toFixed(2));
+  row(
+    "the issue's yardstick, measured again",
+    `${Math.round(r.yardstick).toLocaleString('en')} rows/s (500,000 random 64-hex keys; the issue quotes ~90,000)`,
+  );
   const met = runs.filter((x) => x.links / x.seconds >= FLOOR_LINKS_PER_S).length;
   row(
     `floor ${FLOOR_LINKS_PER_S.toLocaleString('en')} links/s`,
