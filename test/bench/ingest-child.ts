@@ -2,14 +2,13 @@
  * The measured side of the ingest benchmark (see ingest.bench.ts): ingests an NDJSON file of batches
  * through the path `npm run ingest` uses, then times the bare peer on the same link keys.
  */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { ingestFiles } from '../../server/ingest/bulk.js';
 import type { NormalisedBatch } from '../../server/domain/normalise-batch.js';
 import type { BulkLoad, GraphStore, IngestContext } from '../../server/store/graph-store.js';
 import { SqliteGraphStore } from '../../server/store/sqlite/sqlite-store.js';
 import { sampleThreads } from './thread-cpu.js';
-import { freshMemoryMicros, machineCheckMs, yardstickRowsPerS } from './machine-check.js';
+import { bareInsertRowsPerS, freshMemoryMicros, machineCheckMs, yardstickRowsPerS } from './machine-check.js';
 
 const [file, dir] = process.argv.slice(2) as [string, string];
 const keys = { defaultRegion: 'IN' as const, aadhaarKey: 'bench-only-aadhaar-key-0123456789abcdef' };
@@ -76,16 +75,7 @@ await sqlite.close();
 const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
 // The peer: the same link keys, in the same order, into one text primary key; WAL; one transaction.
-const bare = new Database(join(dir, 'bare.db'));
-bare.pragma('journal_mode = WAL');
-bare.exec('CREATE TABLE link (id TEXT PRIMARY KEY)');
-const insert = bare.prepare('INSERT OR IGNORE INTO link (id) VALUES (?)');
-const t1 = performance.now();
-bare.transaction(() => {
-  for (const k of linkKeys) insert.run(k);
-})();
-const bareSeconds = (performance.now() - t1) / 1000;
-bare.close();
+const bareRowsPerS = bareInsertRowsPerS(join(dir, 'bare.db'), linkKeys);
 const checkMs = machineCheckMs();
 const freshPageMicros = freshMemoryMicros();
 const yardstick = yardstickRowsPerS(dir);
@@ -99,7 +89,7 @@ process.stdout.write(
     storeSeconds,
     peakRssMiB,
     pageFaults,
-    bareRowsPerS: linkKeys.length / bareSeconds,
+    bareRowsPerS,
     bareRows: linkKeys.length,
     checkMs,
     freshPageMicros,
