@@ -1,8 +1,9 @@
 /**
- * How fast this machine runs just now, as a fixed task on one thread: parse a JSON text of 50,000 call
- * records and hash as many ids, the kind of work the preparing worker does. The development VM's speed
- * swings by a third or more for minutes at a time, and the bare SQLite peer does not always show it;
- * beside each ingest run, this says whether a slow run met a slow machine. Best of five, in ms.
+ * How fast this machine runs just now, printed beside each ingest run so that a slow run can be told
+ * from a slow machine. The development VM's speed swings by a third or more for minutes at a time, and
+ * the bare SQLite peer does not always show it. Three probes: a fixed task on one thread (parse a JSON
+ * text of 50,000 call records and hash as many ids, the kind of work the preparing worker does; best of
+ * five, in ms), what touching fresh memory costs, and the bare insert issue 3 set its floor beside.
  */
 import Database from 'better-sqlite3';
 import { hash } from 'node:crypto';
